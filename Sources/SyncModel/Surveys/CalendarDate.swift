@@ -1,0 +1,47 @@
+/// A proleptic Gregorian calendar date, checked without Foundation's calendars (pure and locale-free).
+struct CalendarDate: Hashable, Sendable {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    /// Parses a real date written `YYYY-MM-DD`.
+    init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Parses a real date written the German way, `DD.MM.YYYY` (also `D.M.YYYY`).
+    init?(german text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4
+        else { return nil }
+        self.init(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    private init?(year: Substring, month: Substring, day: Substring) {
+        guard [year, month, day].allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(year), let month = Int(month), let day = Int(day),
+            year >= 1, (1...12).contains(month), (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date as `YYYY-MM-DD`.
+    var iso: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            String(repeating: "0", count: Swift.max(0, width - String(value).count)) + String(value)
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

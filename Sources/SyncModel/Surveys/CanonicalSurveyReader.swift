@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// Reads the canonical JSON form of a survey (top-level `questions`).
+enum CanonicalSurveyReader {
+    private typealias R = SurveyNodeReading
+
+    static func read(_ document: Node.Mapping) throws(SurveyError) -> SurveyDefinition {
+        let place = "The survey"
+        let fields = try R.entries(of: document, place: place)
+        for (key, _) in fields where !["id", "version", "title", "questions"].contains(key) {
+            throw SurveyError(.unknownField, "The survey has the unknown key `\(key)`. Known keys: id, version, title, questions.")
+        }
+        let id = try R.text(document["id"], field: "id", place: place) ?? ""
+        let title = try R.text(document["title"], field: "title", place: place) ?? ""
+        if id.isEmpty {
+            throw SurveyError(.missingField, "The survey has no `id`. Add e.g. \"id\": \"nachbarschaft-2026\".")
+        }
+        if title.isEmpty {
+            throw SurveyError(.missingField, "Survey '\(id)' has no `title`. Add the title shown to interviewers.")
+        }
+        let version = try R.version(document["version"], place: "Survey '\(id)'")
+        var questions: [Question] = []
+        var locations: [String] = []
+        for (index, node) in try R.items(document["questions"], field: "questions", place: place).enumerated() {
+            let location = "question \(index + 1)"
+            questions.append(try question(node, location: location))
+            locations.append(location)
+        }
+        return try SurveyDefinition(id: id, version: version, title: title, questions: questions, locations: locations)
+    }
+
+    private static func question(_ node: Node, location: String) throws(SurveyError) -> Question {
+        let place = location.prefix(1).uppercased() + location.dropFirst()
+        guard let row = node.mapping else {
+            throw SurveyError(.invalidDocument, "\(place) must be an object with name, type and label.")
+        }
+        for (key, _) in try R.entries(of: row, place: place) where !Question.canonicalKeys.contains(key) {
+            throw SurveyError(
+                .unknownField,
+                "\(place) has the unknown key `\(key)`. Known keys: \(Question.canonicalKeys.joined(separator: ", ")).")
+        }
+        let name = try R.text(row["name"], field: "name", place: place) ?? ""
+        let named = Question.describe(name: name, location: location)
+        guard let typeName = try R.text(row["type"], field: "type", place: named) else {
+            throw SurveyError(.missingField, "\(named) has no `type`.")
+        }
+        guard let type = QuestionType(rawValue: typeName) else {
+            throw SurveyError.unknownType(typeName, place: named)
+        }
+        var choices: [Choice]?
+        if let choicesNode = row["choices"] {
+            choices = []
+            for (index, choiceNode) in try R.items(choicesNode, field: "choices", place: named).enumerated() {
+                let choicePlace = "\(named), choice \(index + 1)"
+                guard let choice = choiceNode.mapping else {
+                    throw SurveyError(.invalidDocument, "\(choicePlace) must be an object with name and label.")
+                }
+                choices?.append(
+                    Choice(
+                        name: try R.text(choice["name"], field: "name", place: choicePlace) ?? "",
+                        label: try R.text(choice["label"], field: "label", place: choicePlace) ?? ""))
+            }
+        }
+        return try Question(
+            name: name, type: type,
+            label: try R.text(row["label"], field: "label", place: named) ?? "",
+            hint: try R.text(row["hint"], field: "hint", place: named),
+            required: try R.flag(row["required"], field: "required", place: named),
+            choices: choices,
+            min: try R.number(row["min"], field: "min", place: named),
+            max: try R.number(row["max"], field: "max", place: named),
+            minLength: try R.integer(row["minLength"], field: "minLength", place: named),
+            maxLength: try R.integer(row["maxLength"], field: "maxLength", place: named),
+            constraint: try R.text(row["constraint"], field: "constraint", place: named),
+            constraintMessage: try R.text(row["constraintMessage"], field: "constraintMessage", place: named),
+            relevant: try R.text(row["relevant"], field: "relevant", place: named),
+            location: location)
+    }
+}

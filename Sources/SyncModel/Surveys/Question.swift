@@ -1,0 +1,238 @@
+import Foundation
+
+/// One question of a survey, with its constraints and relevance condition.
+///
+/// A question is always valid: its initializer checks the name, the choices, the bounds and
+/// parses `relevant` and `constraint` once, keeping both the text and the parsed `Condition`.
+public struct Question: Hashable, Sendable {
+    /// The answer key, matching `^[A-Za-z][A-Za-z0-9_]*$`.
+    public let name: String
+    /// The kind of answer the question takes.
+    public let type: QuestionType
+    /// The question text shown to the interviewer.
+    public let label: String
+    /// An optional explanation shown below the label.
+    public let hint: String?
+    /// Whether a finalized response must answer the question (when it is relevant).
+    public let required: Bool
+    /// The options of a select question; `nil` for other types.
+    public let choices: [Choice]?
+    /// The smallest allowed number (numeric questions only).
+    public let min: Double?
+    /// The largest allowed number (numeric questions only).
+    public let max: Double?
+    /// The fewest allowed characters (text questions only).
+    public let minLength: Int?
+    /// The most allowed characters (text questions only).
+    public let maxLength: Int?
+    /// An XLSForm constraint expression using `.` for the answer, e.g. `. <= ${haushalt}`.
+    public let constraint: String?
+    /// The message shown when `constraint` does not hold.
+    public let constraintMessage: String?
+    /// An XLSForm relevance condition; the question is asked only when it holds.
+    public let relevant: String?
+    /// `constraint`, parsed.
+    public let constraintCondition: Condition?
+    /// `relevant`, parsed.
+    public let relevantCondition: Condition?
+
+    /// Creates a question, checking it on its own (references to other questions are checked by the survey).
+    public init(
+        name: String, type: QuestionType, label: String, hint: String? = nil, required: Bool = false,
+        choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
+        maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil
+    ) throws(SurveyError) {
+        try self.init(
+            name: name, type: type, label: label, hint: hint, required: required, choices: choices, min: min, max: max,
+            minLength: minLength, maxLength: maxLength, constraint: constraint, constraintMessage: constraintMessage,
+            relevant: relevant, location: nil)
+    }
+
+    /// Creates a question; `location` (e.g. `survey row 4`) prefixes error messages.
+    init(
+        name: String, type: QuestionType, label: String, hint: String?, required: Bool, choices: [Choice]?,
+        min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?, constraintMessage: String?,
+        relevant: String?, location: String?
+    ) throws(SurveyError) {
+        let place = Question.describe(name: name, location: location)
+        try Question.checkName(name, place: place)
+        guard !label.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw SurveyError(.missingField, "\(place) has no label. Add the question text in the `label` column.")
+        }
+        try Question.checkChoices(choices, type: type, place: place)
+        try Question.checkBounds(type: type, min: min, max: max, minLength: minLength, maxLength: maxLength, place: place)
+        if type == .note {
+            if required {
+                throw SurveyError(
+                    .invalidValue, "\(place) is a note and cannot be required, because notes take no answer. Remove `required`.")
+            }
+            if constraint != nil {
+                throw SurveyError(
+                    .invalidValue, "\(place) is a note and cannot have a constraint, because notes take no answer. Remove `constraint`.")
+            }
+        }
+        self.name = name
+        self.type = type
+        self.label = label
+        self.hint = hint
+        self.required = required
+        self.choices = choices
+        self.min = min
+        self.max = max
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.constraint = constraint
+        self.constraintMessage = constraintMessage
+        self.relevant = relevant
+        self.constraintCondition = try Question.parseCondition(constraint, column: "constraint", place: place)
+        self.relevantCondition = try Question.parseCondition(relevant, column: "relevant", place: place)
+        if let relevantCondition, relevantCondition.usesCurrentValue {
+            throw SurveyError(
+                .invalidCondition,
+                "\(place): `relevant` uses `.`, but a question's relevance cannot depend on its own answer. "
+                    + "Refer to earlier questions with ${name}.")
+        }
+    }
+
+    /// The choice with `name`, if the question offers it.
+    public func choice(named name: String) -> Choice? {
+        choices?.first { $0.name == name }
+    }
+
+    // MARK: Checks
+
+    static func describe(name: String, location: String?) -> String {
+        switch (location, name.isEmpty) {
+        case (let location?, true): return location.capitalizedFirst
+        case (let location?, false): return "\(location.capitalizedFirst) ('\(name)')"
+        case (nil, _): return "Question '\(name)'"
+        }
+    }
+
+    private static func checkName(_ name: String, place: String) throws(SurveyError) {
+        if name.isEmpty {
+            throw SurveyError(.missingField, "\(place) has no name. Add a `name` such as `alter` (letters, digits, _).")
+        }
+        if name.hasPrefix("_") {
+            throw SurveyError(
+                .reservedName,
+                "\(place): names starting with '_' are reserved for record metadata such as _status. "
+                    + "Rename the question, e.g. '\(name.drop { $0 == "_" })'.")
+        }
+        if !isValidName(name) {
+            throw SurveyError(
+                .invalidName,
+                "\(place): '\(name)' is not a valid question name. Use a letter followed by letters, digits or _ "
+                    + "(no spaces, umlauts or hyphens), e.g. 'wohndauer_jahre'.")
+        }
+    }
+
+    /// Whether `name` matches `^[A-Za-z][A-Za-z0-9_]*$`.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    private static func checkChoices(_ choices: [Choice]?, type: QuestionType, place: String) throws(SurveyError) {
+        guard type.hasChoices else {
+            if choices != nil {
+                throw SurveyError(
+                    .invalidValue,
+                    "\(place) is of type \(type.rawValue), but only select_one and select_multiple questions have choices. "
+                        + "Remove the choices or change the type.")
+            }
+            return
+        }
+        guard let choices else {
+            throw SurveyError(
+                .missingChoiceList, "\(place) is a \(type.rawValue) question without choices. Add its choices.")
+        }
+        guard !choices.isEmpty else {
+            throw SurveyError(
+                .emptyChoiceList, "\(place) is a \(type.rawValue) question with an empty choice list. Add at least one choice.")
+        }
+        var seen = Set<String>()
+        for choice in choices {
+            if choice.name.isEmpty || choice.name.contains(where: { $0.isWhitespace || $0 == "," }) {
+                throw SurveyError(
+                    .invalidChoiceName,
+                    "\(place): choice name '\(choice.name)' must be non-empty and contain no spaces or commas. "
+                        + "Use e.g. 'gruenflaechen' and put the readable text in the label.")
+            }
+            if choice.label.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw SurveyError(.missingField, "\(place): choice '\(choice.name)' has no label. Add its text.")
+            }
+            if !seen.insert(choice.name).inserted {
+                throw SurveyError(
+                    .duplicateChoiceName,
+                    "\(place): choice name '\(choice.name)' appears twice. Every choice of a list needs its own name.")
+            }
+        }
+    }
+
+    private static func checkBounds(
+        type: QuestionType, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, place: String
+    ) throws(SurveyError) {
+        if (min != nil || max != nil) && !type.isNumeric {
+            throw SurveyError(
+                .invalidRange,
+                "\(place) is of type \(type.rawValue), but min/max only apply to integer and decimal questions. "
+                    + "Use min_length/max_length for text or a constraint.")
+        }
+        if (minLength != nil || maxLength != nil) && type != .text {
+            throw SurveyError(
+                .invalidRange,
+                "\(place) is of type \(type.rawValue), but min_length/max_length only apply to text questions. "
+                    + "Use min/max for numbers.")
+        }
+        for (bound, column) in [(min, "min"), (max, "max")] {
+            if let bound, !bound.isFinite {
+                throw SurveyError(.invalidRange, "\(place): \(column) must be a finite number.")
+            }
+        }
+        if let min, let max, min > max {
+            throw SurveyError(
+                .invalidRange,
+                "\(place): min (\(Question.format(min))) is greater than max (\(Question.format(max))), so no answer "
+                    + "could be valid. Swap them or correct the typo.")
+        }
+        for (bound, column) in [(minLength, "min_length"), (maxLength, "max_length")] {
+            if let bound, bound < 0 {
+                throw SurveyError(.invalidRange, "\(place): \(column) (\(bound)) must not be negative.")
+            }
+        }
+        if let minLength, let maxLength, minLength > maxLength {
+            throw SurveyError(
+                .invalidRange,
+                "\(place): min_length (\(minLength)) is greater than max_length (\(maxLength)), so no answer "
+                    + "could be valid. Swap them or correct the typo.")
+        }
+    }
+
+    private static func parseCondition(_ text: String?, column: String, place: String) throws(SurveyError) -> Condition? {
+        guard let text else { return nil }
+        do {
+            return try Condition.parse(text)
+        } catch {
+            throw SurveyError(
+                .invalidCondition,
+                "\(place): the \(column) condition \"\(text)\" cannot be read \(error.message). "
+                    + "Check quotes, parentheses and operators (=, !=, <, <=, >, >=, and, or, not(…)).")
+        }
+    }
+
+    /// Formats a bound without a trailing `.0` for whole numbers.
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}
+
+extension String {
+    /// The string with its first character uppercased, for messages starting with a location.
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Yams
+
+/// Reads an XLSForm-style survey: `settings`, `survey` rows and `choices` rows.
+enum XLSFormReader {
+    private typealias R = SurveyNodeReading
+
+    /// Columns of a `survey` row; `label`, `hint` and `constraint_message` may also carry a `::language` suffix.
+    private static let surveyColumns: Set<String> = [
+        "type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "min", "max",
+        "min_length", "max_length", "appearance",
+    ]
+    private static let localizedColumns = ["label", "hint", "constraint_message"]
+
+    static func read(_ document: Node.Mapping) throws(SurveyError) -> SurveyDefinition {
+        for (key, _) in try R.entries(of: document, place: "The survey file") where !["settings", "survey", "choices"].contains(key) {
+            throw SurveyError(
+                .unknownField, "The survey file has the unknown section `\(key)`. Known sections: settings, survey, choices.")
+        }
+        let settings = try readSettings(document["settings"])
+        let id = try R.text(settings?["form_id"], field: "form_id", place: "settings") ?? ""
+        if id.isEmpty {
+            throw SurveyError(.missingField, "The survey has no id. Set `form_id` in `settings`, e.g. nachbarschaft-2026.")
+        }
+        let title = try R.text(settings?["form_title"], field: "form_title", place: "settings") ?? ""
+        if title.isEmpty {
+            throw SurveyError(.missingField, "Survey '\(id)' has no title. Set `form_title` in `settings`.")
+        }
+        let version = try R.version(settings?["version"], place: "The settings of survey '\(id)'")
+        let lists = try readChoices(document["choices"])
+        var questions: [Question] = []
+        var locations: [String] = []
+        for (index, node) in try R.items(document["survey"], field: "survey", place: "The survey file").enumerated() {
+            let location = "survey row \(index + 1)"
+            guard let question = try readQuestion(node, location: location, lists: lists) else { continue }
+            questions.append(question)
+            locations.append(location)
+        }
+        return try SurveyDefinition(id: id, version: version, title: title, questions: questions, locations: locations)
+    }
+
+    /// The settings mapping; XLSForm converters also write it as a one-row list.
+    private static func readSettings(_ node: Node?) throws(SurveyError) -> Node.Mapping? {
+        guard let node else {
+            throw SurveyError(.missingField, "The survey file has no `settings`. Add form_id, version and form_title.")
+        }
+        if let mapping = node.mapping { return mapping }
+        if let rows = node.sequence, rows.count == 1, let mapping = rows.first?.mapping { return mapping }
+        throw SurveyError(.invalidDocument, "`settings` must be a mapping with form_id, version and form_title.")
+    }
+
+    private static func readChoices(_ node: Node?) throws(SurveyError) -> [String: [Choice]] {
+        var lists: [String: [Choice]] = [:]
+        var rowOfChoice: [String: Int] = [:]
+        for (index, row) in try R.items(node, field: "choices", place: "The survey file").enumerated() {
+            let place = "Choices row \(index + 1)"
+            guard let mapping = row.mapping else {
+                throw SurveyError(.invalidDocument, "\(place) must be a mapping with list_name, name and label.")
+            }
+            let columns = try R.entries(of: mapping, place: place)
+            let listName = try R.text(mapping["list_name"], field: "list_name", place: place)
+            let name = try R.text(mapping["name"], field: "name", place: place)
+            if listName == nil && name == nil && columns.allSatisfy({ $0.value.null != nil }) { continue }
+            guard let listName else { throw SurveyError(.missingField, "\(place) has no `list_name`.") }
+            guard let name else { throw SurveyError(.missingField, "\(place) (list '\(listName)') has no `name`.") }
+            let key = "\(listName)\u{0}\(name)"
+            if let first = rowOfChoice[key] {
+                throw SurveyError(
+                    .duplicateChoiceName,
+                    "\(place): choice '\(name)' appears twice in list '\(listName)' (also in choices row \(first)). "
+                        + "Every choice of a list needs its own name.")
+            }
+            rowOfChoice[key] = index + 1
+            let label = try localized("label", in: columns, place: place) ?? ""
+            lists[listName, default: []].append(Choice(name: name, label: label))
+        }
+        return lists
+    }
+
+    private static func readQuestion(
+        _ node: Node, location: String, lists: [String: [Choice]]
+    ) throws(SurveyError) -> Question? {
+        let place = location.prefix(1).uppercased() + location.dropFirst()
+        guard let row = node.mapping else {
+            throw SurveyError(.invalidDocument, "\(place) must be a mapping with type, name and label.")
+        }
+        let columns = try R.entries(of: row, place: place)
+        if columns.allSatisfy({ $0.value.null != nil }) { return nil }  // a blank spreadsheet row
+        for (key, _) in columns {
+            let base = key.components(separatedBy: "::").first ?? key
+            let known = key.contains("::") ? localizedColumns.contains(base) : surveyColumns.contains(key)
+            if !known {
+                throw SurveyError(
+                    .unknownField,
+                    "\(place) has the unknown column `\(key)`. Known columns: "
+                        + "\(surveyColumns.sorted().joined(separator: ", ")) (label, hint and constraint_message "
+                        + "may have a language suffix such as label::German (de)).")
+            }
+        }
+        let name = try R.text(row["name"], field: "name", place: place) ?? ""
+        let named = Question.describe(name: name, location: location)
+        guard let typeText = try R.text(row["type"], field: "type", place: named) else {
+            throw SurveyError(.missingField, "\(named) has no `type`. Use e.g. text, integer or select_one LISTNAME.")
+        }
+        let (type, choices) = try resolveType(typeText, place: named, lists: lists)
+        return try Question(
+            name: name, type: type,
+            label: try localized("label", in: columns, place: named) ?? "",
+            hint: try localized("hint", in: columns, place: named),
+            required: try R.flag(row["required"], field: "required", place: named),
+            choices: choices,
+            min: try R.number(row["min"], field: "min", place: named),
+            max: try R.number(row["max"], field: "max", place: named),
+            minLength: try R.integer(row["min_length"], field: "min_length", place: named),
+            maxLength: try R.integer(row["max_length"], field: "max_length", place: named),
+            constraint: try R.text(row["constraint"], field: "constraint", place: named),
+            constraintMessage: try localized("constraint_message", in: columns, place: named),
+            relevant: try R.text(row["relevant"], field: "relevant", place: named),
+            location: location)
+    }
+
+    private static func resolveType(
+        _ text: String, place: String, lists: [String: [Choice]]
+    ) throws(SurveyError) -> (QuestionType, [Choice]?) {
+        let parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard let typeName = parts.first, let type = QuestionType(rawValue: typeName) else {
+            throw SurveyError.unknownType(text, place: place)
+        }
+        guard type.hasChoices else {
+            if parts.count > 1 { throw SurveyError.unknownType(text, place: place) }
+            return (type, nil)
+        }
+        guard parts.count == 2 else {
+            if parts.count == 1 {
+                throw SurveyError(
+                    .missingChoiceList, "\(place): type '\(text)' needs a choice list name, e.g. '\(typeName) probleme'.")
+            }
+            throw SurveyError(
+                .unknownType,
+                "\(place): type '\(text)' is not supported; write '\(typeName) LISTNAME' (or_other and file lists are not supported).")
+        }
+        let listName = parts[1]
+        guard let choices = lists[listName] else {
+            let known = lists.keys.sorted()
+            throw SurveyError(
+                .missingChoiceList,
+                "\(place): the choice list '\(listName)' does not exist. Add rows with list_name '\(listName)' to `choices`"
+                    + (known.isEmpty ? "." : " or use one of: \(known.joined(separator: ", "))."))
+        }
+        return (type, choices)
+    }
+
+    /// The text of `column`, or of a `column::language` variant (German preferred, else the first one).
+    private static func localized(
+        _ column: String, in columns: [(key: String, value: Node)], place: String
+    ) throws(SurveyError) -> String? {
+        if let plain = columns.first(where: { $0.key == column }) {
+            return try R.text(plain.value, field: column, place: place)
+        }
+        let variants = columns.filter { $0.key.hasPrefix(column + "::") }
+        let german = variants.first { variant in
+            let language = variant.key.dropFirst(column.count + 2).lowercased()
+            return language == "de" || language.contains("(de)") || language.contains("german")
+                || language.contains("deutsch")
+        }
+        guard let chosen = german ?? variants.first else { return nil }
+        return try R.text(chosen.value, field: chosen.key, place: place)
+    }
+}
