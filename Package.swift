@@ -16,10 +16,15 @@ let package = Package(
             name: "SyncModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "SyncFixtures",
+            dependencies: ["SyncModel"]
+        ),
         .testTarget(
             name: "SyncModelTests",
             dependencies: [
                 "SyncModel",
+                "SyncFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
