@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 import SyncModel
 import Testing
 
@@ -45,20 +46,5 @@ struct ReplicaIDTests {
         "00000000000000010000000000000002:-1", "00000000000000010000000000000002:1:2"])
     func rejectsMalformedDots(_ text: String) {
         #expect(Dot(text) == nil)
-    }
-}
-
-/// A small deterministic generator for tests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
