@@ -58,6 +58,12 @@ enum XLSFormReader {
                 throw SurveyError(.invalidDocument, "\(place) must be a mapping with list_name, name and label.")
             }
             let columns = try R.entries(of: mapping, place: place)
+            for (key, _) in columns where !["list_name", "name", "label"].contains(key) && !key.hasPrefix("label::") {
+                throw SurveyError(
+                    .unknownField,
+                    "\(place) has the unknown column `\(key)`. Known columns: list_name, name, label "
+                        + "(or label::German (de) etc.). Quote labels that contain a comma in {…} rows.")
+            }
             let listName = try R.text(mapping["list_name"], field: "list_name", place: place)
             let name = try R.text(mapping["name"], field: "name", place: place)
             if listName == nil && name == nil && columns.allSatisfy({ $0.value.null != nil }) { continue }
