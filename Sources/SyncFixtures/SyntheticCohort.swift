@@ -55,7 +55,7 @@ public struct SyntheticCohort: Sendable {
     public let participants: [Participant]
     /// The trainer's replica id.
     public let trainerReplica: ReplicaID
-    /// The shared door list, as records of ``SyncModel/Collection/households``.
+    /// The shared door list, as records of ``SyncModel/RecordCollection/households``.
     public let households: [Record]
     /// The responses in their merged state, in creation order.
     public let responses: [Record]
@@ -79,7 +79,7 @@ public struct SyntheticCohort: Sendable {
 
         households = (0..<configuration.households).map { index in
             var door = Record(
-                id: Self.makeUUID(using: &random), collection: SyncModel.Collection.households,
+                id: Self.makeUUID(using: &random), collection: RecordCollection.households,
                 cohort: configuration.cohort, owner: "import")
             door.write(
                 [
@@ -99,7 +99,7 @@ public struct SyntheticCohort: Sendable {
                     millisecondsSince1970: start.millisecondsSince1970 + Int64(round) * 3_600_000
                         + Int64(random.index(below: 3_000_000)))
                 var response = Record(
-                    id: Self.makeUUID(using: &random), collection: SyncModel.Collection.responses,
+                    id: Self.makeUUID(using: &random), collection: RecordCollection.responses,
                     cohort: configuration.cohort, survey: survey.id, surveyVersion: survey.version,
                     owner: participant.name)
                 var answers = Self.makeAnswers(for: survey, using: &random)

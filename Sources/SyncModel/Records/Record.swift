@@ -9,7 +9,7 @@ import Foundation
 public struct Record: Hashable, Sendable, Identifiable {
     /// The id chosen by the creating replica, so records can be created offline.
     public let id: UUID
-    /// The collection, e.g. ``Collection/responses`` or ``Collection/households``.
+    /// The collection, e.g. ``RecordCollection/responses`` or ``RecordCollection/households``.
     public let collection: String
     /// The cohort the record belongs to; it never moves to another.
     public let cohort: String

@@ -16,7 +16,7 @@ enum TestReplicas {
     /// A new empty response record owned by Anna.
     static func response() -> Record {
         Record(
-            id: recordID, collection: Collection.responses, cohort: "quartier-2026", survey: "nachbarschaft-2026",
+            id: recordID, collection: RecordCollection.responses, cohort: "quartier-2026", survey: "nachbarschaft-2026",
             surveyVersion: 1, owner: "anna")
     }
 

@@ -1,5 +1,5 @@
 /// The names of the collections that QuartierSync knows.
-public enum Collection {
+public enum RecordCollection {
     /// Survey responses; a participant sees only their own, a trainer all of the cohort's.
     public static let responses = "responses"
     /// The cohort's shared door list; everyone in the cohort reads and writes it.
