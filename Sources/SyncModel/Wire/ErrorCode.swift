@@ -20,6 +20,8 @@ public enum ErrorCode: String, Codable, Hashable, Sendable, CaseIterable {
     case identityChanged
     /// A record carries new writes under another device's replica id.
     case foreignReplica
+    /// A survey definition that cannot be published: unreadable or inconsistent.
+    case invalidSurvey
     /// A collection that does not exist.
     case unknownCollection
     /// No token, or a wrong or revoked one.
