@@ -1,0 +1,27 @@
+import Hummingbird
+import Logging
+import SyncModel
+
+/// Builds the router with every route of the API; shared by the server and the tests.
+func buildRouter<Store: RecordStore>(store: Store, environment: ServerEnvironment) -> Router<SyncRequestContext> {
+    let router = Router(context: SyncRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    HealthController(store: store).addRoutes(to: router.group())
+    let v1 = router.group("v1").add(middleware: ProtocolVersionMiddleware())
+    EnrollController(store: store, environment: environment).addRoutes(to: v1)
+    let authenticated = v1.group().add(middleware: AuthMiddleware(store: store))
+    SurveysController(store: store, environment: environment).addRoutes(to: authenticated)
+    SyncController(store: store, environment: environment).addRoutes(to: authenticated)
+    DevicesController(store: store, environment: environment).addRoutes(to: authenticated)
+    return router
+}
+
+/// Builds the application: the router on `host:port`, logging through `environment.logger`.
+func buildApplication<Store: RecordStore>(
+    store: Store, host: String, port: Int, environment: ServerEnvironment
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(store: store, environment: environment),
+        configuration: .init(address: .hostname(host, port: port), serverName: "syncserver"),
+        logger: environment.logger)
+}

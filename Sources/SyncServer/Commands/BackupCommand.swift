@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SyncModel
+
+/// `syncserver backup OUT`: a consistent online copy with a new epoch.
+struct BackupCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent copy of the live database (VACUUM INTO) that carries a new epoch.",
+        discussion: """
+            Safe while the server runs. The copy gets a new epoch and lists the live one as retired, so when \
+            it is ever restored, clients notice, upload everything again, and their relayed writes are accepted.
+            """)
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// The backup file to create.
+    @Argument(help: "The backup file to create; it must not exist.")
+    var out: String
+
+    /// The result printed.
+    struct Summary: Codable {
+        /// The backup file.
+        var path: String
+        /// The live database's epoch, retired in the copy.
+        var retiredEpoch: String
+        /// The copy's new epoch.
+        var epoch: String
+    }
+
+    /// Refuses to overwrite.
+    func validate() throws {
+        if FileManager.default.fileExists(atPath: out) {
+            throw ValidationError("'\(out)' exists. Give a new file name; a backup never overwrites.")
+        }
+    }
+
+    /// Writes the backup.
+    func run() async throws {
+        try await output.run {
+            guard FileManager.default.fileExists(atPath: database.path) else {
+                throw CommandFailure("There is no database at \(database.path). Pass --db or set SYNCSERVER_DB.")
+            }
+            let store = try database.openStore()
+            defer { try? store.close() }
+            let epoch = Epoch.make(using: SystemRandomSource())
+            let retired = try await store.backup(to: out, newEpoch: epoch, at: SystemWallClock().now())
+            try output.print(
+                Summary(path: out, retiredEpoch: retired.epoch, epoch: epoch),
+                text: "Wrote \(out) with epoch \(epoch) (the live epoch \(retired.epoch) is retired in the copy).")
+        }
+    }
+}

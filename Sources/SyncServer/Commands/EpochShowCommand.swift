@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `syncserver epoch show`.
+struct EpochShowCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the current and retired epochs.")
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// Prints the epochs.
+    func run() async throws {
+        try await output.run {
+            let store = try database.openStore()
+            defer { try? store.close() }
+            let summary = EpochSummary(epoch: try await store.epoch(), retired: try await store.retiredEpochs())
+            try output.print(
+                summary,
+                text: (["epoch \(summary.epoch)"] + summary.retired.map { "retired \($0.epoch) at \(TimestampFormat.text($0.retiredAt))" })
+                    .joined(separator: "\n"))
+        }
+    }
+}

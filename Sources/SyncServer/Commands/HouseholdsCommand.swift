@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `syncserver households`: the cohort's shared door list.
+struct HouseholdsCommand: AsyncParsableCommand {
+    /// The command's name and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "households", abstract: "Manage the cohort's door list.", subcommands: [HouseholdsImportCommand.self])
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// `syncserver households import --cohort C FILE.csv`.
+struct HouseholdsImportCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load or update the door list from a CSV with header id,street,house_number,postcode,note.")
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// The cohort.
+    @Option(help: "The cohort whose door list to load.")
+    var cohort: String
+
+    /// The CSV file.
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    /// Checks that the file exists.
+    func validate() throws {
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw ValidationError("Cannot read the CSV file '\(file)'. Check the path.")
+        }
+    }
+
+    /// Imports the doors.
+    func run() async throws {
+        try await output.run {
+            guard let text = String(data: try Data(contentsOf: URL(fileURLWithPath: file)), encoding: .utf8) else {
+                throw CommandFailure("'\(file)' is not UTF-8 text. Save the CSV as UTF-8.")
+            }
+            let store = try database.openStore()
+            defer { try? store.close() }
+            let summary = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                .importHouseholds(csv: text, cohort: cohort)
+            try output.print(
+                summary,
+                text: "Cohort \(cohort): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged doors.")
+        }
+    }
+}

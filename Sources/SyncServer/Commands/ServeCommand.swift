@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+
+/// `syncserver serve`: runs the HTTP server until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the sync server (stops gracefully on SIGTERM/SIGINT).")
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+
+    /// `--host`, default 127.0.0.1 or SYNCSERVER_HOST.
+    @Option(help: "The address to listen on (env SYNCSERVER_HOST; default 127.0.0.1).")
+    var host: String?
+
+    /// `--port`, default 8080 or SYNCSERVER_PORT.
+    @Option(help: "The port to listen on (env SYNCSERVER_PORT; default 8080).")
+    var port: Int?
+
+    /// `--log-level`.
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    /// The effective host.
+    var resolvedHost: String {
+        host ?? ProcessInfo.processInfo.environment["SYNCSERVER_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+    }
+
+    /// The effective port.
+    var resolvedPort: Int? {
+        if let port { return port }
+        guard let text = ProcessInfo.processInfo.environment["SYNCSERVER_PORT"], !text.isEmpty else { return 8080 }
+        return Int(text)
+    }
+
+    /// Checks the port and log level.
+    func validate() throws {
+        guard let port = resolvedPort, (0...65535).contains(port) else {
+            throw ValidationError("The port must be a number from 0 to 65535 (--port or SYNCSERVER_PORT), e.g. 8080.")
+        }
+        _ = port
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+    }
+
+    /// Opens the database, serves until a signal, then closes the database.
+    func run() async throws {
+        var logger = Logger(label: "syncserver")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let store = try database.openStore()
+        let environment = ServerEnvironment(logger: logger)
+        let app = buildApplication(
+            store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: environment)
+        logger.info(
+            "Starting",
+            metadata: ["db.path": "\(database.path)", "http.host": "\(resolvedHost)", "http.port": "\(resolvedPort ?? 8080)"])
+        do {
+            try await app.runService()
+        } catch {
+            try? store.close()
+            throw error
+        }
+        try store.close()
+        logger.info("Stopped; database closed")
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `syncserver survey`: publish surveys.
+struct SurveyCommand: AsyncParsableCommand {
+    /// The command's name and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "survey", abstract: "Publish surveys.", subcommands: [SurveyPublishCommand.self])
+}

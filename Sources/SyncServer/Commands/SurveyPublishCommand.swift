@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// `syncserver survey publish --cohort C FILE`.
+struct SurveyPublishCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Publish a survey version (YAML or JSON) to a cohort; versions never change.")
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// The cohort.
+    @Option(help: "The cohort to publish to.")
+    var cohort: String
+
+    /// The survey file.
+    @Argument(help: "The survey file: XLSForm-style YAML/JSON or canonical JSON.")
+    var file: String
+
+    /// Checks that the file exists.
+    func validate() throws {
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw ValidationError("Cannot read the survey file '\(file)'. Check the path.")
+        }
+    }
+
+    /// Publishes the survey.
+    func run() async throws {
+        try await output.run {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let store = try database.openStore()
+            defer { try? store.close() }
+            let published = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                .publishSurvey(data, cohort: cohort)
+            try output.print(
+                published,
+                text: "Published survey \(published.definition.id) version \(published.definition.version) "
+                    + "(\(published.definition.questions.count) questions) to cohort \(cohort).")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import SyncModel
+
+/// `syncserver trainer add --cohort C NAME`: prints a one-time trainer code (48 hours).
+struct TrainerAddCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Print a one-time enrollment code for a trainer's device (valid 48 hours).")
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// The cohort.
+    @Option(help: "The cohort the trainer trains.")
+    var cohort: String
+
+    /// The trainer's name.
+    @Argument(help: "The trainer's name.")
+    var name: String
+
+    /// Issues the code.
+    func run() async throws {
+        try await output.run {
+            let store = try database.openStore()
+            defer { try? store.close() }
+            let grant = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                .issueCode(cohort: cohort, participant: name, role: .trainer, createdBy: "admin")
+            try output.print(grant, text: EnrollCommand.describe(grant))
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `syncserver trainer`: enroll trainers.
+struct TrainerCommand: AsyncParsableCommand {
+    /// The command's name and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "trainer", abstract: "Enroll trainers.", subcommands: [TrainerAddCommand.self])
+}

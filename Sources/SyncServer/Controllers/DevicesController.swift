@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import SyncModel
+
+/// The trainer's endpoints: `POST /v1/enrollments`, `GET /v1/devices`, `DELETE /v1/devices/{id}`.
+struct DevicesController<Store: RecordStore>: Sendable {
+    /// The store.
+    let store: Store
+    /// Clock, randomness and logger.
+    let environment: ServerEnvironment
+
+    /// Adds the routes.
+    func addRoutes(to group: RouterGroup<SyncRequestContext>) {
+        group.post("enrollments") { request, context in
+            let trainer = try context.requireTrainer()
+            let body = try await request.decodeJSON(EnrollmentRequest.self, context: context)
+            if let cohort = body.cohort, cohort != trainer.cohort {
+                throw APIError.forbidden("A trainer enrolls participants of their own cohort '\(trainer.cohort)' only.")
+            }
+            let grant = try await CohortAdministration(store: store, environment: environment)
+                .issueCode(cohort: trainer.cohort, participant: body.participant, role: .participant, createdBy: trainer.id)
+            return try Response.json(grant, status: .created)
+        }
+        group.get("devices") { request, context in
+            let trainer = try context.requireTrainer()
+            let cohort = try SurveysController<Store>.cohort(request, device: trainer)
+            return try Response.json(DeviceList(devices: try await store.devices(cohort: cohort)))
+        }
+        group.delete("devices/{id}") { request, context in
+            let trainer = try context.requireTrainer()
+            let id = try context.parameters.require("id")
+            guard let uuid = UUID(uuidString: id) else {
+                throw APIError.invalidParameter("'\(id.prefix(60))' is not a device id; device ids are UUIDs.")
+            }
+            let deviceID = uuid.uuidString.lowercased()
+            guard let target = try await store.credential(deviceID: deviceID)?.device else {
+                throw APIError.notFound("There is no device \(deviceID).")
+            }
+            guard target.cohort == trainer.cohort else {
+                throw APIError.forbidden("Device \(deviceID) belongs to another cohort; nobody acts across cohorts.")
+            }
+            _ = try await store.revokeDevice(id: deviceID, at: environment.clock.now())
+            context.logger.info("Revoked a device", metadata: ["device.revoked": "\(deviceID)"])
+            return Response(status: .noContent)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import SyncModel
+
+/// `POST /v1/sync/push` and `GET /v1/sync/changes`.
+struct SyncController<Store: RecordStore>: Sendable {
+    /// The store.
+    let store: Store
+    /// Clock, randomness and logger.
+    let environment: ServerEnvironment
+
+    /// Adds the routes.
+    func addRoutes(to group: RouterGroup<SyncRequestContext>) {
+        group.post("sync/push") { request, context in
+            try await push(request, context: context)
+        }
+        group.get("sync/changes") { request, context in
+            try await changes(request, context: context)
+        }
+    }
+
+    /// Merges a batch of record states in one transaction and answers a result per record.
+    func push(_ request: Request, context: SyncRequestContext) async throws -> Response {
+        let device = try context.requireDevice()
+        let body = try await request.decodeJSON(PushRequest.self, context: context)
+        guard body.records.count <= SyncProtocol.maximumPushRecords else {
+            throw APIError(
+                .contentTooLarge, .tooManyRecords,
+                "The push holds \(body.records.count) records; at most \(SyncProtocol.maximumPushRecords) are allowed. "
+                    + "Push in smaller batches.")
+        }
+        let surveys = try await store.surveys(cohort: device.cohort)
+        var catalog: [SurveyKey: SurveyDefinition] = [:]
+        for survey in surveys { catalog[survey.key] = survey.definition }
+        var others = Set(body.records.flatMap(\.version.replicas))
+        others.remove(device.replicaId)
+        let replicaCohorts =
+            body.epoch != nil && !others.isEmpty ? try await store.cohorts(ofReplicas: others) : [:]
+        let planner = PushPlanner(
+            device: device, surveys: catalog, replicaCohorts: replicaCohorts, requestEpoch: body.epoch)
+        let records = body.records
+        let outcome = try await store.commitBatch(
+            ids: records.map(\.id), requestEpoch: body.epoch, at: environment.clock.now()
+        ) { snapshot in
+            planner.plan(records, snapshot: snapshot)
+        }
+        let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
+        context.logger.info(
+            "Push",
+            metadata: [
+                "sync.records": "\(records.count)", "sync.rejected": "\(rejected)",
+                "sync.written": "\(outcome.plan.writes.count)", "sync.relayed": "\(outcome.plan.relays.count)",
+            ])
+        return try Response.json(PushResponse(epoch: outcome.epoch, results: outcome.plan.results))
+    }
+
+    /// Answers one page of the caller's feed; the stored JSON states are spliced in unchanged.
+    func changes(_ request: Request, context: SyncRequestContext) async throws -> Response {
+        let device = try context.requireDevice()
+        let query = request.uri.queryParameters
+        var since: Int64 = 0
+        if let text = query["since"], !text.isEmpty {
+            guard let value = Int64(String(text)), value >= 0, text.allSatisfy(\.isASCII) else {
+                throw APIError.invalidParameter(
+                    "'since' must be a cursor returned by this endpoint (a whole number ≥ 0), got '\(text.prefix(40))'.")
+            }
+            since = value
+        }
+        var limit = SyncProtocol.defaultPageSize
+        if let text = query["limit"] {
+            guard let value = Int(String(text)), (1...SyncProtocol.maximumPageSize).contains(value) else {
+                throw APIError.invalidParameter(
+                    "'limit' must be a whole number from 1 to \(SyncProtocol.maximumPageSize), got '\(text.prefix(40))'.")
+            }
+            limit = value
+        }
+        let scope: ReadScope =
+            device.role == .trainer
+            ? .cohort(device.cohort) : .participant(cohort: device.cohort, owner: device.participant)
+        let page = try await store.changes(in: scope, after: since, limit: limit)
+        var data = Data("{\"records\":[".utf8)
+        data.reserveCapacity(page.states.reduce(64) { $0 + $1.count + 1 })
+        for (index, state) in page.states.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(state)
+        }
+        data.append(contentsOf: Data("],\"cursor\":\"\(page.cursor)\",\"hasMore\":\(page.hasMore),\"epoch\":".utf8))
+        data.append(try JSONEncoder().encode(page.epoch))
+        data.append(UInt8(ascii: "}"))
+        context.logger.debug("Changes", metadata: ["sync.records": "\(page.states.count)"])
+        return Response.json(data: data)
+    }
+}

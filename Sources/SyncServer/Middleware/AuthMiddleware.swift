@@ -1,0 +1,39 @@
+import Hummingbird
+import SyncModel
+
+/// Authenticates the bearer token and puts its device into the context.
+///
+/// The token names its device id, so the lookup never depends on the secret; the stored
+/// SHA-256 hash is compared in constant time. Revoked devices get 401.
+struct AuthMiddleware<Store: RecordStore>: RouterMiddleware {
+    /// The store holding device credentials.
+    let store: Store
+
+    /// Rejects a missing, malformed, wrong or revoked token with 401.
+    func handle(
+        _ request: Request, context: SyncRequestContext,
+        next: (Request, SyncRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw APIError.unauthorized("Missing token. Send 'Authorization: Bearer <token>' from enrollment.")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+            let token = DeviceToken(parsing: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        else {
+            throw APIError.unauthorized("The token is malformed. Send 'Authorization: Bearer <token>' from enrollment.")
+        }
+        guard let credential = try await store.credential(deviceID: token.deviceID),
+            SecretHasher.constantTimeEquals(credential.tokenHash, token.hash)
+        else {
+            throw APIError.unauthorized("The token is wrong. Enroll the device again with a new code.")
+        }
+        guard !credential.device.isRevoked else {
+            throw APIError.unauthorized("This device was revoked. Ask your trainer for a new enrollment code.")
+        }
+        var context = context
+        context.device = credential.device
+        context.logger[metadataKey: "device.id"] = "\(credential.device.id)"
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,519 @@
+// Generated from openapi.yaml at the repository root; OpenAPIDocumentTests checks that both are equal byte for byte.
+// After editing openapi.yaml, regenerate this file with: sh Tests/SyncServerTests/Support/embed-openapi.sh
+/// The API description served at `GET /openapi.yaml`.
+enum OpenAPIDocument {
+    /// The document's text.
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: QuartierSync sync API
+  version: "1"
+  summary: Offline-first sync of door-to-door survey responses for the course "Qualifiziert fürs Quartier".
+  description: |
+    Every route under `/v1` needs the header `QuartierSync-Protocol: 1`; every route except
+    `POST /v1/enroll` also needs `Authorization: Bearer <token>` from enrollment.
+    Every error answers `ErrorBody` JSON with a stable `code`. Bodies are at most 8 MiB.
+servers:
+  - url: http://127.0.0.1:8080
+tags:
+  - name: meta
+  - name: devices
+  - name: surveys
+  - name: sync
+paths:
+  /health:
+    get:
+      tags: [meta]
+      operationId: health
+      summary: Whether the server and its database answer.
+      security: []
+      responses:
+        "200":
+          description: The server is up.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Health" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /openapi.yaml:
+    get:
+      tags: [meta]
+      operationId: openapi
+      summary: This document.
+      security: []
+      responses:
+        "200":
+          description: The OpenAPI document.
+          content:
+            application/yaml:
+              schema: { type: string }
+  /v1/enroll:
+    post:
+      tags: [devices]
+      operationId: enroll
+      summary: Trade a one-time enrollment code for a device token (shown once).
+      security: []
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/EnrollRequest" }
+      responses:
+        "201":
+          description: The device is enrolled; keep the token, it is never shown again.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/EnrollResponse" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/InvalidCode" }
+        "409": { $ref: "#/components/responses/Conflict" }
+        "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/surveys:
+    get:
+      tags: [surveys]
+      operationId: listSurveys
+      summary: The cohort's published surveys, every version.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - $ref: "#/components/parameters/Cohort"
+      responses:
+        "200":
+          description: The surveys, by id then version.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/SurveyList" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+    post:
+      tags: [surveys]
+      operationId: publishSurvey
+      summary: Publish a new survey version (trainers). Published versions never change.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - $ref: "#/components/parameters/Cohort"
+      requestBody:
+        required: true
+        description: The survey definition, XLSForm-style YAML/JSON or canonical JSON.
+        content:
+          application/json:
+            schema: { type: object }
+          application/yaml:
+            schema: { type: string }
+      responses:
+        "201":
+          description: The survey version is published.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/PublishedSurvey" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "409": { $ref: "#/components/responses/Conflict" }
+        "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/sync/push:
+    post:
+      tags: [sync]
+      operationId: push
+      summary: Merge record states; one result per record, in order. Re-pushing changes nothing.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/PushRequest" }
+      responses:
+        "200":
+          description: The batch was committed in one transaction; rejected records changed nothing.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/PushResponse" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/sync/changes:
+    get:
+      tags: [sync]
+      operationId: changes
+      summary: The records in the caller's scope changed after the cursor, oldest change first.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - name: since
+          in: query
+          required: false
+          description: The cursor of the previous page; absent or empty to read from the start.
+          schema: { type: string, pattern: "^[0-9]{0,18}$" }
+        - name: limit
+          in: query
+          required: false
+          description: The page size, 1 to 2000 (default 500).
+          schema: { type: integer, minimum: 1, maximum: 2000 }
+      responses:
+        "200":
+          description: One page of changes.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/ChangesPage" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/enrollments:
+    post:
+      tags: [devices]
+      operationId: createEnrollment
+      summary: Create a one-time code for a participant of the trainer's cohort (trainers).
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/EnrollmentRequest" }
+      responses:
+        "201":
+          description: The code, valid once for 7 days.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/EnrollmentGrant" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/devices:
+    get:
+      tags: [devices]
+      operationId: listDevices
+      summary: The devices of the trainer's cohort (trainers).
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - $ref: "#/components/parameters/Cohort"
+      responses:
+        "200":
+          description: The devices, oldest first.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/DeviceList" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/devices/{id}:
+    delete:
+      tags: [devices]
+      operationId: revokeDevice
+      summary: Revoke a device of the trainer's cohort (trainers); its token stops working.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - name: id
+          in: path
+          required: true
+          description: The device id.
+          schema: { type: string }
+      responses:
+        "204":
+          description: The device is revoked (also when it was revoked before).
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+security:
+  - bearer: []
+components:
+  securitySchemes:
+    bearer:
+      type: http
+      scheme: bearer
+      description: The device token from `POST /v1/enroll`, `qs_<device id>_<secret>`.
+  parameters:
+    ProtocolVersion:
+      name: QuartierSync-Protocol
+      in: header
+      required: true
+      description: The protocol version the client speaks; this server speaks 1.
+      schema: { type: string, enum: ["1"] }
+    Cohort:
+      name: cohort
+      in: query
+      required: false
+      description: The cohort; only the device's own cohort is allowed, which is the default.
+      schema: { type: string }
+  responses:
+    BadRequest:
+      description: "Malformed input: invalidJSON, invalidParameter, unsupportedProtocol or invalidSurvey."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    Unauthorized:
+      description: "unauthorized: no token, or a wrong or revoked one."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    InvalidCode:
+      description: "invalidCode: the enrollment code is unknown, used or expired."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    Forbidden:
+      description: "forbidden: the device may not do this, e.g. another cohort or a participant on a trainer route."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    NotFound:
+      description: "notFound: no such device or cohort."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    Conflict:
+      description: "conflict: it exists already, e.g. a published survey version or a replica id in use."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    PayloadTooLarge:
+      description: "payloadTooLarge (body over 8 MiB) or tooManyRecords (more than 1000 records in a push)."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    StorageUnavailable:
+      description: "storageUnavailable: the database cannot be written now (full disk, read-only file); nothing was stored."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+  schemas:
+    Health:
+      type: object
+      required: [status, protocolVersion]
+      properties:
+        status: { type: string, enum: [ok] }
+        protocolVersion: { type: integer }
+    ErrorBody:
+      type: object
+      required: [error]
+      properties:
+        error: { $ref: "#/components/schemas/ErrorDetail" }
+    ErrorDetail:
+      type: object
+      required: [code, message]
+      properties:
+        code:
+          type: string
+          enum:
+            - invalidJSON
+            - invalidParameter
+            - unsupportedProtocol
+            - payloadTooLarge
+            - tooManyRecords
+            - invalidRecord
+            - unknownSurvey
+            - validationFailed
+            - identityChanged
+            - foreignReplica
+            - invalidSurvey
+            - unknownCollection
+            - unauthorized
+            - forbidden
+            - notFound
+            - invalidCode
+            - conflict
+            - storageUnavailable
+            - internalError
+        message: { type: string }
+        issues:
+          type: array
+          description: For validationFailed, the problems per question.
+          items: { $ref: "#/components/schemas/ValidationIssue" }
+    ValidationIssue:
+      type: object
+      required: [question, code, message]
+      properties:
+        question: { type: string }
+        code: { type: string }
+        message: { type: string }
+    ReplicaId:
+      type: string
+      pattern: "^[0-9a-fA-F]{32}$"
+    Dot:
+      type: string
+      description: "<replica>:<counter>"
+      pattern: "^[0-9a-fA-F]{32}:[1-9][0-9]*$"
+    VersionVector:
+      type: object
+      description: Replica id to counter (at most 2^53).
+      propertyNames: { $ref: "#/components/schemas/ReplicaId" }
+      additionalProperties: { type: integer, minimum: 0 }
+    FieldValue:
+      description: Any JSON value.
+    Sibling:
+      type: object
+      required: [dot, value, at]
+      properties:
+        dot: { $ref: "#/components/schemas/Dot" }
+        value: { $ref: "#/components/schemas/FieldValue" }
+        at: { type: integer, description: Milliseconds since 1970. }
+    Register:
+      type: array
+      description: The concurrent values of one field, in canonical order.
+      items: { $ref: "#/components/schemas/Sibling" }
+    Deletion:
+      type: object
+      required: [deleted]
+      properties:
+        deleted: { type: boolean }
+        seen: { $ref: "#/components/schemas/VersionVector" }
+    DeletionSibling:
+      type: object
+      required: [dot, value, at]
+      properties:
+        dot: { $ref: "#/components/schemas/Dot" }
+        value: { $ref: "#/components/schemas/Deletion" }
+        at: { type: integer }
+    Record:
+      type: object
+      required: [id, collection, cohort, owner, version]
+      properties:
+        id: { type: string, format: uuid }
+        collection: { type: string, examples: [responses, households] }
+        cohort: { type: string }
+        survey: { type: string }
+        surveyVersion: { type: integer }
+        owner: { type: string }
+        version: { $ref: "#/components/schemas/VersionVector" }
+        fields:
+          type: object
+          additionalProperties: { $ref: "#/components/schemas/Register" }
+        deleted:
+          type: array
+          items: { $ref: "#/components/schemas/DeletionSibling" }
+    PushRequest:
+      type: object
+      required: [records]
+      properties:
+        epoch:
+          type: string
+          description: The server epoch the client last knew; omit before the first pull.
+        records:
+          type: array
+          maxItems: 1000
+          items: { $ref: "#/components/schemas/Record" }
+    PushResult:
+      type: object
+      required: [id, status]
+      properties:
+        id: { type: string, format: uuid }
+        status: { type: string, enum: [accepted, rejected] }
+        record: { $ref: "#/components/schemas/Record" }
+        error: { $ref: "#/components/schemas/ErrorDetail" }
+    PushResponse:
+      type: object
+      required: [epoch, results]
+      properties:
+        epoch: { type: string }
+        results:
+          type: array
+          items: { $ref: "#/components/schemas/PushResult" }
+    ChangesPage:
+      type: object
+      required: [records, cursor, hasMore, epoch]
+      properties:
+        records:
+          type: array
+          items: { $ref: "#/components/schemas/Record" }
+        cursor: { type: string }
+        hasMore: { type: boolean }
+        epoch: { type: string }
+    EnrollRequest:
+      type: object
+      required: [code, deviceName, replicaId]
+      properties:
+        code: { type: string, examples: [ABCD-EFGH-JK] }
+        deviceName: { type: string }
+        replicaId: { $ref: "#/components/schemas/ReplicaId" }
+    EnrollResponse:
+      type: object
+      required: [token, deviceId, cohort, participant, role, epoch]
+      properties:
+        token: { type: string }
+        deviceId: { type: string }
+        cohort: { type: string }
+        participant: { type: string }
+        role: { $ref: "#/components/schemas/Role" }
+        epoch: { type: string }
+    Role:
+      type: string
+      enum: [participant, trainer]
+    EnrollmentRequest:
+      type: object
+      required: [participant]
+      properties:
+        participant: { type: string }
+        cohort: { type: string }
+    EnrollmentGrant:
+      type: object
+      required: [code, cohort, participant, role, expiresAt]
+      properties:
+        code: { type: string }
+        cohort: { type: string }
+        participant: { type: string }
+        role: { $ref: "#/components/schemas/Role" }
+        expiresAt: { type: integer }
+    Device:
+      type: object
+      required: [id, cohort, participant, role, name, replicaId, createdAt]
+      properties:
+        id: { type: string }
+        cohort: { type: string }
+        participant: { type: string }
+        role: { $ref: "#/components/schemas/Role" }
+        name: { type: string }
+        replicaId: { $ref: "#/components/schemas/ReplicaId" }
+        createdAt: { type: integer }
+        revokedAt: { type: integer }
+    DeviceList:
+      type: object
+      required: [devices]
+      properties:
+        devices:
+          type: array
+          items: { $ref: "#/components/schemas/Device" }
+    SurveyDefinition:
+      type: object
+      required: [id, version, title, questions]
+      properties:
+        id: { type: string }
+        version: { type: integer, minimum: 1 }
+        title: { type: string }
+        questions:
+          type: array
+          items:
+            type: object
+            required: [name, type, label]
+            properties:
+              name: { type: string }
+              type: { type: string }
+              label: { type: string }
+    PublishedSurvey:
+      type: object
+      required: [cohort, publishedAt, definition]
+      properties:
+        cohort: { type: string }
+        publishedAt: { type: integer }
+        definition: { $ref: "#/components/schemas/SurveyDefinition" }
+    SurveyList:
+      type: object
+      required: [surveys]
+      properties:
+        surveys:
+          type: array
+          items: { $ref: "#/components/schemas/PublishedSurvey" }
+
+"""#
+}

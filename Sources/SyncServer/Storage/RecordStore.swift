@@ -1,0 +1,55 @@
+import Foundation
+import SyncModel
+
+/// Everything the routes and admin commands need from storage, free of any SQL dialect.
+///
+/// `SQLiteRecordStore` implements it on one SQLite file; a PostgreSQL store can implement it
+/// too without changing the routes. Every method is atomic; see docs/PROTOCOL.md for the
+/// change-feed invariant that every implementation must keep.
+protocol RecordStore: Sendable {
+    /// The current epoch: a random id that changes whenever the database is replaced or restored.
+    func epoch() async throws -> String
+    /// The epochs this database retired, newest first.
+    func retiredEpochs() async throws -> [RetiredEpoch]
+    /// Retires the current epoch and makes `newEpoch` current; returns the retired one.
+    func rotateEpoch(to newEpoch: String, at time: Timestamp) async throws -> RetiredEpoch
+    /// The server's own replica id, under which admin commands write records.
+    func serverReplica() async throws -> ReplicaID
+
+    /// Creates a cohort; throws `StoreError.conflict` when it exists.
+    func createCohort(named name: String, at time: Timestamp) async throws -> CohortInfo
+    /// All cohorts, by name.
+    func cohorts() async throws -> [CohortInfo]
+    /// The cohort named `name`, if it exists.
+    func cohort(named name: String) async throws -> CohortInfo?
+
+    /// Stores a new enrollment code (only its hash).
+    func addEnrollmentCode(_ code: NewEnrollmentCode) async throws
+    /// Consumes the code with `codeHash` and creates the device in one transaction.
+    ///
+    /// Throws `StoreError.invalidCode` for an unknown, used or expired code and
+    /// `StoreError.conflict` when the replica id is taken.
+    func enroll(codeHash: Data, device: NewDevice, at time: Timestamp) async throws -> DeviceInfo
+    /// The device with `id` and its token hash, revoked or not.
+    func credential(deviceID: String) async throws -> DeviceCredential?
+    /// The devices of `cohort`, or of every cohort when nil, oldest first.
+    func devices(cohort: String?) async throws -> [DeviceInfo]
+    /// Revokes a device (idempotently) and returns it; nil when there is no such device.
+    func revokeDevice(id: String, at time: Timestamp) async throws -> DeviceInfo?
+    /// The cohort of each replica id that belongs to an enrolled device.
+    func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String]
+
+    /// Publishes a survey version; throws `StoreError.conflict` when that version exists.
+    func publishSurvey(_ survey: PublishedSurvey) async throws
+    /// The published surveys of `cohort`, every version, by id then version.
+    func surveys(cohort: String) async throws -> [PublishedSurvey]
+
+    /// Loads the stored states of `ids`, lets `plan` decide, and writes the plan's states with
+    /// new feed sequences, all in one transaction; a thrown error writes nothing.
+    func commitBatch(
+        ids: [UUID], requestEpoch: String?, at time: Timestamp,
+        plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
+    ) async throws -> BatchOutcome
+    /// The records of `scope` changed after `sequence`, oldest change first, at most `limit`.
+    func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import SyncModel
+
+extension SQLiteRecordStore {
+    /// Publishes a survey version.
+    func publishSurvey(_ survey: PublishedSurvey) async throws {
+        let json = String(decoding: survey.definition.canonicalJSON(), as: UTF8.self)
+        try await write { db in
+            guard
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [survey.cohort]) == true
+            else { throw StoreError.notFound("Cohort '\(survey.cohort)' does not exist.") }
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM surveys WHERE cohort = ? AND id = ? AND version = ?",
+                arguments: [survey.cohort, survey.definition.id, survey.definition.version]) == true
+            {
+                throw StoreError.conflict(
+                    "Survey '\(survey.definition.id)' version \(survey.definition.version) is published already in "
+                        + "cohort '\(survey.cohort)', and published versions never change. Raise `version` and publish again.")
+            }
+            try db.execute(
+                sql: "INSERT INTO surveys (cohort, id, version, definition, published_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    survey.cohort, survey.definition.id, survey.definition.version, json,
+                    survey.publishedAt.millisecondsSince1970,
+                ])
+        }
+    }
+
+    /// Lists a cohort's surveys.
+    func surveys(cohort: String) async throws -> [PublishedSurvey] {
+        let rows = try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT definition, published_at FROM surveys WHERE cohort = ? ORDER BY id, version",
+                arguments: [cohort]
+            ).map { (definition: $0["definition"] as String, publishedAt: $0["published_at"] as Int64) }
+        }
+        let decoder = JSONDecoder()
+        return try rows.map { row in
+            PublishedSurvey(
+                cohort: cohort, publishedAt: Timestamp(millisecondsSince1970: row.publishedAt),
+                definition: try decoder.decode(SurveyDefinition.self, from: Data(row.definition.utf8)))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import SyncModel
+
+/// The default store: one SQLite file through GRDB, in WAL mode with `synchronous=FULL`, so an
+/// acknowledged push survives a power cut.
+final class SQLiteRecordStore: RecordStore {
+    /// The database; a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
+    let writer: any DatabaseWriter
+
+    /// Opens (creating owner-only when missing) the database file at `path` and migrates it.
+    ///
+    /// `makeID` makes the epoch and server replica of a new database.
+    convenience init(path: String, random: any RandomSource = SystemRandomSource()) throws {
+        try Self.createOwnerOnlyFile(at: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try self.init(writer: pool, random: random)
+    }
+
+    /// Wraps an open database and migrates it; use an in-memory `DatabaseQueue` in tests.
+    init(writer: any DatabaseWriter, random: any RandomSource = SystemRandomSource()) throws {
+        self.writer = writer
+        do {
+            try Self.migrator(random: random).migrate(writer)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
+    /// An in-memory store for tests.
+    static func inMemory(random: any RandomSource = SystemRandomSource()) throws -> SQLiteRecordStore {
+        try SQLiteRecordStore(writer: DatabaseQueue(), random: random)
+    }
+
+    /// Checkpoints and closes the database; call once nothing uses the store any more.
+    func close() throws {
+        if let pool = writer as? DatabasePool {
+            // Read-only reader connections cannot remove the WAL, so empty it while writing is possible.
+            try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+
+    /// Creates an empty file readable and writable by the owner only, when none exists.
+    ///
+    /// SQLite gives its `-wal` and `-shm` files the same permissions.
+    static func createOwnerOnlyFile(at path: String) throws {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path) else { return }
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.unavailable("Cannot create the database file at \(path). Check that its folder exists and is writable.")
+        }
+    }
+
+    /// Runs `body` in a write transaction, mapping storage failures to `StoreError`.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping storage failures to `StoreError`.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
+    /// Maps SQLite's "cannot write now" failures to `StoreError.unavailable`; keeps others.
+    static func mapped(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
+            .SQLITE_PERM, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_NOLFS:
+            return StoreError.unavailable("SQLite error \(error.resultCode.rawValue)")
+        default:
+            return error
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import SyncModel
+
+/// Decides, purely, what happens to each record of a push: authorization, identity,
+/// replica rules, survey validation and the merge.
+///
+/// It runs inside the store's write transaction on the stored states, so it must not do I/O.
+/// Each record is judged on its own: a rejection never affects the others.
+struct PushPlanner: Sendable {
+    /// The largest step by which a device's own counter may grow past the stored one in one push.
+    static let maximumCounterJump: UInt64 = 1_000_000
+
+    /// The pushing device.
+    let device: DeviceInfo
+    /// The cohort's published surveys.
+    let surveys: [SurveyKey: SurveyDefinition]
+    /// The cohort of each other replica named in the push that belongs to an enrolled device.
+    let replicaCohorts: [ReplicaID: String]
+    /// The epoch named by the request.
+    let requestEpoch: String?
+
+    /// Plans the batch against the stored states in `snapshot`.
+    func plan(_ records: [Record], snapshot: BatchSnapshot) -> BatchPlan {
+        var working = snapshot.existing
+        var writes: [UUID: Record] = [:]
+        var order: [UUID] = []
+        var relays: [UUID: Set<ReplicaID>] = [:]
+        var results: [PushResult] = []
+        results.reserveCapacity(records.count)
+        for sent in records {
+            switch judge(sent, stored: working[sent.id], relayAllowed: snapshot.requestEpochIsRetired) {
+            case .failure(let error):
+                results.append(.makeRejected(id: sent.id, error))
+            case .success(let decision):
+                results.append(.makeAccepted(sent: sent, merged: decision.merged))
+                guard decision.changed else { continue }
+                if writes[sent.id] == nil { order.append(sent.id) }
+                working[sent.id] = decision.merged
+                writes[sent.id] = decision.merged
+                if !decision.relayed.isEmpty { relays[sent.id, default: []].formUnion(decision.relayed) }
+            }
+        }
+        let notes = order.compactMap { id in
+            relays[id].map {
+                RelayNote(recordID: id, deviceID: device.id, epoch: requestEpoch ?? "", replicas: $0.sorted())
+            }
+        }
+        return BatchPlan(results: results, writes: order.map { writes[$0]! }, relays: notes)
+    }
+
+    /// The outcome for one record that is accepted.
+    private struct Decision {
+        var merged: Record
+        var changed: Bool
+        var relayed: [ReplicaID]
+    }
+
+    private func judge(_ sent: Record, stored: Record?, relayAllowed: Bool) -> Result<Decision, ErrorDetail> {
+        do throws(RecordError) {
+            try sent.checkStructure()
+        } catch {
+            return .failure(ErrorDetail(.invalidRecord, error.message))
+        }
+        if let stored {
+            // Judge access by the stored identity first, so that nothing about records out of
+            // scope leaks through identity messages.
+            if let error = checkScope(stored) { return .failure(error) }
+            do throws(RecordError) {
+                try stored.checkSameIdentity(as: sent)
+            } catch {
+                return .failure(ErrorDetail(.identityChanged, error.message))
+            }
+        }
+        if let error = checkScope(sent) { return .failure(error) }
+        if let error = checkShape(sent) { return .failure(error) }
+        let base = stored?.version ?? VersionVector()
+        var foreign: [ReplicaID] = []
+        for replica in sent.version.replicas where sent.version[replica] > base[replica] {
+            if replica == device.replicaId {
+                if sent.version[replica] - base[replica] > Self.maximumCounterJump {
+                    return .failure(
+                        ErrorDetail(
+                            .invalidRecord,
+                            "Record \(sent.id.uuidString) jumps this device's counter from \(base[replica]) to "
+                                + "\(sent.version[replica]); no device makes that many edits. The record state is corrupt."))
+                }
+            } else {
+                foreign.append(replica)
+            }
+        }
+        if !foreign.isEmpty {
+            let sameCohort = foreign.allSatisfy { replicaCohorts[$0] == nil || replicaCohorts[$0] == device.cohort }
+            guard relayAllowed, sameCohort else {
+                return .failure(
+                    ErrorDetail(
+                        .foreignReplica,
+                        "Record \(sent.id.uuidString) has writes by replica \(foreign[0]) that the server does not have. "
+                            + "A device may only send new writes under its own replica id \(device.replicaId)."))
+            }
+        }
+        let merged: Record
+        if let stored {
+            do throws(RecordError) {
+                merged = try stored.merging(sent)
+            } catch {
+                return .failure(ErrorDetail(.identityChanged, error.message))
+            }
+        } else {
+            merged = sent
+        }
+        let changed = merged != stored
+        if changed, let error = validate(merged) { return .failure(error) }
+        return .success(Decision(merged: merged, changed: changed, relayed: foreign))
+    }
+
+    /// Who may write what: the own cohort only; a participant only their own responses and the
+    /// shared collections.
+    private func checkScope(_ record: Record) -> ErrorDetail? {
+        guard record.cohort == device.cohort else {
+            return ErrorDetail(
+                .forbidden,
+                "Record \(record.id.uuidString) is not part of cohort '\(device.cohort)', the cohort of this device. "
+                    + "Nobody reads or writes across cohorts.")
+        }
+        if device.role == .participant && !RecordCollection.isShared(record.collection) && record.owner != device.participant {
+            return ErrorDetail(
+                .forbidden,
+                "Record \(record.id.uuidString) is another participant's response. A participant writes only their own "
+                    + "responses and the shared collections.")
+        }
+        return nil
+    }
+
+    /// The collection and survey fields must fit the collection.
+    private func checkShape(_ record: Record) -> ErrorDetail? {
+        guard RecordCollection.all.contains(record.collection) else {
+            return ErrorDetail(
+                .unknownCollection,
+                "Collection '\(record.collection.prefix(60))' does not exist. Use one of: "
+                    + RecordCollection.all.sorted().joined(separator: ", ") + ".")
+        }
+        guard !record.owner.isEmpty else {
+            return ErrorDetail(.invalidRecord, "Record \(record.id.uuidString) has an empty owner.")
+        }
+        if record.collection == RecordCollection.responses {
+            guard let survey = record.survey, let version = record.surveyVersion else {
+                return ErrorDetail(
+                    .unknownSurvey, "Response \(record.id.uuidString) names no survey and version. Set both.")
+            }
+            guard surveys[SurveyKey(id: survey, version: version)] != nil else {
+                return ErrorDetail(
+                    .unknownSurvey,
+                    "Survey '\(survey.prefix(80))' version \(version) is not published in cohort '\(device.cohort)'. "
+                        + "Sync the surveys and record the response with a published version.")
+            }
+        } else if record.survey != nil || record.surveyVersion != nil {
+            return ErrorDetail(
+                .invalidRecord, "Record \(record.id.uuidString) of '\(record.collection)' must not name a survey.")
+        }
+        return nil
+    }
+
+    /// Validates a response's shown answers against its survey; deleted responses are not checked.
+    private func validate(_ record: Record) -> ErrorDetail? {
+        guard record.collection == RecordCollection.responses, !record.isDeleted,
+            let survey = record.survey, let version = record.surveyVersion,
+            let definition = surveys[SurveyKey(id: survey, version: version)]
+        else { return nil }
+        let values = record.values
+        let finalized = values[ResponseField.status] == .string(ResponseStatus.final.rawValue)
+        let issues = definition.validate(values, finalized: finalized)
+        guard !issues.isEmpty else { return nil }
+        let questions = issues.map(\.question)
+        return ErrorDetail(
+            .validationFailed,
+            "Response \(record.id.uuidString) has \(issues.count) problem(s) with: \(questions.joined(separator: ", ")). "
+                + "Correct the answers and sync again.",
+            issues: issues)
+    }
+}

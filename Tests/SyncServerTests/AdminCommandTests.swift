@@ -1,0 +1,98 @@
+import Foundation
+import SyncModel
+import Testing
+
+@testable import SyncServer
+
+@Suite("Admin commands through the real syncserver executable", .serialized)
+struct AdminCommandTests {
+    /// Runs the executable against `db` and decodes its `--json` output.
+    func json<T: Decodable>(_ type: T.Type, _ arguments: [String], db: String) throws -> T {
+        let output = try SyncServerProcess.run(arguments + ["--db", db, "--json"])
+        #expect(output.status == 0, "\(arguments): \(output.stderr) \(output.stdout)")
+        return try JSONDecoder().decode(T.self, from: Data(output.stdout.utf8))
+    }
+
+    @Test("The executable is built next to the tests")
+    func executableExists() {
+        #expect(SyncServerProcess.executable != nil)
+    }
+
+    @Test("cohort, trainer, enroll, survey, households, devices, backup and epoch work end to end")
+    func endToEnd() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        let surveyFile = directory.appendingPathComponent("survey.json")
+        try Data(TestFixtures.surveyJSON.utf8).write(to: surveyFile)
+        let csvFile = directory.appendingPathComponent("doors.csv")
+        try Data(TestFixtures.householdsCSV.utf8).write(to: csvFile)
+
+        let cohort = try json(CohortInfo.self, ["cohort", "create", "wedding"], db: db)
+        #expect(cohort.name == "wedding")
+        let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let duplicate = try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db, "--json"])
+        #expect(duplicate.status == 1)
+        #expect(try JSONDecoder().decode(ErrorBody.self, from: Data(duplicate.stdout.utf8)).error.code == "conflict")
+        let text = try SyncServerProcess.run(["cohort", "list"], environment: ["SYNCSERVER_DB": db])
+        #expect(text.status == 0 && text.stdout.hasPrefix("wedding"))
+        #expect(try json([CohortInfo].self, ["cohort", "list"], db: db).map(\.name) == ["wedding"])
+
+        let trainerCode = try json(EnrollmentGrant.self, ["trainer", "add", "--cohort", "wedding", "Frau Weber"], db: db)
+        #expect(trainerCode.role == .trainer && trainerCode.participant == "Frau Weber")
+        let participantCode = try json(
+            EnrollmentGrant.self, ["enroll", "--cohort", "wedding", "--participant", "Ayşe"], db: db)
+        #expect(participantCode.role == .participant)
+        #expect(participantCode.expiresAt.millisecondsSince1970 - trainerCode.expiresAt.millisecondsSince1970 > 4 * 24 * 3600 * 1000)
+        let unknownCohort = try SyncServerProcess.run(["enroll", "--cohort", "nope", "--participant", "A", "--db", db])
+        #expect(unknownCohort.status == 1 && unknownCohort.stderr.contains("cohort create"))
+
+        let survey = try json(PublishedSurvey.self, ["survey", "publish", "--cohort", "wedding", surveyFile.path], db: db)
+        #expect(survey.definition.id == "nachbarschaft" && survey.definition.version == 1)
+        let republish = try SyncServerProcess.run(["survey", "publish", "--cohort", "wedding", surveyFile.path, "--db", db])
+        #expect(republish.status == 1 && republish.stderr.contains("never change"))
+
+        let imported = try json(HouseholdImportSummary.self, ["households", "import", "--cohort", "wedding", csvFile.path], db: db)
+        #expect(imported.created == 2)
+        let reimported = try json(HouseholdImportSummary.self, ["households", "import", "--cohort", "wedding", csvFile.path], db: db)
+        #expect(reimported.unchanged == 2 && reimported.created == 0 && reimported.updated == 0)
+
+        // Enroll through the store as fieldclient would, then list and revoke with the commands.
+        let store = try SQLiteRecordStore(path: db)
+        let device = try await store.enroll(
+            codeHash: EnrollmentCode(typed: participantCode.code).hash,
+            device: NewDevice(id: "6f2d1e70-3c1b-4e0a-9e2a-1b2c3d4e5f60", name: "Laptop", replica: ReplicaID(high: 1, low: 1), tokenHash: SecretHasher.hash("t")),
+            at: SystemWallClock().now())
+        try store.close()
+        let devices = try json([DeviceInfo].self, ["devices", "list"], db: db)
+        #expect(devices.map(\.id) == [device.id])
+        let revoked = try json(DeviceInfo.self, ["devices", "revoke", device.id], db: db)
+        #expect(revoked.isRevoked)
+        let badID = try SyncServerProcess.run(["devices", "revoke", "nope", "--db", db])
+        #expect(badID.status != 0 && badID.stderr.contains("devices list"))
+
+        let before = try json(EpochSummary.self, ["epoch", "show"], db: db)
+        let backupPath = directory.appendingPathComponent("backup.sqlite").path
+        let backup = try json(BackupCommand.Summary.self, ["backup", backupPath], db: db)
+        #expect(backup.retiredEpoch == before.epoch && backup.epoch != before.epoch)
+        let copy = try json(EpochSummary.self, ["epoch", "show"], db: backupPath)
+        #expect(copy.epoch == backup.epoch && copy.retired.map(\.epoch) == [before.epoch])
+        #expect(try json([CohortInfo].self, ["cohort", "list"], db: backupPath).map(\.name) == ["wedding"])
+        let overwrite = try SyncServerProcess.run(["backup", backupPath, "--db", db])
+        #expect(overwrite.status != 0)
+
+        let rotated = try json(EpochSummary.self, ["epoch", "rotate"], db: db)
+        #expect(rotated.epoch != before.epoch && rotated.retired.map(\.epoch) == [before.epoch])
+    }
+
+    @Test("Invalid flags fail with a message that says what to do", arguments: [
+        (["serve", "--port", "70000"], "65535"), (["cohort", "create", ""], "cohort name"),
+        (["survey", "publish", "--cohort", "x", "/nonexistent.yaml"], "Check the path"),
+    ])
+    func validation(arguments: [String], mentions: String) throws {
+        let output = try SyncServerProcess.run(arguments)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains(mentions), "\(output.stderr)")
+    }
+}

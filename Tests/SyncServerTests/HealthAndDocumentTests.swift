@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SyncModel
+import Testing
+import Yams
+
+@testable import SyncServer
+
+@Suite("Health and the OpenAPI document")
+struct HealthAndDocumentTests {
+    /// The repository root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test("GET /health answers ok without the protocol header")
+    func health() async throws {
+        let harness = try TestHarness()
+        try await harness.run { client in
+            let response = try await client.send(.get, "/health", protocolHeader: nil)
+            #expect(response.status == .ok)
+            #expect(response.text.contains("\"status\":\"ok\""))
+        }
+    }
+
+    @Test("GET /openapi.yaml serves the repository's openapi.yaml byte for byte")
+    func servesDocument() async throws {
+        let file = try Data(contentsOf: Self.root.appendingPathComponent("openapi.yaml"))
+        #expect(Data(OpenAPIDocument.yaml.utf8) == file, "Run: sh Tests/SyncServerTests/Support/embed-openapi.sh")
+        let harness = try TestHarness()
+        try await harness.run { client in
+            let response = try await client.send(.get, "/openapi.yaml", protocolHeader: nil)
+            #expect(response.status == .ok)
+            #expect(Data(response.body.readableBytesView) == file)
+            #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
+        }
+    }
+
+    @Test("The document describes exactly the router's routes")
+    func documentMatchesRoutes() throws {
+        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        var documented: Set<String> = []
+        for (path, item) in paths {
+            let operations = try #require(item as? [String: Any])
+            for method in operations.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                documented.insert("\(method.uppercased()) \(path)")
+            }
+        }
+        let harness = try TestHarness()
+        let routed = Set(harness.router().routes.map { "\($0.method) \($0.path)" })
+        #expect(documented == routed)
+        #expect(routed.count == 10)
+    }
+
+    @Test("An unknown path answers a 404 ErrorBody")
+    func unknownPath() async throws {
+        let harness = try TestHarness()
+        try await harness.run { client in
+            let response = try await client.send(.get, "/v1/nothing-here")
+            #expect(response.status == .notFound)
+            #expect(response.error?.code == "notFound")
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import HummingbirdTesting
+import SyncModel
+import Testing
+
+@testable import SyncServer
+
+@Suite("Push: merging, idempotence and conflicts")
+struct PushTests {
+    @Test("An accepted record is stored and appears in the feed; the result omits an unchanged state")
+    func accepts() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let record = TestFixtures.response(
+                cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 12, "_status": "draft"])
+            let answer = try await harness.push(client, device, [record])
+            #expect(answer.results == [PushResult(id: record.id, status: .accepted)])
+            #expect(answer.epoch == (try await harness.store.epoch()))
+            let pulled = try await harness.pullAll(client, device)
+            #expect(pulled.records == [record])
+        }
+    }
+
+    @Test("Pushing the same batch again writes nothing and adds no feed entries")
+    func idempotent() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let batch = (0..<5).map { index in
+                TestFixtures.response(
+                    cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": .integer(Int64(index))])
+            }
+            _ = try await harness.push(client, device, batch)
+            let sequence = try await harness.maxSequence()
+            let cursor = try await harness.pullAll(client, device).last.cursor
+            let again = try await harness.push(client, device, batch)
+            #expect(again.results.allSatisfy { $0.status == .accepted && $0.record == nil })
+            #expect(try await harness.maxSequence() == sequence)
+            let after = try await harness.pullAll(client, device, since: cursor)
+            #expect(after.records.isEmpty)
+            #expect(after.last.cursor == cursor)
+        }
+    }
+
+    @Test("A stale state cannot roll a record back; the answer carries the newer state")
+    func staleCannotRollBack() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let old = TestFixtures.response(cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 1])
+            var new = old
+            new.write("wohndauer", 2, by: device.replica, at: Timestamp(millisecondsSince1970: 1_795_600_001_000))
+            _ = try await harness.push(client, device, [new])
+            let sequence = try await harness.maxSequence()
+            let answer = try await harness.push(client, device, [old])
+            #expect(answer.results.first?.status == .accepted)
+            #expect(answer.results.first?.record == new)
+            #expect(try await harness.maxSequence() == sequence)
+            let pulled = try await harness.pullAll(client, device)
+            #expect(pulled.records.first?.value(of: "wohndauer") == 2)
+        }
+    }
+
+    @Test("Concurrent edits of two devices become siblings that both devices see after pulling")
+    func concurrentSiblings() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let jonas = try await harness.enroll(client, cohort: "wedding", name: "Jonas")
+            let door = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": "Seestraße"])
+            _ = try await harness.push(client, ayse, [door])
+            var mine = door
+            mine.write("outcome", "interviewed", by: ayse.replica, at: Timestamp(millisecondsSince1970: 1_795_600_002_000))
+            var theirs = try #require(try await harness.pullAll(client, jonas).records.first)
+            theirs.write("outcome", "not-home", by: jonas.replica, at: Timestamp(millisecondsSince1970: 1_795_600_003_000))
+            async let first = harness.push(client, ayse, [mine])
+            async let second = harness.push(client, jonas, [theirs])
+            let results = try await [first, second].flatMap(\.results)
+            #expect(results.allSatisfy { $0.status == .accepted })
+            for device in [ayse, jonas] {
+                let seen = try #require(try await harness.pullAll(client, device).records.first)
+                let values = Set(seen.fields["outcome"]?.siblings.map(\.value) ?? [])
+                #expect(values == ["interviewed", "not-home"])
+                #expect(seen.conflicts.count == 1)
+            }
+        }
+    }
+
+    @Test("A rejection never affects the other records of the batch")
+    func rejectionIsolated() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let good = TestFixtures.response(cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 4])
+            let bad = TestFixtures.response(cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 400])
+            let alsoGood = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: device.replica, fields: ["street": "A"])
+            let answer = try await harness.push(client, device, [good, bad, alsoGood])
+            #expect(answer.results.map(\.status) == [.accepted, .rejected, .accepted])
+            #expect(answer.results.map(\.id) == [good.id, bad.id, alsoGood.id])
+            let ids = Set(try await harness.pullAll(client, device).records.map(\.id))
+            #expect(ids == [good.id, alsoGood.id])
+        }
+    }
+
+    @Test("Two states of one record in one batch merge")
+    func duplicateInBatch() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let first = TestFixtures.response(cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 4])
+            var second = first
+            second.write("zufrieden", "ja", by: device.replica, at: Timestamp(millisecondsSince1970: 1_795_600_009_000))
+            let answer = try await harness.push(client, device, [second, first])
+            #expect(answer.results.map(\.status) == [.accepted, .accepted])
+            #expect(answer.results[1].record == second)
+            #expect(try await harness.maxSequence() == 1)
+        }
+    }
+
+    @Test("A trainer corrects a participant's response; the participant sees the correction")
+    func trainerCorrects() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Frau Weber", role: .trainer)
+            let record = TestFixtures.response(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, answers: ["wohndauer": 40])
+            _ = try await harness.push(client, ayse, [record])
+            var corrected = try #require(try await harness.pullAll(client, trainer).records.first { $0.id == record.id })
+            corrected.write("wohndauer", 4, by: trainer.replica, at: Timestamp(millisecondsSince1970: 1_795_600_010_000))
+            #expect(try await harness.push(client, trainer, [corrected]).results.first?.status == .accepted)
+            let seen = try #require(try await harness.pullAll(client, ayse).records.first { $0.id == record.id })
+            #expect(seen.value(of: "wohndauer") == 4)
+            #expect(seen.owner == "Ayşe")
+        }
+    }
+
+    @Test("Household import writes once, then only changes, and keeps visit fields")
+    func householdImport() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        let first = try await harness.administration.importHouseholds(csv: TestFixtures.householdsCSV, cohort: "wedding")
+        #expect(first == HouseholdImportSummary(cohort: "wedding", created: 2, updated: 0, unchanged: 0))
+        let again = try await harness.administration.importHouseholds(csv: TestFixtures.householdsCSV, cohort: "wedding")
+        #expect(again == HouseholdImportSummary(cohort: "wedding", created: 0, updated: 0, unchanged: 2))
+        let sequence = try await harness.maxSequence()
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            var door = try #require(try await harness.pullAll(client, device).records.first { $0.value(of: "houseNumber") == "12" })
+            #expect(door.id == CohortAdministration<SQLiteRecordStore>.householdID(cohort: "wedding", rowID: "h-001"))
+            door.write("outcome", "not-home", by: device.replica, at: harness.clock.now())
+            #expect(try await harness.push(client, device, [door]).results.first?.status == .accepted)
+        }
+        #expect(try await harness.maxSequence() == sequence + 1)
+        let changed = TestFixtures.householdsCSV.replacingOccurrences(of: "Müllerstraße,12", with: "Müllerstraße,12b")
+        let update = try await harness.administration.importHouseholds(csv: changed, cohort: "wedding")
+        #expect(update == HouseholdImportSummary(cohort: "wedding", created: 0, updated: 1, unchanged: 1))
+        try await harness.run { client in
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "T", role: .trainer)
+            let door = try #require(try await harness.pullAll(client, trainer).records.first { $0.value(of: "houseNumber") == "12b" })
+            #expect(door.value(of: "outcome") == "not-home")
+            #expect(door.value(of: "street") == "Müllerstraße")
+        }
+    }
+}
