@@ -147,7 +147,7 @@ extension Question {
 
 extension FieldValue {
     /// Whether the value counts as no answer: `null`, an empty string or an empty selection.
-    var isUnanswered: Bool {
+    public var isUnanswered: Bool {
         switch self {
         case .null: return true
         case .string(let text): return text.isEmpty

@@ -8,11 +8,10 @@ extension SurveyDefinition {
     /// most one issue, so the result is deterministic.
     public func validate(_ answers: [String: FieldValue], finalized: Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        var effective: [String: FieldValue] = [:]
+        let relevance = relevance(of: answers)
         for question in questions {
             let value = answers[question.name] ?? .null
-            let isRelevant = question.relevantCondition?.evaluate(answers: effective) ?? true
-            if !isRelevant {
+            if !relevance.relevant.contains(question.name) {
                 if !value.isUnanswered {
                     issues.append(
                         question.issue(
@@ -31,8 +30,7 @@ extension SurveyDefinition {
                 }
                 continue
             }
-            effective[question.name] = value
-            if let issue = question.check(value, answers: effective) { issues.append(issue) }
+            if let issue = question.check(value, answers: relevance.effective) { issues.append(issue) }
         }
         for key in answers.keys.sorted() where !key.hasPrefix("_") && question(named: key) == nil {
             issues.append(
