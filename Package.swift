@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "SyncModel", targets: ["SyncModel"]),
         .executable(name: "syncserver", targets: ["SyncServer"]),
+        .executable(name: "fieldclient", targets: ["fieldclient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -37,6 +39,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "fieldclient",
+            dependencies: [
+                "SyncModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "FieldClientTests",
+            dependencies: [
+                "fieldclient",
+                "SyncModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

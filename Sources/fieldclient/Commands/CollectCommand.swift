@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SyncModel
+
+/// `fieldclient collect SURVEY [--household ID]`: an interview in the terminal.
+struct CollectCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Interview a resident, one question at a time; every answer is saved as it is given.",
+        discussion: "Type 'back', 'skip' (optional questions) or 'quit' at any question. Works on a terminal and on a pipe.")
+
+    /// Shared options.
+    @OptionGroup var options: GlobalOptions
+
+    /// The survey id.
+    @Argument(help: "The survey id (see 'fieldclient surveys').")
+    var survey: String
+
+    /// The household.
+    @Option(help: "The household (door) the interview is held at.")
+    var household: String?
+
+    /// Runs the interview.
+    func run() async throws {
+        try await options.run { env in
+            let definition = try env.survey(survey)
+            let householdID = try household.map { try env.store.resolveID($0, collection: RecordCollection.households) }
+            // With --json the prompts go to standard error so that standard output is pure JSON.
+            let json = options.json
+            let interview = Interview(
+                survey: definition, records: try env.records(), household: householdID, input: StandardInputLines(),
+                emit: { text in
+                    (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+                })
+            let result = try interview.run()
+            if json {
+                try env.output.print(CreatedRecord(id: result.id.map(LocalStore.key), status: result.status?.rawValue)) { "" }
+            } else if let id = result.id {
+                env.output.line("Response id: \(LocalStore.key(id))")
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import SyncModel
+
+/// What a command works with: the opened store, output, clock, ids and logger.
+struct CommandEnvironment: Sendable {
+    /// The shared options.
+    let options: GlobalOptions
+    /// The opened store.
+    let store: LocalStore
+    /// Output.
+    let output: Output
+    /// The clock.
+    let clock: any WallClock = SystemWallClock()
+    /// Id generation.
+    let identifiers: IdentifierSource = .system
+
+    /// The logger, on standard error; its level comes from FIELDCLIENT_LOG_LEVEL (default warning).
+    var logger: Logger {
+        var logger = Logger(label: "fieldclient") { StreamLogHandler.standardError(label: $0) }
+        let level = ProcessInfo.processInfo.environment["FIELDCLIENT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
+    }
+
+    /// The enrolled device, or a message to run `join` first.
+    func requireDevice() throws -> DeviceIdentity {
+        guard let device = try store.device() else {
+            throw FieldClientError(
+                .unauthorized, "This device has not joined a cohort yet. Run 'fieldclient join SERVER_URL CODE' "
+                    + "with the enrollment code from your trainer.")
+        }
+        return device
+    }
+
+    /// The record operations for the enrolled device.
+    func records() throws -> FieldRecords {
+        FieldRecords(store: store, device: try requireDevice(), clock: clock, identifiers: identifiers)
+    }
+
+    /// The latest version of survey `id`, or a message listing the available ones.
+    func survey(_ id: String) throws -> SurveyDefinition {
+        if let survey = try store.survey(id: id) { return survey }
+        let known = Set(try store.surveys().map(\.id)).sorted()
+        throw FieldClientError(
+            .notFound, "There is no survey '\(id)' on this device. "
+                + (known.isEmpty ? "Run 'fieldclient sync' to fetch the surveys." : "Available: \(known.joined(separator: ", ")).")
+        )
+    }
+}

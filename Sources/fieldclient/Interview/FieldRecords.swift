@@ -1,0 +1,155 @@
+import Foundation
+import SyncModel
+
+/// The local operations on records: every change is one edit, validated first, stored in one
+/// transaction, and pending until the next sync.
+struct FieldRecords: Sendable {
+    /// The store.
+    let store: LocalStore
+    /// The enrolled device, whose replica id signs every write.
+    let device: DeviceIdentity
+    /// The clock for write timestamps.
+    let clock: any WallClock
+    /// Record id generation.
+    let identifiers: IdentifierSource
+
+    /// Creates the operations for `device`.
+    init(store: LocalStore, device: DeviceIdentity, clock: any WallClock, identifiers: IdentifierSource = .system) {
+        self.store = store
+        self.device = device
+        self.clock = clock
+        self.identifiers = identifiers
+    }
+
+    /// Creates a response with `answers` after validating them (as final when `finalize`).
+    func createResponse(
+        survey: SurveyDefinition, answers: [String: FieldValue], finalize: Bool, household: UUID?
+    ) throws -> Record {
+        let issues = survey.validate(answers, finalized: finalize)
+        guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+        if let household { _ = try requireHousehold(household) }
+        let now = clock.now()
+        var record = Record(
+            id: identifiers.makeUUID(), collection: RecordCollection.responses, cohort: device.cohort, survey: survey.id,
+            surveyVersion: survey.version, owner: device.participant)
+        var fields = answers.filter { !$0.key.hasPrefix("_") }
+        fields[ResponseField.status] = .string((finalize ? ResponseStatus.final : .draft).rawValue)
+        fields[ResponseField.createdAt] = .integer(now.millisecondsSince1970)
+        if let household { fields[ResponseField.household] = .string(LocalStore.key(household)) }
+        record.write(fields, by: device.replica, at: now)
+        try store.insertLocal(record, createdAt: now)
+        return record
+    }
+
+    /// Writes answers (and metadata) to a response as one edit, validating the result as its status demands.
+    @discardableResult
+    func edit(_ id: UUID, changes: [String: FieldValue]) throws -> Record {
+        let survey = try surveyOf(responseID: id)
+        return try store.update(id: id) { record in
+            var changed = record
+            changed.write(changes, by: device.replica, at: clock.now())
+            try validate(changed, survey: survey)
+            return changed
+        }
+    }
+
+    /// Marks a response final after validating it as final.
+    func finalize(_ id: UUID) throws -> Record {
+        let survey = try surveyOf(responseID: id)
+        return try store.update(id: id) { record in
+            let issues = survey.validate(record.values, finalized: true)
+            guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+            if record.value(of: ResponseField.status) == .string(ResponseStatus.final.rawValue), !record.hasConflicts {
+                return record
+            }
+            var changed = record
+            changed.write(ResponseField.status, .string(ResponseStatus.final.rawValue), by: device.replica, at: clock.now())
+            return changed
+        }
+    }
+
+    /// Deletes a record; its fields stay so that a restore brings them back.
+    func delete(_ id: UUID) throws -> Record {
+        try store.update(id: id) { record in
+            var changed = record
+            changed.delete(by: device.replica, at: clock.now())
+            return changed
+        }
+    }
+
+    /// Restores a deleted record.
+    func restore(_ id: UUID) throws -> Record {
+        try store.update(id: id) { record in
+            var changed = record
+            changed.restore(by: device.replica, at: clock.now())
+            return changed
+        }
+    }
+
+    /// Settles a field conflict by writing `value` again, having seen every sibling.
+    func resolve(_ id: UUID, field: String, value: FieldValue) throws -> Record {
+        let current = try store.record(id: id)?.record
+        let survey = try current.flatMap { $0.collection == RecordCollection.responses ? try surveyOf($0) : nil }
+        return try store.update(id: id) { record in
+            var changed = record
+            changed.write(field, value, by: device.replica, at: clock.now())
+            if let survey { try validate(changed, survey: survey) }
+            return changed
+        }
+    }
+
+    /// Records a visit at a door: outcome, note and visitor in one edit.
+    func visit(_ household: UUID, outcome: VisitOutcome, note: String?) throws -> Record {
+        _ = try requireHousehold(household)
+        return try store.update(id: household) { record in
+            var changed = record
+            changed.write(
+                [
+                    HouseholdField.outcome: .string(outcome.rawValue),
+                    HouseholdField.visitNote: note.map(FieldValue.string) ?? .null,
+                    HouseholdField.visitedBy: .string(device.participant),
+                ], by: device.replica, at: clock.now())
+            return changed
+        }
+    }
+
+    /// The survey of response `id`; throws when it is no response or its survey is missing.
+    private func surveyOf(responseID id: UUID) throws -> SurveyDefinition {
+        guard let stored = try store.record(id: id) else {
+            throw FieldClientError(.notFound, "Record \(short(id)) does not exist on this device.")
+        }
+        guard stored.record.collection == RecordCollection.responses else {
+            throw FieldClientError(
+                .usage, "Record \(short(id)) is a household; use 'fieldclient visit' to record a visit.")
+        }
+        return try surveyOf(stored.record)
+    }
+
+    /// The survey version a response was collected with.
+    func surveyOf(_ record: Record) throws -> SurveyDefinition {
+        guard let id = record.survey, let survey = try store.survey(id: id, version: record.surveyVersion) else {
+            throw FieldClientError(
+                .notFound, "The survey '\(record.survey ?? "?")' version \(record.surveyVersion ?? 0) is not on this "
+                    + "device. Run 'fieldclient sync' to fetch it.")
+        }
+        return survey
+    }
+
+    /// Throws the issues of a response's shown answers under its status.
+    private func validate(_ record: Record, survey: SurveyDefinition) throws {
+        if record.isDeleted { return }
+        let finalized = record.value(of: ResponseField.status) == .string(ResponseStatus.final.rawValue)
+        let issues = survey.validate(record.values, finalized: finalized)
+        guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+    }
+
+    private func requireHousehold(_ id: UUID) throws -> Record {
+        guard let stored = try store.record(id: id), stored.record.collection == RecordCollection.households else {
+            throw FieldClientError(
+                .notFound, "Household \(short(id)) is not on this device. See 'fieldclient households'.")
+        }
+        return stored.record
+    }
+
+    private func short(_ id: UUID) -> String { String(LocalStore.key(id).prefix(8)) }
+}

@@ -1,0 +1,65 @@
+import SyncModel
+
+/// An open conflict as shown by `show`, `conflicts` and their JSON.
+struct ConflictView: Encodable, Hashable, Sendable {
+    /// `field`, `deleteAndRestore` or `editedWhileDeleted`.
+    var kind: String
+    /// The field, for a field conflict; `_deleted` for the others.
+    var field: String
+    /// Fields edited while the record was deleted.
+    var fields: [String]?
+    /// The siblings, winner first.
+    var siblings: [SiblingView]
+
+    /// The view of `conflict`.
+    init(_ conflict: Conflict) {
+        switch conflict {
+        case .field(let name, let siblings):
+            kind = "field"
+            field = name
+            self.siblings = siblings.enumerated().map {
+                SiblingView(
+                    number: $0.offset + 1, value: $0.element.value, at: $0.element.timestamp.millisecondsSince1970,
+                    replica: $0.element.dot.replica.description)
+            }
+        case .deleteAndRestore(let siblings):
+            kind = "deleteAndRestore"
+            field = "_deleted"
+            self.siblings = Self.deletions(siblings)
+        case .editedWhileDeleted(let fields, let deletions):
+            kind = "editedWhileDeleted"
+            field = "_deleted"
+            self.fields = fields
+            siblings = Self.deletions(deletions)
+        }
+    }
+
+    /// The lines shown to people, indented.
+    func lines(recordPrefix: String, label: String?) -> [String] {
+        var result: [String] = []
+        switch kind {
+        case "field":
+            result.append("  \(field)\(label.map { " (\($0))" } ?? ""): \(siblings.count) concurrent values")
+        case "deleteAndRestore":
+            result.append("  deleted and restored at the same time; shown as restored")
+        default:
+            result.append(
+                "  deleted on one device while \((fields ?? []).joined(separator: ", ")) changed on another; still shown")
+        }
+        result += siblings.map { "    " + $0.text }
+        if kind == "field" {
+            result.append("    Resolve: fieldclient resolve \(recordPrefix) \(field) --keep N   (or --value V)")
+        } else {
+            result.append("    Resolve: fieldclient delete \(recordPrefix)   or   fieldclient restore \(recordPrefix)")
+        }
+        return result
+    }
+
+    private static func deletions(_ siblings: [Sibling<Deletion>]) -> [SiblingView] {
+        siblings.enumerated().map {
+            SiblingView(
+                number: $0.offset + 1, deleted: $0.element.value.isDeleted,
+                at: $0.element.timestamp.millisecondsSince1970, replica: $0.element.dot.replica.description)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SyncModel
+
+/// A record as `list`, `show` and `households` print it, in text and stable JSON.
+struct RecordView: Encodable, Hashable, Sendable {
+    /// The full id.
+    var id: String
+    /// The collection.
+    var collection: String
+    /// The survey id, for responses.
+    var survey: String?
+    /// The survey version, for responses.
+    var surveyVersion: Int?
+    /// The owner.
+    var owner: String
+    /// `draft` or `final`, for responses.
+    var status: String?
+    /// The household id, for responses.
+    var household: String?
+    /// When the interview started, milliseconds since 1970.
+    var createdAt: Int64?
+    /// Whether the record is shown as deleted.
+    var deleted: Bool
+    /// Whether local changes wait for sync.
+    var pending: Bool
+    /// The server's message if it rejected the last push.
+    var rejection: String?
+    /// The shown values, by field; metadata fields starting with `_` are left out.
+    var values: [String: FieldValue]
+    /// Open conflicts.
+    var conflicts: [ConflictView]
+
+    /// The view of a stored record.
+    init(_ stored: StoredRecord) {
+        let record = stored.record
+        id = LocalStore.key(record.id)
+        collection = record.collection
+        survey = record.survey
+        surveyVersion = record.surveyVersion
+        owner = record.owner
+        status = record.value(of: ResponseField.status)?.stringValue
+        household = record.value(of: ResponseField.household)?.stringValue
+        if case .integer(let value) = record.value(of: ResponseField.createdAt) { createdAt = value }
+        deleted = record.isDeleted
+        pending = stored.isPending
+        rejection = stored.rejection
+        values = record.values.filter { !$0.key.hasPrefix("_") }
+        conflicts = record.conflicts.map(ConflictView.init)
+    }
+
+    /// The first 8 characters of the id.
+    var shortID: String { String(id.prefix(8)) }
+
+    /// A one-line summary for `list`.
+    var summaryLine: String {
+        var flags: [String] = []
+        if deleted { flags.append("deleted") }
+        if pending { flags.append("unsynced") }
+        if !conflicts.isEmpty { flags.append("\(conflicts.count) conflict(s)") }
+        if rejection != nil { flags.append("rejected") }
+        var created = ""
+        if let createdAt { created = String(Timestamp(millisecondsSince1970: createdAt).description.prefix(16)) }
+        let surveyText: String = (survey ?? "-") + " v" + String(surveyVersion ?? 0)
+        let statusText: String = (status ?? "-").padding(toLength: 5, withPad: " ", startingAt: 0)
+        let parts: [String] = [shortID, surveyText, statusText, created, owner, flags.joined(separator: ", ")]
+        return parts.joined(separator: "  ")
+    }
+}

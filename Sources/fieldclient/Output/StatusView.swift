@@ -1,0 +1,31 @@
+/// What `status` prints.
+struct StatusView: Encodable, Sendable {
+    /// Whether the device joined a cohort.
+    var joined: Bool
+    /// The server URL.
+    var server: String?
+    /// The server's device id.
+    var deviceId: String?
+    /// The device name.
+    var deviceName: String?
+    /// The participant or trainer name.
+    var participant: String?
+    /// The role.
+    var role: String?
+    /// The cohort.
+    var cohort: String?
+    /// The replica id.
+    var replicaId: String?
+    /// The known server epoch.
+    var epoch: String?
+    /// The last successful sync, milliseconds since 1970.
+    var lastSyncAt: Int64?
+    /// Records with changes not yet accepted by the server.
+    var unsyncedChanges: Int
+    /// Records the server rejected.
+    var rejected: Int
+    /// Records with open conflicts.
+    var openConflicts: Int
+    /// The store path.
+    var store: String
+}

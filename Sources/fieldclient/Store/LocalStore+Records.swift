@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import SyncModel
+
+extension LocalStore {
+    /// The record with `id`, or nil.
+    func record(id: UUID) throws -> StoredRecord? {
+        try writer.read { db in try Self.fetchRecord(id: id, db: db) }
+    }
+
+    /// The records matching `query`, oldest first.
+    func records(matching query: RecordQuery = RecordQuery()) throws -> [StoredRecord] {
+        var sql = "SELECT state, revision, synced_revision, rejection FROM records WHERE 1"
+        var arguments: StatementArguments = []
+        if let collection = query.collection {
+            sql += " AND collection = ?"
+            arguments += [collection]
+        }
+        if query.pendingOnly { sql += " AND revision > synced_revision" }
+        sql += " ORDER BY created_at, id"
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedRecord(from:))
+        }
+    }
+
+    /// Finds the one record whose id starts with `text` (full UUID, or at least 6 hex digits).
+    func resolveID(_ text: String, collection: String? = nil) throws -> UUID {
+        let needle = text.lowercased().filter { $0 != "-" }
+        guard needle.count >= 6, needle.allSatisfy(\.isHexDigit) else {
+            throw FieldClientError(
+                .usage, "'\(text.prefix(40))' is not a record id. Give the full id or its first 6 or more characters, "
+                    + "as shown by 'fieldclient list'.")
+        }
+        var sql = "SELECT id FROM records WHERE replace(id, '-', '') LIKE ? || '%'"
+        var arguments: StatementArguments = [needle]
+        if let collection {
+            sql += " AND collection = ?"
+            arguments += [collection]
+        }
+        let matches = try writer.read { db in try String.fetchAll(db, sql: sql + " LIMIT 2", arguments: arguments) }
+        let kind = collection == RecordCollection.households ? "household" : "record"
+        guard let first = matches.first, let id = UUID(uuidString: first) else {
+            throw FieldClientError(
+                .notFound, "No \(kind) has an id starting with '\(text)'. See 'fieldclient \(kind == "household" ? "households" : "list")'.")
+        }
+        guard matches.count == 1 else {
+            throw FieldClientError(
+                .notFound, "More than one \(kind) has an id starting with '\(text)'. Type more characters of the id.")
+        }
+        return id
+    }
+
+    /// Stores a record created on this device as a local change.
+    func insertLocal(_ record: Record, createdAt: Timestamp) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?)
+                    """,
+                arguments: [
+                    Self.key(record.id), record.collection, record.survey, record.surveyVersion, record.owner,
+                    try Self.encode(record), createdAt.millisecondsSince1970,
+                ])
+        }
+    }
+
+    /// Changes a record locally in one transaction: `change` gets the current state and returns
+    /// the new one, or throws to change nothing. The record becomes pending.
+    @discardableResult
+    func update(id: UUID, _ change: (Record) throws -> Record) throws -> Record {
+        try writer.write { db in
+            guard let stored = try Self.fetchRecord(id: id, db: db) else {
+                throw FieldClientError(.notFound, "Record \(id.uuidString.lowercased()) does not exist on this device.")
+            }
+            let changed = try change(stored.record)
+            guard changed != stored.record else { return changed }
+            try db.execute(
+                sql: "UPDATE records SET state = ?, revision = revision + 1 WHERE id = ?",
+                arguments: [try Self.encode(changed), Self.key(id)])
+            return changed
+        }
+    }
+
+    /// The number of records with changes the server has not accepted yet.
+    func pendingCount() throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE revision > synced_revision") ?? 0
+        }
+    }
+
+    /// The text key of a record id: the lowercase UUID.
+    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    /// Reads one record in an open transaction.
+    static func fetchRecord(id: UUID, db: Database) throws -> StoredRecord? {
+        try Row.fetchOne(
+            db, sql: "SELECT state, revision, synced_revision, rejection FROM records WHERE id = ?",
+            arguments: [key(id)]
+        ).map(storedRecord(from:))
+    }
+
+    /// Decodes a row of `state, revision, synced_revision, rejection`.
+    static func storedRecord(from row: Row) throws -> StoredRecord {
+        StoredRecord(
+            record: try decodeRecord(row["state"]), revision: row["revision"], syncedRevision: row["synced_revision"],
+            rejection: row["rejection"])
+    }
+}

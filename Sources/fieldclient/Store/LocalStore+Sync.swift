@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import SyncModel
+
+extension LocalStore {
+    /// The sync state.
+    func syncState() throws -> SyncState {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_state WHERE id = 1")!
+            return SyncState(
+                epoch: row["epoch"], pendingEpoch: row["pending_epoch"], cursor: row["cursor"],
+                lastSyncAt: (row["last_sync_at"] as Int64?).map { Timestamp(millisecondsSince1970: $0) })
+        }
+    }
+
+    /// Up to `limit` pending records with an id after `afterID`, by id.
+    func pendingBatch(after afterID: String?, limit: Int) throws -> [StoredRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT state, revision, synced_revision, rejection FROM records
+                    WHERE revision > synced_revision AND id > ? ORDER BY id LIMIT ?
+                    """,
+                arguments: [afterID ?? "", limit]
+            ).map(Self.storedRecord(from:))
+        }
+    }
+
+    /// Applies a push response to the records that were sent, in one transaction.
+    ///
+    /// An accepted record takes the server's merged state (merged with any local change made
+    /// since) and stops being pending unless it changed after it was sent. A rejected record
+    /// keeps its state and stays pending, with the server's message.
+    func applyPushResults(sent: [StoredRecord], results: [PushResult]) throws -> PushOutcome {
+        try writer.write { db in
+            var outcome = PushOutcome()
+            let accept = try db.makeStatement(
+                sql: """
+                    UPDATE records SET state = ?, synced_revision = max(synced_revision, ?), rejection = NULL
+                    WHERE id = ?
+                    """)
+            let reject = try db.makeStatement(sql: "UPDATE records SET rejection = ? WHERE id = ?")
+            for (stored, result) in zip(sent, results) {
+                let id = stored.record.id
+                switch result.status {
+                case .accepted:
+                    guard let current = try Self.fetchRecord(id: id, db: db) else { continue }
+                    var state = current.record
+                    if let merged = result.record { try state.merge(merged) }
+                    try accept.execute(arguments: [try Self.encode(state), stored.revision, Self.key(id)])
+                    outcome.accepted += 1
+                case .rejected:
+                    let message = result.error?.message ?? "The server rejected the record without a reason."
+                    try reject.execute(arguments: [message, Self.key(id)])
+                    outcome.rejected.append(RejectedRecord(id: id, message: message))
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Merges one page of changes and advances the cursor, in one transaction.
+    ///
+    /// Returns the ids of records whose identity did not match the local state; they are skipped.
+    @discardableResult
+    func applyPage(_ page: ChangesPage, now: Timestamp) throws -> [UUID] {
+        try writer.write { db in
+            var skipped: [UUID] = []
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    """)
+            let update = try db.makeStatement(sql: "UPDATE records SET state = ? WHERE id = ?")
+            for incoming in page.records {
+                if let existing = try Self.fetchRecord(id: incoming.id, db: db) {
+                    guard let merged = try? existing.record.merging(incoming) else {
+                        skipped.append(incoming.id)
+                        continue
+                    }
+                    if merged != existing.record {
+                        try update.execute(arguments: [try Self.encode(merged), Self.key(incoming.id)])
+                    }
+                } else {
+                    let created: Int64 =
+                        if case .integer(let value) = incoming.value(of: ResponseField.createdAt) { value } else {
+                            incoming.lastModified?.millisecondsSince1970 ?? now.millisecondsSince1970
+                        }
+                    try insert.execute(arguments: [
+                        Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
+                        incoming.owner, try Self.encode(incoming), created,
+                    ])
+                }
+            }
+            try db.execute(sql: "UPDATE sync_state SET cursor = ? WHERE id = 1", arguments: [page.cursor])
+            return skipped
+        }
+    }
+
+    /// Starts over after the server's epoch changed: every record pending, the cursor reset,
+    /// the new epoch remembered until everything is uploaded again.
+    func beginEpochChange(to epoch: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE records SET synced_revision = -1")
+            try db.execute(sql: "UPDATE sync_state SET pending_epoch = ?, cursor = '' WHERE id = 1", arguments: [epoch])
+        }
+    }
+
+    /// Adopts the pending epoch once everything was uploaded again.
+    func adoptPendingEpoch() throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE sync_state SET epoch = pending_epoch, pending_epoch = NULL WHERE id = 1 AND pending_epoch IS NOT NULL")
+        }
+    }
+
+    /// Records a successful sync.
+    func markSynced(at time: Timestamp) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE sync_state SET last_sync_at = ? WHERE id = 1", arguments: [time.millisecondsSince1970])
+        }
+    }
+}

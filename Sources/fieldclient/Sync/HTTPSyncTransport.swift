@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import Foundation
+import SyncModel
+
+/// The sync transport over HTTP(S) with AsyncHTTPClient; every request carries the protocol header.
+struct HTTPSyncTransport: SyncTransport {
+    /// The largest response body read, in bytes.
+    static let maximumResponseBytes = 64 * 1024 * 1024
+
+    /// The checked server address.
+    let server: ServerAddress
+    /// The bearer token, nil for enrollment.
+    let token: String?
+    /// The HTTP client; the caller shuts it down.
+    let client: HTTPClient
+
+    /// Creates a transport.
+    init(server: ServerAddress, token: String?, client: HTTPClient) {
+        self.server = server
+        self.token = token
+        self.client = client
+    }
+
+    /// A client with timeouts suited to field networks.
+    static func makeClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// Runs `body` with a fresh client and shuts the client down afterwards.
+    static func withClient<Result>(_ body: (HTTPClient) async throws -> Result) async throws -> Result {
+        let client = makeClient()
+        do {
+            let result = try await body(client)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// `POST /v1/sync/push`.
+    func push(_ request: PushRequest) async throws(TransportError) -> PushResponse {
+        try await send("POST", "/v1/sync/push", body: request, as: PushResponse.self)
+    }
+
+    /// `GET /v1/sync/changes`.
+    func changes(since cursor: String, limit: Int) async throws(TransportError) -> ChangesPage {
+        let since = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return try await send("GET", "/v1/sync/changes?since=\(since)&limit=\(limit)", body: nil as String?, as: ChangesPage.self)
+    }
+
+    /// `GET /v1/surveys`.
+    func surveys() async throws(TransportError) -> [SurveyDefinition] {
+        try await send("GET", "/v1/surveys", body: nil as String?, as: SurveyListResponse.self).surveys.map(\.definition)
+    }
+
+    /// `POST /v1/enroll`.
+    func enroll(_ request: EnrollRequest) async throws(TransportError) -> EnrollResponse {
+        try await send("POST", "/v1/enroll", body: request, as: EnrollResponse.self)
+    }
+
+    /// Sends one request and decodes the answer, mapping every failure to a `TransportError`.
+    private func send<Body: Encodable, Answer: Decodable>(
+        _ method: String, _ path: String, body: Body?, as type: Answer.Type
+    ) async throws(TransportError) -> Answer {
+        var request = HTTPClientRequest(url: server.base + path)
+        request.method = method == "POST" ? .POST : .GET
+        request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "fieldclient/1")
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            do {
+                let data = try JSONEncoder().encode(body)
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(data)
+            } catch {
+                throw .unexpectedAnswer("Could not encode the request: \(error)")
+            }
+        }
+        let status: Int
+        let data: Data
+        do {
+            let response = try await client.execute(request, timeout: .seconds(180))
+            status = Int(response.status.code)
+            let buffer = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            data = Data(buffer.readableBytesView)
+        } catch {
+            throw .unreachable("\(error)")
+        }
+        switch status {
+        case 200..<300:
+            do {
+                return try JSONDecoder().decode(Answer.self, from: data)
+            } catch {
+                throw .unexpectedAnswer(
+                    "The server at \(server.base) answered \(path.split(separator: "?")[0]) with something that is not "
+                        + "QuartierSync JSON. Check the server URL.")
+            }
+        case 502, 503, 504:
+            throw .unreachable("HTTP \(status)")
+        default:
+            guard let detail = try? JSONDecoder().decode(ErrorBody.self, from: data).error else {
+                throw .unexpectedAnswer(
+                    "The server at \(server.base) answered HTTP \(status) without a QuartierSync error. "
+                        + "Check the server URL.")
+            }
+            switch status {
+            case 401: throw .unauthorized(detail)
+            case 403: throw .forbidden(detail)
+            case 400..<500: throw .rejected(status: status, detail)
+            default: throw .unexpectedAnswer("The server failed (HTTP \(status)): \(detail.message)")
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import SyncModel
+
+/// What one sync did.
+struct SyncReport: Hashable, Sendable, Codable {
+    /// Records pushed and accepted.
+    var pushed = 0
+    /// Records the server rejected; they stay on the device.
+    var rejected: [RejectedRecord] = []
+    /// Records received from the server.
+    var pulled = 0
+    /// Whether the server's epoch changed, so everything was uploaded and read again.
+    var epochChanged = false
+    /// The server's epoch after the sync.
+    var epoch: String?
+    /// Records still pending after the sync (rejected ones included).
+    var pending = 0
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SyncModel
+import Testing
+@testable import fieldclient
+
+/// The terminal interview: retries on wrong answers, navigation, and an answer stored as it is given.
+@Suite("Interview")
+struct InterviewTests {
+    let survey: SurveyDefinition
+    let device: TestDevice
+
+    init() throws {
+        survey = try Fixtures.survey()
+        device = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey])
+    }
+
+    private func run(_ lines: [String]) throws -> (InterviewResult, String) {
+        final class Transcript: @unchecked Sendable { var text = "" }
+        let transcript = Transcript()
+        let interview = Interview(
+            survey: survey, records: device.records, household: nil, input: ScriptedLines(lines),
+            emit: { transcript.text += $0 })
+        return (try interview.run(), transcript.text)
+    }
+
+    @Test("a full interview with a wrong answer, a retry and back ends final")
+    func fullInterview() throws {
+        let (result, transcript) = try run([
+            "25.11.2026",  // datum
+            "",  // standort (optional)
+            "2",  // wohndauer
+            "5",  // alter: out of range
+            "34",  // alter retried
+            "back",  // back to alter
+            "35",  // alter again
+            "3",  // haushalt
+            "1",  // kinder
+            "Die Nachbarn",  // gefaellt
+            "1 3",  // probleme
+            "7,5",  // zufriedenheit
+            "3",  // mitmachen = nein
+            "skip",  // anmerkungen
+            "f",
+        ])
+        #expect(result.status == .final)
+        #expect(transcript.contains("out of range"))
+        #expect(transcript.contains("Wie lange wohnen Sie schon im Quartier?"))
+        #expect(transcript.contains("1) Weniger als ein Jahr"))
+        let id = try #require(result.id)
+        let record = try #require(try device.store.record(id: id)).record
+        #expect(record.value(of: "alter") == 35)
+        #expect(record.value(of: "datum") == "2026-11-25")
+        #expect(record.value(of: "probleme") == ["verkehr", "mieten"])
+        #expect(record.value(of: "zufriedenheit") == 7.5)
+        #expect(record.value(of: ResponseField.status) == "final")
+        #expect(survey.validate(record.values, finalized: true).isEmpty)
+    }
+
+    @Test("quit keeps every answer given so far as a draft")
+    func quitKeepsDraft() throws {
+        let (result, _) = try run(["2026-11-25", "", "1", "quit"])
+        #expect(result.quit)
+        let id = try #require(result.id)
+        let stored = try #require(try device.store.record(id: id))
+        #expect(stored.record.value(of: "wohndauer") == "unter_1")
+        #expect(stored.record.value(of: ResponseField.status) == "draft")
+        // One creation plus one edit per further answer, each in its own transaction.
+        #expect(stored.revision == 2)
+    }
+
+    @Test("the end of input stops like quit", arguments: [0, 1, 3])
+    func endOfInput(answered: Int) throws {
+        let (result, _) = try run(Array(["2026-11-25", "", "1"].prefix(answered)))
+        #expect(result.quit)
+        #expect((result.id != nil) == (answered > 0))
+    }
+
+    @Test("a required question cannot be skipped")
+    func requiredCannotBeSkipped() throws {
+        let (_, transcript) = try run(["skip", "", "2026-11-25", "quit"])
+        #expect(transcript.contains("required and cannot be skipped"))
+        #expect(transcript.contains("required; please answer it"))
+    }
+
+    @Test("an answer that no longer applies is cleared when the interview passes it")
+    func irrelevantAnswerCleared() throws {
+        let (first, _) = try run(["2026-11-25", "", "1", "", "3", "1", "back", "back", "1", "quit"])
+        let id = try #require(first.id)
+        let record = try #require(try device.store.record(id: id)).record
+        #expect(record.value(of: "haushalt") == 1)
+        #expect(record.value(of: "kinder") == .null)
+    }
+}

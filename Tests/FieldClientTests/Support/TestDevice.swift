@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import SyncModel
+@testable import fieldclient
+
+/// A simulated device: an in-memory store enrolled with a replica id, plus its record operations.
+struct TestDevice {
+    /// The store.
+    let store: LocalStore
+    /// The identity.
+    let identity: DeviceIdentity
+    /// The record operations.
+    let records: FieldRecords
+
+    /// Creates a joined device for `participant`, with the surveys stored.
+    init(participant: String, replicaSeed: UInt64, surveys: [SurveyDefinition], clock: any WallClock = SteppingClock()) throws {
+        store = try LocalStore.inMemory()
+        identity = DeviceIdentity(
+            serverURL: "http://127.0.0.1:1", token: "t", deviceID: "d-\(participant)",
+            replica: ReplicaID(high: replicaSeed, low: replicaSeed), cohort: "kurs", participant: participant,
+            role: .participant, deviceName: participant, joinedAt: Timestamp(millisecondsSince1970: 0))
+        try store.saveEnrollment(identity, epoch: "epoch-1", surveys: surveys)
+        let counter = Counter(start: replicaSeed << 32)
+        let identifiers = IdentifierSource(
+            makeUUID: { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llx", counter.next()))! },
+            makeReplica: { ReplicaID(high: 1, low: 1) })
+        records = FieldRecords(store: store, device: identity, clock: clock, identifiers: identifiers)
+    }
+
+    /// A sync engine for this device against `server`.
+    func engine(_ server: FakeServer, afterPush: (@Sendable () throws -> Void)? = nil) -> SyncEngine<FakeTransport> {
+        var engine = SyncEngine(
+            store: store, transport: FakeTransport(server: server, afterPush: afterPush), clock: SteppingClock(),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        engine.pageSize = 2
+        engine.pushBatchSize = 2
+        return engine
+    }
+}
+
+/// A thread-safe counter for deterministic ids.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: UInt64
+
+    /// Starts at `start`.
+    init(start: UInt64) { value = start }
+
+    /// The next value.
+    func next() -> UInt64 {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
+}

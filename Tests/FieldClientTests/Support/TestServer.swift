@@ -1,0 +1,120 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real `syncserver` process on a free loopback port, with a cohort, the fixture survey and door list.
+final class TestServer: @unchecked Sendable {
+    /// The temporary folder for the database and client stores.
+    let directory: URL
+    /// The database file.
+    let database: String
+    /// The port.
+    let port: Int
+    /// The server process, while running.
+    private var process: Process?
+
+    /// The base URL.
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Prepares the database and starts the server.
+    init(cohort: String = "kurs") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fc-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = directory.appendingPathComponent("server.sqlite").path
+        port = try Self.freePort()
+        try admin(["cohort", "create", cohort])
+        try admin(["survey", "publish", "--cohort", cohort, Fixtures.root.appendingPathComponent("Fixtures/nachbarschaftsbefragung.yaml").path])
+        try admin(["households", "import", "--cohort", cohort, Fixtures.root.appendingPathComponent("Fixtures/households.csv").path])
+        try start()
+    }
+
+    deinit { stop() }
+
+    /// Runs an admin command against the database; throws when it fails.
+    @discardableResult
+    func admin(_ arguments: [String]) throws -> String {
+        let result = try Command.run(try Binaries.path("syncserver"), arguments + ["--db", database])
+        guard result.status == 0 else {
+            throw TestFailure("syncserver \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// A one-time enrollment code for a participant, or a trainer when `trainer`.
+    func code(for name: String, trainer: Bool = false, cohort: String = "kurs") throws -> String {
+        let output = trainer
+            ? try admin(["trainer", "add", "--cohort", cohort, name, "--json"])
+            : try admin(["enroll", "--cohort", cohort, "--participant", name, "--json"])
+        guard let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any],
+            let code = object["code"] as? String
+        else { throw TestFailure("no code in \(output)") }
+        return code
+    }
+
+    /// Starts the server and waits until it answers.
+    func start() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("syncserver"))
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        self.process = process
+        for _ in 0..<200 {
+            if Self.isListening(port: port) { return }
+            usleep(50_000)
+        }
+        throw TestFailure("syncserver did not start on port \(port)")
+    }
+
+    /// Stops the server (SIGTERM) and waits.
+    func stop() {
+        guard let process, process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// A free TCP port on 127.0.0.1.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw TestFailure("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something accepts connections on the port.
+    static func isListening(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
+
+/// A failure in the test harness itself.
+struct TestFailure: Error, CustomStringConvertible {
+    /// What failed.
+    var description: String
+    /// Creates a failure.
+    init(_ description: String) { self.description = description }
+}
