@@ -154,7 +154,7 @@ struct PushTests {
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
             var door = try #require(try await harness.pullAll(client, device).records.first { $0.value(of: "houseNumber") == "12" })
-            #expect(door.id == CohortAdministration<SQLiteRecordStore>.householdID(cohort: "wedding", rowID: "h-001"))
+            #expect(door.id == CohortAdministration.householdID(cohort: "wedding", rowID: "h-001"))
             door.write("outcome", "not-home", by: device.replica, at: harness.clock.now())
             #expect(try await harness.push(client, device, [door]).results.first?.status == .accepted)
         }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SyncModel
 
 /// Builds the router with every route of the API; shared by the server and the tests.
@@ -16,12 +17,18 @@ func buildRouter<Store: RecordStore>(store: Store, environment: ServerEnvironmen
     return router
 }
 
-/// Builds the application: the router on `host:port`, logging through `environment.logger`.
+/// Builds the application: the router on `host:port`, logging through `environment.logger`, with
+/// the store's background `services` (PostgreSQL's pool) beside the server and `prepare` (the
+/// migrations) run before it listens.
 func buildApplication<Store: RecordStore>(
-    store: Store, host: String, port: Int, environment: ServerEnvironment
+    store: Store, host: String, port: Int, environment: ServerEnvironment, services: [any Service] = [],
+    prepare: @escaping @Sendable () async throws -> Void = {}
 ) -> some ApplicationProtocol {
-    Application(
+    var app = Application(
         router: buildRouter(store: store, environment: environment),
         configuration: .init(address: .hostname(host, port: port), serverName: "syncserver"),
+        services: services,
         logger: environment.logger)
+    app.beforeServerStarts(perform: prepare)
+    return app
 }

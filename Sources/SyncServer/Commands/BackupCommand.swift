@@ -42,10 +42,15 @@ struct BackupCommand: AsyncParsableCommand {
     /// Writes the backup.
     func run() async throws {
         try await output.run {
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure("There is no database at \(database.path). Pass --db or set SYNCSERVER_DB.")
+            guard case .sqlite(let path) = try database.location else {
+                throw CommandFailure(
+                    "backup copies a SQLite file. For PostgreSQL use pg_dump; after restoring a dump run "
+                        + "'syncserver epoch rotate' on it so that clients upload again (see docs/DEPLOY.md).")
             }
-            let store = try database.openStore()
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure("There is no database at \(path). Pass --db or set SYNCSERVER_DB.")
+            }
+            let store = try SQLiteRecordStore(path: path)
             defer { try? store.close() }
             let epoch = Epoch.make(using: SystemRandomSource())
             let retired = try await store.backup(to: out, newEpoch: epoch, at: SystemWallClock().now())

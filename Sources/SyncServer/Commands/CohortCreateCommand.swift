@@ -26,10 +26,10 @@ struct CohortCreateCommand: AsyncParsableCommand {
     /// Creates the cohort.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let cohort = try await store.createCohort(
-                named: name.trimmingCharacters(in: .whitespaces), at: SystemWallClock().now())
+            let name = name.trimmingCharacters(in: .whitespaces)
+            let cohort = try await database.withStore { store in
+                try await store.createCohort(named: name, at: SystemWallClock().now())
+            }
             try output.print(cohort, text: "Created cohort \(cohort.name).")
         }
     }

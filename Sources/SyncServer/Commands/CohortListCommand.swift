@@ -13,9 +13,7 @@ struct CohortListCommand: AsyncParsableCommand {
     /// Lists the cohorts.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let cohorts = try await store.cohorts()
+            let cohorts = try await database.withStore { store in try await store.cohorts() }
             try output.print(
                 cohorts,
                 text: cohorts.isEmpty

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 /// The `--db` flag shared by every command, with SYNCSERVER_DB as its environment variable.
 struct DatabaseOptions: ParsableArguments {
@@ -7,27 +8,49 @@ struct DatabaseOptions: ParsableArguments {
     static let defaultPath = "./syncserver.sqlite"
 
     /// The flag's value, when given.
-    @Option(name: .long, help: "The SQLite database file (env SYNCSERVER_DB; default ./syncserver.sqlite).")
+    @Option(
+        name: .long,
+        help: """
+            The database: a SQLite file (PATH or sqlite:PATH) or postgres://USER[:PASSWORD]@HOST[:PORT]/DB \
+            (env SYNCSERVER_DB; default ./syncserver.sqlite).
+            """)
     var db: String?
 
-    /// The database path: the flag, else SYNCSERVER_DB, else the default.
-    var path: String {
+    /// The location as given: the flag, else SYNCSERVER_DB, else the default file.
+    var text: String {
         db ?? ProcessInfo.processInfo.environment["SYNCSERVER_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
     }
 
-    /// Rejects an empty path.
+    /// The parsed location; `validate()` has checked it.
+    var location: StoreLocation {
+        get throws { try StoreLocation(parsing: text) }
+    }
+
+    /// Rejects an empty path and malformed PostgreSQL URLs.
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--db is empty. Give the database file, e.g. --db /var/lib/syncserver/sync.sqlite.")
         }
+        do {
+            _ = try location
+        } catch let error as CommandFailure {
+            throw ValidationError(error.message)
+        }
     }
 
-    /// Opens (creating if needed) the store.
-    func openStore() throws -> SQLiteRecordStore {
-        do {
-            return try SQLiteRecordStore(path: path)
-        } catch {
-            throw CommandFailure("Cannot open the database \(path): \(error). Check the path and its permissions.")
-        }
+    /// Whether the location is a SQLite file that does not exist yet.
+    var isMissingFile: Bool {
+        if case .sqlite(let path) = try? location { return !FileManager.default.fileExists(atPath: path) }
+        return false
+    }
+
+    /// Opens (creating if needed) the store; PostgreSQL's pool still has to run (see `OpenedRecordStore`).
+    func open(logger: Logger = .quiet) throws -> OpenedRecordStore {
+        try RecordStoreFactory.makeRecordStore(at: try location, logger: logger)
+    }
+
+    /// Opens the store, runs `body` with it and closes it again.
+    func withStore<T: Sendable>(_ body: @Sendable (any RecordStore) async throws -> T) async throws -> T {
+        try await open().use(body)
     }
 }

@@ -17,9 +17,8 @@ struct DevicesListCommand: AsyncParsableCommand {
     /// Lists the devices.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let devices = try await store.devices(cohort: cohort)
+            let cohort = cohort
+            let devices = try await database.withStore { store in try await store.devices(cohort: cohort) }
             try output.print(
                 devices,
                 text: devices.isEmpty

@@ -27,9 +27,11 @@ struct DevicesRevokeCommand: AsyncParsableCommand {
     /// Revokes the device.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            guard let device = try await store.revokeDevice(id: id.lowercased(), at: SystemWallClock().now()) else {
+            let id = id.lowercased()
+            let revoked = try await database.withStore { store in
+                try await store.revokeDevice(id: id, at: SystemWallClock().now())
+            }
+            guard let device = revoked else {
                 throw CommandFailure("There is no device \(id). See 'syncserver devices list'.")
             }
             try output.print(device, text: "Revoked device \(device.id) (\(device.participant), \(device.name)).")

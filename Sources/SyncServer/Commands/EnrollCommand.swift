@@ -23,10 +23,11 @@ struct EnrollCommand: AsyncParsableCommand {
     /// Issues the code.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let grant = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                .issueCode(cohort: cohort, participant: participant, role: .participant, createdBy: "admin")
+            let (cohort, participant) = (cohort, participant)
+            let grant = try await database.withStore { store in
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                    .issueCode(cohort: cohort, participant: participant, role: .participant, createdBy: "admin")
+            }
             try output.print(grant, text: Self.describe(grant))
         }
     }

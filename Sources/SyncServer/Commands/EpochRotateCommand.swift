@@ -17,11 +17,11 @@ struct EpochRotateCommand: AsyncParsableCommand {
     /// Rotates the epoch.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
             let epoch = Epoch.make(using: SystemRandomSource())
-            _ = try await store.rotateEpoch(to: epoch, at: SystemWallClock().now())
-            let summary = EpochSummary(epoch: epoch, retired: try await store.retiredEpochs())
+            let summary = try await database.withStore { store in
+                _ = try await store.rotateEpoch(to: epoch, at: SystemWallClock().now())
+                return EpochSummary(epoch: epoch, retired: try await store.retiredEpochs())
+            }
             try output.print(summary, text: "New epoch \(epoch); retired \(summary.retired.first?.epoch ?? "-").")
         }
     }

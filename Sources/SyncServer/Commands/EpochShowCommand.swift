@@ -13,9 +13,9 @@ struct EpochShowCommand: AsyncParsableCommand {
     /// Prints the epochs.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let summary = EpochSummary(epoch: try await store.epoch(), retired: try await store.retiredEpochs())
+            let summary = try await database.withStore { store in
+                EpochSummary(epoch: try await store.epoch(), retired: try await store.retiredEpochs())
+            }
             try output.print(
                 summary,
                 text: (["epoch \(summary.epoch)"] + summary.retired.map { "retired \($0.epoch) at \(TimestampFormat.text($0.retiredAt))" })

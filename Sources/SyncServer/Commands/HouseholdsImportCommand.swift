@@ -34,10 +34,11 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
             guard let text = String(data: try Data(contentsOf: URL(fileURLWithPath: file)), encoding: .utf8) else {
                 throw CommandFailure("'\(file)' is not UTF-8 text. Save the CSV as UTF-8.")
             }
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let summary = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                .importHouseholds(csv: text, cohort: cohort)
+            let cohort = cohort
+            let summary = try await database.withStore { store in
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                    .importHouseholds(csv: text, cohort: cohort)
+            }
             try output.print(
                 summary,
                 text: "Cohort \(cohort): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged doors.")

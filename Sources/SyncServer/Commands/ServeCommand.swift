@@ -51,20 +51,26 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "syncserver")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let store = try database.openStore()
-        let environment = ServerEnvironment(logger: logger)
-        let app = buildApplication(
-            store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: environment)
+        let location = try database.location
+        let opened = try RecordStoreFactory.makeRecordStore(at: location, logger: logger)
         logger.info(
             "Starting",
-            metadata: ["db.path": "\(database.path)", "http.host": "\(resolvedHost)", "http.port": "\(resolvedPort ?? 8080)"])
+            metadata: ["db.location": "\(location)", "http.host": "\(resolvedHost)", "http.port": "\(resolvedPort ?? 8080)"])
         do {
-            try await app.runService()
+            try await serve(opened.store, opened: opened, logger: logger)
         } catch {
-            try? store.close()
+            try? await opened.close()
             throw error
         }
-        try store.close()
+        try await opened.close()
         logger.info("Stopped; database closed")
+    }
+
+    /// Runs the server on `store` with the store's services until a signal.
+    private func serve<Store: RecordStore>(_ store: Store, opened: OpenedRecordStore, logger: Logger) async throws {
+        let app = buildApplication(
+            store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: ServerEnvironment(logger: logger),
+            services: opened.services, prepare: opened.prepare)
+        try await app.runService()
     }
 }

@@ -31,10 +31,11 @@ struct SurveyPublishCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.run {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let published = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                .publishSurvey(data, cohort: cohort)
+            let cohort = cohort
+            let published = try await database.withStore { store in
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                    .publishSurvey(data, cohort: cohort)
+            }
             try output.print(
                 published,
                 text: "Published survey \(published.definition.id) version \(published.definition.version) "

@@ -23,10 +23,11 @@ struct TrainerAddCommand: AsyncParsableCommand {
     /// Issues the code.
     func run() async throws {
         try await output.run {
-            let store = try database.openStore()
-            defer { try? store.close() }
-            let grant = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                .issueCode(cohort: cohort, participant: name, role: .trainer, createdBy: "admin")
+            let (cohort, name) = (cohort, name)
+            let grant = try await database.withStore { store in
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                    .issueCode(cohort: cohort, participant: name, role: .trainer, createdBy: "admin")
+            }
             try output.print(grant, text: EnrollCommand.describe(grant))
         }
     }

@@ -12,7 +12,7 @@ struct EnrollController<Store: RecordStore>: Sendable {
     func addRoutes(to group: RouterGroup<SyncRequestContext>) {
         group.post("enroll") { request, context in
             let body = try await request.decodeJSON(EnrollRequest.self, context: context)
-            let name = try CohortAdministration<Store>.checkName(body.deviceName, what: "device name")
+            let name = try CohortAdministration.checkName(body.deviceName, what: "device name")
             let code = EnrollmentCode(typed: body.code)
             guard code.normalized.count == EnrollmentCode.length else {
                 throw APIError(

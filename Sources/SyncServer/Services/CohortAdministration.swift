@@ -4,12 +4,12 @@ import SyncModel
 
 /// The administrative operations shared by the admin commands and the trainer endpoints:
 /// issuing enrollment codes, publishing surveys and importing the door list.
-struct CohortAdministration<Store: RecordStore>: Sendable {
+struct CohortAdministration: Sendable {
     /// The owner name of household records that the server imports.
     static var householdOwner: String { "syncserver" }
 
     /// The store.
-    let store: Store
+    let store: any RecordStore
     /// Clock, randomness and logger.
     let environment: ServerEnvironment
 

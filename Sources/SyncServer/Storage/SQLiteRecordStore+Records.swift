@@ -41,7 +41,7 @@ extension SQLiteRecordStore {
                 sequences[record.id] = sequence
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, Self.scope(of: record), sequence, try encoder.encode(record),
+                    record.surveyVersion, FeedScope.of(record), sequence, try encoder.encode(record),
                     time.millisecondsSince1970,
                 ])
             }
@@ -92,7 +92,7 @@ extension SQLiteRecordStore {
                                 WHERE cohort = ?1 AND scope = ?3 AND sequence > ?4 ORDER BY sequence LIMIT ?5)
                         ) ORDER BY sequence LIMIT ?5
                         """,
-                    arguments: [cohort, Self.sharedScope, Self.ownerScope(owner), sequence, limit + 1])
+                    arguments: [cohort, FeedScope.shared, FeedScope.owner(owner), sequence, limit + 1])
             }
             let hasMore = rows.count > limit
             let page = hasMore ? Array(rows.prefix(limit)) : rows
@@ -100,17 +100,6 @@ extension SQLiteRecordStore {
             return EncodedChangesPage(
                 states: page.map { $0["state"] as Data }, cursor: cursor, hasMore: hasMore, epoch: epoch)
         }
-    }
-
-    /// The scope column value of shared records.
-    static let sharedScope = "shared"
-
-    /// The scope column value of records owned by `owner`.
-    static func ownerScope(_ owner: String) -> String { "owner:" + owner }
-
-    /// The scope column value of `record`.
-    static func scope(of record: SyncModel.Record) -> String {
-        RecordCollection.isShared(record.collection) ? sharedScope : ownerScope(record.owner)
     }
 
     /// Loads the stored states of `keys` with one query.

@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The one place that turns a `--db` location into a store.
+enum RecordStoreFactory {
+    /// How long a first connection to PostgreSQL may take before the database counts as unreachable.
+    static let connectDeadline: Duration = .seconds(15)
+
+    /// Opens the store at `location`: a SQLite file is created (owner-only) and migrated now; a
+    /// PostgreSQL database is migrated by `prepare` once its pool runs.
+    static func makeRecordStore(
+        at location: StoreLocation, logger: Logger, random: any RandomSource = SystemRandomSource()
+    ) throws -> OpenedRecordStore {
+        switch location {
+        case .sqlite(let path):
+            let store: SQLiteRecordStore
+            do {
+                store = try SQLiteRecordStore(path: path, random: random)
+            } catch {
+                throw CommandFailure("Cannot open the database \(path): \(error). Check the path and its permissions.")
+            }
+            return OpenedRecordStore(
+                store: store, services: [], prepare: {}, close: { try store.close() })
+        case .postgres(let postgres):
+            let store = PostgresRecordStore(location: postgres, logger: logger)
+            return OpenedRecordStore(
+                store: store, services: [store.client],
+                prepare: { try await prepare(store, random: random) },
+                close: {})
+        }
+    }
+
+    /// Migrates `store`, turning an unreachable or refusing database into a message that says what to check.
+    static func prepare(_ store: PostgresRecordStore, random: any RandomSource) async throws {
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    // One direct connection first: the pool retries quietly, this reports why it fails.
+                    let connection = try await PostgresConnection.connect(
+                        configuration: try store.location.connectionConfiguration, id: 0, logger: store.logger)
+                    try? await connection.close()
+                    try await store.migrate(random: random)
+                }
+                group.addTask {
+                    try await Task.sleep(for: connectDeadline)
+                    throw StoreError.unavailable("no answer within \(connectDeadline)")
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            throw CommandFailure(
+                "Cannot use the PostgreSQL database \(store.location): \(Self.describe(error)). Check that the server "
+                    + "runs and accepts connections, that the user may log in and that the database exists.")
+        }
+    }
+
+    /// A short description of a storage error for an operator.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? StoreError {
+            switch error {
+            case .unavailable(let message), .conflict(let message), .notFound(let message): return message
+            case .invalidCode: return "invalid code"
+            }
+        }
+        if let message = PostgresRecordStore.serverMessage(of: error) { return message }
+        return String(describing: error)
+    }
+}
