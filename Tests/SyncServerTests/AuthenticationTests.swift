@@ -9,12 +9,12 @@ import Testing
 
 @Suite("Authentication of device tokens")
 struct AuthenticationTests {
-    @Test("Missing, malformed, wrong and foreign-scheme tokens answer 401", arguments: [
+    @Test("Missing, malformed, wrong and foreign-scheme tokens answer 401", arguments: StoreKind.all, [
         nil, "Bearer", "Bearer nonsense", "Basic dXNlcjpwYXNz",
         "Bearer qs_00000000-0000-4000-8000-000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     ])
-    func rejected(header: String?) async throws {
-        let harness = try TestHarness()
+    func rejected(kind: StoreKind, header: String?) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             var headers: HTTPFields = [HTTPField.Name("QuartierSync-Protocol")!: "1"]
@@ -26,9 +26,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("A token with the right device id but a wrong secret answers 401")
-    func wrongSecret() async throws {
-        let harness = try TestHarness()
+    @Test("A token with the right device id but a wrong secret answers 401", arguments: StoreKind.all)
+    func wrongSecret(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "A")
@@ -42,9 +42,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("A revoked device answers 401 at once")
-    func revoked() async throws {
-        let harness = try TestHarness()
+    @Test("A revoked device answers 401 at once", arguments: StoreKind.all)
+    func revoked(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "A")
@@ -57,9 +57,9 @@ struct AuthenticationTests {
     }
 
     @Test("A missing or unknown protocol version answers 400 unsupportedProtocol before anything else",
-        arguments: [nil, "2", "0", "one"])
-    func protocolVersion(value: String?) async throws {
-        let harness = try TestHarness()
+        arguments: StoreKind.all, [nil, "2", "0", "one"])
+    func protocolVersion(kind: StoreKind, value: String?) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.run { client in
             for (method, path) in [("GET", "/v1/sync/changes"), ("POST", "/v1/enroll"), ("GET", "/v1/devices")] {
                 let response = try await client.send(

@@ -74,9 +74,9 @@ struct AuthorizationMatrixTests {
         #expect(keys.count == Role.allCases.count * MatrixEndpoint.allCases.count * 2)
     }
 
-    @Test("Access follows the table", arguments: cases)
-    func access(_ row: MatrixCase) async throws {
-        let harness = try TestHarness()
+    @Test("Access follows the table", arguments: StoreKind.all, cases)
+    func access(kind: StoreKind, _ row: MatrixCase) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("own")
         try await harness.makeCohort("other")
         try await harness.run { client in

@@ -12,7 +12,7 @@ struct BadInputTests {
     func withDevice(
         _ body: @escaping @Sendable (TestHarness, any TestClientProtocol, EnrolledDevice) async throws -> Void
     ) async throws {
-        let harness = try TestHarness()
+        let harness = try await TestHarness()
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -142,9 +142,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("A draft may leave required questions open")
-    func draftMayBeIncomplete() async throws {
-        let harness = try TestHarness()
+    @Test("A draft may leave required questions open", arguments: StoreKind.all)
+    func draftMayBeIncomplete(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -161,9 +161,9 @@ struct BadInputTests {
     }
 
     @Test("A record moved to another cohort, collection or owner is rejected as identityChanged",
-        arguments: ["collection", "owner", "survey version"])
-    func identityChange(part: String) async throws {
-        let harness = try TestHarness()
+        arguments: StoreKind.all, ["collection", "owner", "survey version"])
+    func identityChange(kind: StoreKind, part: String) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         _ = try await harness.administration.publishSurvey(Data(TestFixtures.surveyV2JSON.utf8), cohort: "wedding")
         try await harness.run { client in
@@ -192,9 +192,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("A record of another cohort with a known id is forbidden without revealing it")
-    func crossCohortId() async throws {
-        let harness = try TestHarness()
+    @Test("A record of another cohort with a known id is forbidden without revealing it", arguments: StoreKind.all)
+    func crossCohortId(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.makeCohort("moabit")
         try await harness.run { client in

@@ -8,9 +8,9 @@ import Testing
 @Suite("Changes: the feed, its scopes and paging")
 struct ChangesTests {
     @Test("Pages of any size return every record once, in feed order, and resume by cursor",
-        arguments: [1, 3, 7, 25, 2000])
-    func paging(limit: Int) async throws {
-        let harness = try TestHarness()
+        arguments: StoreKind.all, [1, 3, 7, 25, 2000])
+    func paging(kind: StoreKind, limit: Int) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -38,9 +38,9 @@ struct ChangesTests {
         }
     }
 
-    @Test("A record changed while paging moves to the end of the feed and is seen in its newest state")
-    func changedWhilePaging() async throws {
-        let harness = try TestHarness()
+    @Test("A record changed while paging moves to the end of the feed and is seen in its newest state", arguments: StoreKind.all)
+    func changedWhilePaging(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -59,9 +59,9 @@ struct ChangesTests {
         }
     }
 
-    @Test("A participant reads the shared collections and their own responses; a trainer reads the cohort")
-    func scopes() async throws {
-        let harness = try TestHarness()
+    @Test("A participant reads the shared collections and their own responses; a trainer reads the cohort", arguments: StoreKind.all)
+    func scopes(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.makeCohort("moabit")
         try await harness.run { client in

@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Enrollment with one-time codes")
 struct EnrollTests {
-    @Test("A code enrolls a device once, and the token works")
-    func enrollOnce() async throws {
-        let harness = try TestHarness()
+    @Test("A code enrolls a device once, and the token works", arguments: StoreKind.all)
+    func enrollOnce(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let grant = try await harness.administration.issueCode(
@@ -31,9 +31,9 @@ struct EnrollTests {
         }
     }
 
-    @Test("Only the token's hash is stored")
-    func tokenStoredHashed() async throws {
-        let harness = try TestHarness()
+    @Test("Only the token's hash is stored", arguments: StoreKind.all)
+    func tokenStoredHashed(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Jonas")
@@ -43,11 +43,12 @@ struct EnrollTests {
         }
     }
 
-    @Test("A participant code expires after 7 days, a trainer code after 48 hours", arguments: [
+    @Test("A participant code expires after 7 days, a trainer code after 48 hours", arguments: StoreKind.all, [
         (Role.participant, Int64(7 * 24 * 3600 * 1000)), (Role.trainer, Int64(2 * 24 * 3600 * 1000)),
     ])
-    func expiry(role: Role, lifetime: Int64) async throws {
-        let harness = try TestHarness()
+    func expiry(kind: StoreKind, code: (role: Role, lifetime: Int64)) async throws {
+        let (role, lifetime) = code
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let early = try await harness.administration.issueCode(
@@ -66,9 +67,9 @@ struct EnrollTests {
         }
     }
 
-    @Test("A replica id in use answers 409 and leaves the code unused")
-    func replicaInUse() async throws {
-        let harness = try TestHarness()
+    @Test("A replica id in use answers 409 and leaves the code unused", arguments: StoreKind.all)
+    func replicaInUse(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "A")
@@ -83,15 +84,16 @@ struct EnrollTests {
         }
     }
 
-    @Test("Malformed enrollments answer 400 naming the problem", arguments: [
+    @Test("Malformed enrollments answer 400 naming the problem", arguments: StoreKind.all, [
         (#"{"code": "ABCD-EFGH-JK", "deviceName": "x"}"#, "replicaId"),
         (#"{"code": 12, "deviceName": "x", "replicaId": "00000000000000000000000000000001"}"#, "code"),
         (#"{"code": "ABCD-EFGH-JK", "deviceName": "x", "replicaId": "xyz"}"#, "replicaId"),
         (#"{"code": "ABCD-EFGH-JK", "deviceName": "  ", "replicaId": "00000000000000000000000000000001"}"#, "device name"),
         (#"not json"#, "not valid JSON"),
     ])
-    func malformed(body: String, mentions: String) async throws {
-        let harness = try TestHarness()
+    func malformed(kind: StoreKind, input: (body: String, mentions: String)) async throws {
+        let (body, mentions) = input
+        let harness = try await TestHarness(kind)
         try await harness.run { client in
             let response = try await client.send(.post, "/v1/enroll", text: body)
             #expect(response.status == .badRequest)

@@ -21,7 +21,8 @@ struct EpochTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let livePath = directory.appendingPathComponent("live.sqlite").path
         let backupPath = directory.appendingPathComponent("backup.sqlite").path
-        let live = try TestHarness(seed: 5, store: SQLiteRecordStore(path: livePath, random: SeededRandomSource(seed: 5)))
+        let liveStore = try SQLiteRecordStore(path: livePath, random: SeededRandomSource(seed: 5))
+        let live = try TestHarness(seed: 5, store: liveStore)
         try await live.makeCohort("wedding")
         let liveEpoch = try await live.store.epoch()
         let (ayse, jonas, trainer) = try await live.run { client in
@@ -29,7 +30,7 @@ struct EpochTests {
              try await live.enroll(client, cohort: "wedding", name: "Jonas"),
              try await live.enroll(client, cohort: "wedding", name: "Weber", role: .trainer))
         }
-        let retired = try await live.store.backup(to: backupPath, newEpoch: "restored-epoch", at: live.clock.now())
+        let retired = try await liveStore.backup(to: backupPath, newEpoch: "restored-epoch", at: live.clock.now())
         #expect(retired.epoch == liveEpoch)
         let attributes = try FileManager.default.attributesOfItem(atPath: backupPath)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -39,10 +40,11 @@ struct EpochTests {
         try await live.run { client in
             _ = try await live.push(client, jonas, [lost, lostResponse], epoch: liveEpoch)
         }
-        try live.store.close()
+        try liveStore.close()
 
         // The live file is lost; the backup is restored.
-        let restored = try TestHarness(seed: 6, store: SQLiteRecordStore(path: backupPath))
+        let restoredStore = try SQLiteRecordStore(path: backupPath)
+        let restored = try TestHarness(seed: 6, store: restoredStore)
         #expect(try await restored.store.epoch() == "restored-epoch")
         #expect(try await restored.store.retiredEpochs().map(\.epoch) == [liveEpoch])
         try await restored.run { client in
@@ -62,21 +64,17 @@ struct EpochTests {
             let all = try await restored.pullAll(client, trainer)
             #expect(Set(all.records.map(\.id)) == [lost.id, lostResponse.id])
         }
-        let notes = try await restored.store.read { db in
-            try Row.fetchAll(db, sql: "SELECT device_id, epoch, replicas FROM relays ORDER BY sequence").map {
-                ["device_id": $0["device_id"] as String, "epoch": $0["epoch"] as String, "replicas": $0["replicas"] as String]
-            }
-        }
+        let notes = try await restoredStore.relayNotes()
         #expect(notes.count == 2)
         #expect(notes.first?["device_id"] == ayse.id)
         #expect(notes.first?["epoch"] == liveEpoch)
         #expect(notes.first?["replicas"] == jonas.replica.description)
-        try restored.store.close()
+        try restoredStore.close()
     }
 
-    @Test("Relays never carry writes of another cohort's devices")
-    func relayStaysInCohort() async throws {
-        let harness = try TestHarness()
+    @Test("Relays never carry writes of another cohort's devices", arguments: StoreKind.all)
+    func relayStaysInCohort(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.makeCohort("moabit")
         try await harness.run { client in
@@ -95,9 +93,9 @@ struct EpochTests {
         }
     }
 
-    @Test("Rotating the epoch lists the old one as retired and changes what clients see")
-    func rotate() async throws {
-        let harness = try TestHarness()
+    @Test("Rotating the epoch lists the old one as retired and changes what clients see", arguments: StoreKind.all)
+    func rotate(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         let old = try await harness.store.epoch()
         #expect(old.count == 32)

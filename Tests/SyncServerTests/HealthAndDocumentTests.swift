@@ -15,7 +15,7 @@ struct HealthAndDocumentTests {
 
     @Test("GET /health answers ok without the protocol header")
     func health() async throws {
-        let harness = try TestHarness()
+        let harness = try await TestHarness()
         try await harness.run { client in
             let response = try await client.send(.get, "/health", protocolHeader: nil)
             #expect(response.status == .ok)
@@ -27,7 +27,7 @@ struct HealthAndDocumentTests {
     func servesDocument() async throws {
         let file = try Data(contentsOf: Self.root.appendingPathComponent("openapi.yaml"))
         #expect(Data(OpenAPIDocument.yaml.utf8) == file, "Run: sh Tests/SyncServerTests/Support/embed-openapi.sh")
-        let harness = try TestHarness()
+        let harness = try await TestHarness()
         try await harness.run { client in
             let response = try await client.send(.get, "/openapi.yaml", protocolHeader: nil)
             #expect(response.status == .ok)
@@ -37,7 +37,7 @@ struct HealthAndDocumentTests {
     }
 
     @Test("The document describes exactly the router's routes")
-    func documentMatchesRoutes() throws {
+    func documentMatchesRoutes() async throws {
         let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: Any])
         var documented: Set<String> = []
@@ -47,7 +47,7 @@ struct HealthAndDocumentTests {
                 documented.insert("\(method.uppercased()) \(path)")
             }
         }
-        let harness = try TestHarness()
+        let harness = try await TestHarness()
         let routed = Set(harness.router().routes.map { "\($0.method) \($0.path)" })
         #expect(documented == routed)
         #expect(routed.count == 10)
@@ -55,7 +55,7 @@ struct HealthAndDocumentTests {
 
     @Test("An unknown path answers a 404 ErrorBody")
     func unknownPath() async throws {
-        let harness = try TestHarness()
+        let harness = try await TestHarness()
         try await harness.run { client in
             let response = try await client.send(.get, "/v1/nothing-here")
             #expect(response.status == .notFound)

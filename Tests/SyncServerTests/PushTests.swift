@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Push: merging, idempotence and conflicts")
 struct PushTests {
-    @Test("An accepted record is stored and appears in the feed; the result omits an unchanged state")
-    func accepts() async throws {
-        let harness = try TestHarness()
+    @Test("An accepted record is stored and appears in the feed; the result omits an unchanged state", arguments: StoreKind.all)
+    func accepts(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -23,9 +23,9 @@ struct PushTests {
         }
     }
 
-    @Test("Pushing the same batch again writes nothing and adds no feed entries")
-    func idempotent() async throws {
-        let harness = try TestHarness()
+    @Test("Pushing the same batch again writes nothing and adds no feed entries", arguments: StoreKind.all)
+    func idempotent(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -45,9 +45,9 @@ struct PushTests {
         }
     }
 
-    @Test("A stale state cannot roll a record back; the answer carries the newer state")
-    func staleCannotRollBack() async throws {
-        let harness = try TestHarness()
+    @Test("A stale state cannot roll a record back; the answer carries the newer state", arguments: StoreKind.all)
+    func staleCannotRollBack(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -65,9 +65,9 @@ struct PushTests {
         }
     }
 
-    @Test("Concurrent edits of two devices become siblings that both devices see after pulling")
-    func concurrentSiblings() async throws {
-        let harness = try TestHarness()
+    @Test("Concurrent edits of two devices become siblings that both devices see after pulling", arguments: StoreKind.all)
+    func concurrentSiblings(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -91,9 +91,9 @@ struct PushTests {
         }
     }
 
-    @Test("A rejection never affects the other records of the batch")
-    func rejectionIsolated() async throws {
-        let harness = try TestHarness()
+    @Test("A rejection never affects the other records of the batch", arguments: StoreKind.all)
+    func rejectionIsolated(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -108,9 +108,9 @@ struct PushTests {
         }
     }
 
-    @Test("Two states of one record in one batch merge")
-    func duplicateInBatch() async throws {
-        let harness = try TestHarness()
+    @Test("Two states of one record in one batch merge", arguments: StoreKind.all)
+    func duplicateInBatch(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -124,9 +124,9 @@ struct PushTests {
         }
     }
 
-    @Test("A trainer corrects a participant's response; the participant sees the correction")
-    func trainerCorrects() async throws {
-        let harness = try TestHarness()
+    @Test("A trainer corrects a participant's response; the participant sees the correction", arguments: StoreKind.all)
+    func trainerCorrects(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
@@ -142,9 +142,9 @@ struct PushTests {
         }
     }
 
-    @Test("Household import writes once, then only changes, and keeps visit fields")
-    func householdImport() async throws {
-        let harness = try TestHarness()
+    @Test("Household import writes once, then only changes, and keeps visit fields", arguments: StoreKind.all)
+    func householdImport(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         let first = try await harness.administration.importHouseholds(csv: TestFixtures.householdsCSV, cohort: "wedding")
         #expect(first == HouseholdImportSummary(cohort: "wedding", created: 2, updated: 0, unchanged: 0))

@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Surveys and the trainer's device endpoints")
 struct SurveysAndDevicesTests {
-    @Test("A trainer publishes versions; everyone lists them; versions never change")
-    func publishAndList() async throws {
-        let harness = try TestHarness()
+    @Test("A trainer publishes versions; everyone lists them; versions never change", arguments: StoreKind.all)
+    func publishAndList(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding", survey: false)
         try await harness.run { client in
             let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
@@ -27,12 +27,12 @@ struct SurveysAndDevicesTests {
         }
     }
 
-    @Test("An unreadable or inconsistent survey answers 400 invalidSurvey", arguments: [
+    @Test("An unreadable or inconsistent survey answers 400 invalidSurvey", arguments: StoreKind.all, [
         "not: [a survey", #"{"id":"x","version":0,"title":"t","questions":[{"name":"a","type":"text","label":"A"}]}"#,
         #"{"id":"x","version":1,"title":"t","questions":[{"name":"a","type":"teleport","label":"A"}]}"#,
     ])
-    func invalidSurvey(text: String) async throws {
-        let harness = try TestHarness()
+    func invalidSurvey(kind: StoreKind, text: String) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding", survey: false)
         try await harness.run { client in
             let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
@@ -43,9 +43,9 @@ struct SurveysAndDevicesTests {
         }
     }
 
-    @Test("A trainer creates participant codes, lists and revokes the cohort's devices")
-    func trainerDevices() async throws {
-        let harness = try TestHarness()
+    @Test("A trainer creates participant codes, lists and revokes the cohort's devices", arguments: StoreKind.all)
+    func trainerDevices(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
@@ -69,11 +69,12 @@ struct SurveysAndDevicesTests {
         }
     }
 
-    @Test("Revoking answers 400 for a non-UUID and 404 for an unknown device", arguments: [
+    @Test("Revoking answers 400 for a non-UUID and 404 for an unknown device", arguments: StoreKind.all, [
         ("not-a-uuid", 400), ("6f2d1e70-3c1b-4e0a-9e2a-1b2c3d4e5f60", 404),
     ])
-    func revokeErrors(id: String, status: Int) async throws {
-        let harness = try TestHarness()
+    func revokeErrors(kind: StoreKind, request: (id: String, status: Int)) async throws {
+        let (id, status) = request
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
@@ -83,9 +84,9 @@ struct SurveysAndDevicesTests {
         }
     }
 
-    @Test("An enrollment request with a bad participant name answers 400", arguments: ["", "   ", String(repeating: "x", count: 101)])
-    func badParticipant(name: String) async throws {
-        let harness = try TestHarness()
+    @Test("An enrollment request with a bad participant name answers 400", arguments: StoreKind.all, ["", "   ", String(repeating: "x", count: 101)])
+    func badParticipant(kind: StoreKind, name: String) async throws {
+        let harness = try await TestHarness(kind)
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)

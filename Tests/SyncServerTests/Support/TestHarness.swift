@@ -12,16 +12,25 @@ import Testing
 /// An in-memory server with a fixed clock and seeded randomness, and helpers to call it.
 struct TestHarness: Sendable {
     /// The store.
-    let store: SQLiteRecordStore
+    let store: any RecordStore
     /// The clock.
     let clock: TestClock
     /// Clock, randomness and a quiet logger.
     let environment: ServerEnvironment
 
-    /// Creates an empty server; `seed` makes its tokens, codes and ids replay.
-    init(seed: UInt64 = 1, store: SQLiteRecordStore? = nil) throws {
+    /// Creates an empty server on a new store of `kind`; `seed` makes its tokens, codes and ids replay.
+    init(_ kind: StoreKind = .sqlite, seed: UInt64 = 1) async throws {
         let random = SeededRandomSource(seed: seed)
-        self.store = try store ?? SQLiteRecordStore.inMemory(random: random)
+        try self.init(store: try await kind.makeStore(random: random), random: random)
+    }
+
+    /// Creates a server on `store`.
+    init(seed: UInt64 = 1, store: any RecordStore) throws {
+        try self.init(store: store, random: SeededRandomSource(seed: seed))
+    }
+
+    private init(store: any RecordStore, random: SeededRandomSource) throws {
+        self.store = store
         clock = TestClock()
         environment = ServerEnvironment(clock: clock, random: random, logger: .quiet)
     }
@@ -39,7 +48,7 @@ struct TestHarness: Sendable {
     }
 
     /// The administration service.
-    var administration: CohortAdministration<SQLiteRecordStore> {
+    var administration: CohortAdministration {
         CohortAdministration(store: store, environment: environment)
     }
 
@@ -95,6 +104,14 @@ struct TestHarness: Sendable {
 
     /// The number of feed sequences handed out so far.
     func maxSequence() async throws -> Int64 {
-        try await store.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0 }
+        try await inspection.maxSequence()
+    }
+
+    /// The store's test-only views.
+    var inspection: any StoreInspection {
+        get throws {
+            guard let inspection = store as? any StoreInspection else { throw CommandFailure("uninspectable store") }
+            return inspection
+        }
     }
 }

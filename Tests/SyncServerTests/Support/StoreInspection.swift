@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import PostgresNIO
+
+@testable import SyncServer
+
+/// What tests read from a store beyond the `RecordStore` protocol, for each kind.
+protocol StoreInspection {
+    /// The highest feed sequence handed out, 0 when none.
+    func maxSequence() async throws -> Int64
+    /// The relay notes as (device id, epoch, replicas), oldest first.
+    func relayNotes() async throws -> [[String: String]]
+}
+
+extension SQLiteRecordStore: StoreInspection {
+    /// Reads the highest sequence.
+    func maxSequence() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0 }
+    }
+
+    /// Reads the relay notes.
+    func relayNotes() async throws -> [[String: String]] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT device_id, epoch, replicas FROM relays ORDER BY sequence").map {
+                ["device_id": $0["device_id"] as String, "epoch": $0["epoch"] as String, "replicas": $0["replicas"] as String]
+            }
+        }
+    }
+}
+
+extension PostgresRecordStore: StoreInspection {
+    /// Reads the highest sequence.
+    func maxSequence() async throws -> Int64 {
+        try await rows("SELECT COALESCE(MAX(sequence), 0)::BIGINT FROM records").first?.decode(Int64.self) ?? 0
+    }
+
+    /// Reads the relay notes.
+    func relayNotes() async throws -> [[String: String]] {
+        try await rows("SELECT device_id, epoch, replicas FROM relays ORDER BY sequence").map {
+            let (device, epoch, replicas) = try $0.decode((String, String, String).self)
+            return ["device_id": device, "epoch": epoch, "replicas": replicas]
+        }
+    }
+}

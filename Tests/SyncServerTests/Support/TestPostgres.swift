@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+
+@testable import SyncServer
+
+/// Throwaway PostgreSQL databases for tests, on the server named by `QS_POSTGRES_URL`
+/// (e.g. `postgres://postgres@127.0.0.1:55432/postgres`, a user that may create databases).
+///
+/// Every store gets its own new database `qs_test_…`, so tests run in parallel; the databases
+/// are left for the throwaway server to take with it (scripts/test deletes the whole cluster).
+enum TestPostgres {
+    /// The server URL from the environment; nil when PostgreSQL tests are off.
+    static var serverURL: String? {
+        ProcessInfo.processInfo.environment["QS_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The parsed server location; fails the test when the variable is set but malformed.
+    static func serverLocation() throws -> PostgresLocation {
+        guard let serverURL else { throw CommandFailure("QS_POSTGRES_URL is not set.") }
+        return try PostgresLocation(url: serverURL)
+    }
+
+    /// Creates a new empty database and returns its location.
+    static func makeDatabase() async throws -> PostgresLocation {
+        let server = try serverLocation()
+        let name = "qs_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let connection = try await PostgresConnection.connect(
+            configuration: try server.connectionConfiguration, id: 1, logger: .quiet)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: .quiet)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
+        return server.with(database: name)
+    }
+
+    /// A migrated store on a new database, its pool running for the rest of the test process
+    /// (idle connections close after a few seconds).
+    static func makeStore(random: any RandomSource) async throws -> PostgresRecordStore {
+        let location = try await makeDatabase()
+        var configuration = location.clientConfiguration
+        configuration.options.maximumConnections = 8
+        configuration.options.connectionIdleTimeout = .seconds(3)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: .quiet)
+        Task { await client.run() }
+        let store = PostgresRecordStore(client: client, location: location, logger: .quiet)
+        try await store.migrate(random: random)
+        return store
+    }
+}
