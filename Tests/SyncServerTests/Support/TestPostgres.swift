@@ -38,6 +38,16 @@ enum TestPostgres {
         return server.with(database: name)
     }
 
+    /// Creates a new empty database and returns its URL, for `--db` of real server processes.
+    static func makeDatabaseURL() async throws -> String {
+        let location = try await makeDatabase()
+        guard let serverURL, var components = URLComponents(string: serverURL) else {
+            throw CommandFailure("QS_POSTGRES_URL is not a URL.")
+        }
+        components.path = "/" + location.database
+        return components.string ?? serverURL
+    }
+
     /// A migrated store on a new database, its pool running for the rest of the test process
     /// (idle connections close after a few seconds).
     static func makeStore(random: any RandomSource) async throws -> PostgresRecordStore {
