@@ -109,7 +109,8 @@ extension SQLiteRecordStore {
         }
     }
 
-    private static func device(from row: Row) throws -> DeviceInfo? {
+    /// Reads a device from a `devices` row.
+    static func device(from row: Row) throws -> DeviceInfo? {
         guard let role = Role(rawValue: row["role"]), let replica = ReplicaID(row["replica"] as String) else {
             return nil
         }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SyncModel
+
+/// `syncserver migrate --from sqlite:PATH --to postgres://…`: moves a deployment to PostgreSQL.
+struct MigrateCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Move a deployment from a SQLite file into a new, empty PostgreSQL database.",
+        discussion: """
+            Copies cohorts, devices (token hashes only), enrollment codes, surveys, records with their \
+            feed sequences, relay notes and retired epochs in one PostgreSQL transaction: all or nothing. \
+            The destination must be empty (a fresh database; the schema is created if missing). Like \
+            'backup', the destination gets a new epoch and lists the source's epoch as retired, so every \
+            client uploads what it holds once and reads the feed again: nothing a client has is lost, \
+            even a write that reached the source after the copy. Stop the SQLite server first, then \
+            start the servers on PostgreSQL. See docs/DEPLOY.md.
+            """)
+
+    /// `--from`.
+    @Option(help: "The source: sqlite:PATH (or a plain path) of an existing database file.")
+    var from: String
+
+    /// `--to`.
+    @Option(help: "The destination: postgres://USER[:PASSWORD]@HOST[:PORT]/DB, an empty database.")
+    var to: String
+
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// Checks both locations.
+    func validate() throws {
+        let source: StoreLocation
+        do {
+            source = try StoreLocation(parsing: from)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        guard case .sqlite(let path) = source else {
+            throw ValidationError("--from must be a SQLite file (sqlite:PATH); moving from PostgreSQL is not supported.")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("--from: there is no database file at \(path). Give the file the server ran on.")
+        }
+        guard PostgresLocation.isPostgresURL(to) else {
+            throw ValidationError("--to must be a PostgreSQL URL, e.g. postgres://sync@127.0.0.1:5432/quartiersync.")
+        }
+        do {
+            _ = try PostgresLocation(url: to)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Copies the deployment.
+    func run() async throws {
+        try await output.run {
+            guard case .sqlite(let path) = try StoreLocation(parsing: from) else { return }
+            let destination = try PostgresLocation(url: to)
+            let source = try SQLiteRecordStore(path: path)
+            defer { try? source.close() }
+            let opened = try RecordStoreFactory.makeRecordStore(at: .postgres(destination), logger: .quiet)
+            let summary = try await opened.use { store in
+                guard let target = store as? PostgresRecordStore else { throw CommandFailure("not PostgreSQL") }
+                let header = try await source.exportHeader()
+                let relays = try await source.exportRelays()
+                let epoch = Epoch.make(using: SystemRandomSource())
+                let moved = try await target.importDeployment(
+                    header, newEpoch: epoch, at: SystemWallClock().now(), relays: relays,
+                    nextRecords: { after in try await source.exportRecords(after: after, limit: 1000) })
+                return TransferSummary(
+                    from: "sqlite:\(path)", to: destination.description, retiredEpoch: header.epoch, epoch: epoch,
+                    cohorts: header.cohorts.count, devices: header.devices.count, codes: header.codes.count,
+                    surveys: header.surveys.count, records: moved.records, relays: relays.count,
+                    lastSequence: moved.lastSequence)
+            }
+            try output.print(
+                summary,
+                text: """
+                    Moved \(summary.cohorts) cohorts, \(summary.devices) devices, \(summary.codes) codes, \
+                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)) and \
+                    \(summary.relays) relay notes to \(summary.to).
+                    New epoch \(summary.epoch); the SQLite epoch \(summary.retiredEpoch) is retired there, so clients \
+                    upload once and read again. Start the servers with --db \(summary.to).
+                    """)
+        }
+    }
+}
