@@ -8,7 +8,7 @@ import Foundation
 final class TestServer: @unchecked Sendable {
     /// The temporary folder for the database and client stores.
     let directory: URL
-    /// The database file.
+    /// The database: a SQLite file, or a PostgreSQL URL shared with other instances.
     let database: String
     /// The port.
     let port: Int
@@ -19,11 +19,19 @@ final class TestServer: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// Prepares the database and starts the server.
-    init(cohort: String = "kurs") throws {
+    ///
+    /// `database` defaults to a new SQLite file; give a PostgreSQL URL to run on it. With
+    /// `setUp: false` the database is used as it is (e.g. a second instance on a shared one);
+    /// `port` reuses a port (e.g. the same address after a move).
+    init(cohort: String = "kurs", database: String? = nil, setUp: Bool = true, port: Int? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fc-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = directory.appendingPathComponent("server.sqlite").path
-        port = try Self.freePort()
+        self.database = database ?? directory.appendingPathComponent("server.sqlite").path
+        self.port = try port ?? Self.freePort()
+        guard setUp else {
+            try start()
+            return
+        }
         try admin(["cohort", "create", cohort])
         try admin(["survey", "publish", "--cohort", cohort, Fixtures.root.appendingPathComponent("Fixtures/nachbarschaftsbefragung.yaml").path])
         try admin(["households", "import", "--cohort", cohort, Fixtures.root.appendingPathComponent("Fixtures/households.csv").path])
