@@ -52,4 +52,18 @@ protocol RecordStore: Sendable {
     ) async throws -> BatchOutcome
     /// The records of `scope` changed after `sequence`, oldest change first, at most `limit`.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage
+
+    /// Stores a one-time dashboard login link (only its hash); may drop expired links.
+    ///
+    /// Throws `StoreError.notFound` when the cohort does not exist.
+    func addDashboardLink(_ link: NewDashboardLink) async throws
+    /// Consumes the link with `linkHash` and creates `session` for its cohort and trainer, in
+    /// one transaction; may drop expired sessions.
+    ///
+    /// Throws `StoreError.invalidCode` for an unknown, used or expired link.
+    func redeemDashboardLink(linkHash: Data, session: NewDashboardSession, at time: Timestamp) async throws
+        -> DashboardSession
+    /// The session whose cookie hashes to `tokenHash`, when it has not expired at `time` and the
+    /// device that made its link (when a device made it) is not revoked.
+    func dashboardSession(tokenHash: Data, at time: Timestamp) async throws -> DashboardSession?
 }

@@ -71,6 +71,30 @@ extension SQLiteRecordStore {
                 sql: "INSERT INTO meta (key, value) VALUES ('epoch', ?), ('server_replica', ?)",
                 arguments: [Epoch.make(using: random), ReplicaID(bytes: random.bytes(16)).description])
         }
+        migrator.registerMigration("v2 dashboard logins") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_links (
+                        link_hash BLOB PRIMARY KEY NOT NULL,
+                        cohort TEXT NOT NULL REFERENCES cohorts(name),
+                        trainer TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        created_by TEXT NOT NULL,
+                        used_at INTEGER
+                    ) STRICT;
+                    CREATE INDEX dashboard_links_expiry ON dashboard_links(expires_at);
+                    CREATE TABLE dashboard_sessions (
+                        token_hash BLOB PRIMARY KEY NOT NULL,
+                        cohort TEXT NOT NULL REFERENCES cohorts(name),
+                        trainer TEXT NOT NULL,
+                        created_by TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX dashboard_sessions_expiry ON dashboard_sessions(expires_at);
+                    """)
+        }
         return migrator
     }
 }
