@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SyncModel
 import Testing
 
@@ -23,15 +22,15 @@ struct DashboardStoreTests {
         NewDashboardSession(tokenHash: SecretHasher.hash(secret), expiresAt: at(12 * 3_600_000))
     }
 
-    private static func store() async throws -> SQLiteRecordStore {
-        let store = try SQLiteRecordStore.inMemory(random: SeededRandomSource(seed: 9))
+    private static func store(_ kind: StoreKind) async throws -> any RecordStore {
+        let store = try await kind.makeStore(random: SeededRandomSource(seed: 9))
         _ = try await store.createCohort(named: "wedding", at: start)
         return store
     }
 
-    @Test("A link opens one session for its cohort and trainer, and only once")
-    func linkIsSingleUse() async throws {
-        let store = try await Self.store()
+    @Test("A link opens one session for its cohort and trainer, and only once", arguments: StoreKind.all)
+    func linkIsSingleUse(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         try await store.addDashboardLink(Self.link("link-1"))
         let session = try await store.redeemDashboardLink(
             linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-1"), at: Self.at(1000))
@@ -44,9 +43,9 @@ struct DashboardStoreTests {
         #expect(try await store.dashboardSession(tokenHash: SecretHasher.hash("cookie-2"), at: Self.at(3000)) == nil)
     }
 
-    @Test("An expired or unknown link opens nothing")
-    func expiredLinkIsRefused() async throws {
-        let store = try await Self.store()
+    @Test("An expired or unknown link opens nothing", arguments: StoreKind.all)
+    func expiredLinkIsRefused(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         try await store.addDashboardLink(Self.link("link-1"))
         await #expect(throws: StoreError.invalidCode) {
             try await store.redeemDashboardLink(
@@ -59,9 +58,9 @@ struct DashboardStoreTests {
         #expect(try await store.dashboardSession(tokenHash: SecretHasher.hash("cookie-1"), at: Self.at(1000)) == nil)
     }
 
-    @Test("A session ends at its expiry")
-    func sessionExpires() async throws {
-        let store = try await Self.store()
+    @Test("A session ends at its expiry", arguments: StoreKind.all)
+    func sessionExpires(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         try await store.addDashboardLink(Self.link("link-1"))
         _ = try await store.redeemDashboardLink(
             linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-1"), at: Self.at(1000))
@@ -70,22 +69,20 @@ struct DashboardStoreTests {
         #expect(try await store.dashboardSession(tokenHash: hash, at: Self.at(12 * 3_600_000)) == nil)
     }
 
-    @Test("Only hashes are stored, never the link or cookie text")
-    func onlyHashesAreStored() async throws {
-        let store = try await Self.store()
+    @Test("Only hashes are stored, never the link or cookie text", arguments: StoreKind.all)
+    func onlyHashesAreStored(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         try await store.addDashboardLink(Self.link("link-secret-text"))
         _ = try await store.redeemDashboardLink(
             linkHash: SecretHasher.hash("link-secret-text"), session: Self.session("cookie-secret-text"),
             at: Self.at(1000))
-        let stored = try await store.read { db in
-            try Data.fetchAll(db, sql: "SELECT link_hash FROM dashboard_links UNION ALL SELECT token_hash FROM dashboard_sessions")
-        }
+        let stored = try await #require(store as? any StoreInspection).dashboardHashes()
         #expect(stored == [SecretHasher.hash("link-secret-text"), SecretHasher.hash("cookie-secret-text")])
     }
 
-    @Test("A link for a cohort that does not exist is refused")
-    func unknownCohortIsRefused() async throws {
-        let store = try await Self.store()
+    @Test("A link for a cohort that does not exist is refused", arguments: StoreKind.all)
+    func unknownCohortIsRefused(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         var link = Self.link("link-1")
         link.cohort = "moabit"
         await #expect(throws: StoreError.notFound("Cohort 'moabit' does not exist.")) {
@@ -93,9 +90,9 @@ struct DashboardStoreTests {
         }
     }
 
-    @Test("Revoking the device that made the link ends the session")
-    func revokedDeviceEndsSession() async throws {
-        let store = try await Self.store()
+    @Test("Revoking the device that made the link ends the session", arguments: StoreKind.all)
+    func revokedDeviceEndsSession(kind: StoreKind) async throws {
+        let store = try await Self.store(kind)
         let random = SeededRandomSource(seed: 4)
         try await store.addEnrollmentCode(
             NewEnrollmentCode(

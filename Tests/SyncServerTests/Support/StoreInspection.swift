@@ -10,6 +10,8 @@ protocol StoreInspection {
     func maxSequence() async throws -> Int64
     /// The relay notes as (device id, epoch, replicas), oldest first.
     func relayNotes() async throws -> [[String: String]]
+    /// Every stored dashboard link hash, then every session token hash.
+    func dashboardHashes() async throws -> [Data]
 }
 
 extension SQLiteRecordStore: StoreInspection {
@@ -28,7 +30,23 @@ extension SQLiteRecordStore: StoreInspection {
     }
 }
 
+extension SQLiteRecordStore {
+    /// Reads the dashboard hashes.
+    func dashboardHashes() async throws -> [Data] {
+        try await read { db in
+            try Data.fetchAll(db, sql: "SELECT link_hash FROM dashboard_links UNION ALL SELECT token_hash FROM dashboard_sessions")
+        }
+    }
+}
+
 extension PostgresRecordStore: StoreInspection {
+    /// Reads the dashboard hashes.
+    func dashboardHashes() async throws -> [Data] {
+        try await rows(
+            "SELECT h FROM (SELECT link_hash AS h, 1 AS k FROM dashboard_links UNION ALL SELECT token_hash, 2 FROM dashboard_sessions) AS x ORDER BY k"
+        ).map { try $0.decode(Data.self) }
+    }
+
     /// Reads the highest sequence.
     func maxSequence() async throws -> Int64 {
         try await rows("SELECT COALESCE(MAX(sequence), 0)::BIGINT FROM records").first?.decode(Int64.self) ?? 0

@@ -82,7 +82,34 @@ extension PostgresRecordStore {
                 )
                 """,
                 "INSERT INTO feed_counter (only_row, last_sequence) VALUES (TRUE, 0)",
-            ])
+            ]),
+        PostgresMigration(
+            version: 2, name: "dashboard logins",
+            statements: [
+                """
+                CREATE TABLE dashboard_links (
+                    link_hash BYTEA PRIMARY KEY,
+                    cohort TEXT NOT NULL REFERENCES cohorts(name),
+                    trainer TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    used_at BIGINT
+                )
+                """,
+                "CREATE INDEX dashboard_links_expiry ON dashboard_links (expires_at)",
+                """
+                CREATE TABLE dashboard_sessions (
+                    token_hash BYTEA PRIMARY KEY,
+                    cohort TEXT NOT NULL REFERENCES cohorts(name),
+                    trainer TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX dashboard_sessions_expiry ON dashboard_sessions (expires_at)",
+            ]),
     ]
 
     /// The advisory lock key under which instances migrate one at a time.
