@@ -56,7 +56,7 @@ struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             guard item.name == "sslmode", let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
                 throw CommandFailure(
                     "The PostgreSQL URL option '\(item.name)=\(item.value ?? "")' is not supported. "
-                        + "The only option is sslmode=disable, prefer or require.")
+                        + "The only option is sslmode=disable, prefer or require. \(form)")
             }
             tls = mode
         }

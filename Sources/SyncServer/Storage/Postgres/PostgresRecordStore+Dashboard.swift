@@ -5,7 +5,7 @@ import SyncModel
 extension PostgresRecordStore {
     /// Stores a login link's hash and drops links that expired.
     func addDashboardLink(_ link: NewDashboardLink) async throws {
-        try await transaction { connection in
+        try await transaction { [self] connection in
             try await connection.query(
                 "DELETE FROM dashboard_links WHERE expires_at <= \(link.createdAt.millisecondsSince1970)", logger: logger)
             let inserted = try await connection.query(
@@ -26,7 +26,7 @@ extension PostgresRecordStore {
     func redeemDashboardLink(linkHash: Data, session: NewDashboardSession, at time: Timestamp) async throws
         -> DashboardSession
     {
-        try await transaction { connection in
+        try await transaction { [self] connection in
             guard
                 let row = try await connection.query(
                     """

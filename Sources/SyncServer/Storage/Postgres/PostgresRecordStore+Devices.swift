@@ -21,7 +21,7 @@ extension PostgresRecordStore {
 
     /// Consumes a code and creates its device in one transaction.
     func enroll(codeHash: Data, device: NewDevice, at time: Timestamp) async throws -> DeviceInfo {
-        try await transaction { connection in
+        try await transaction { [self] connection in
             // Taking the code row's lock makes two enrollments with one code wait for each other.
             guard
                 let row = try await connection.query(

@@ -21,7 +21,7 @@ extension PostgresRecordStore {
 
     /// Retires the current epoch and makes `newEpoch` current.
     func rotateEpoch(to newEpoch: String, at time: Timestamp) async throws -> RetiredEpoch {
-        try await transaction { connection in
+        try await transaction { [self] connection in
             try await Self.rotateEpoch(connection, to: newEpoch, at: time, logger: logger)
         }
     }

@@ -23,9 +23,9 @@ extension PostgresRecordStore {
     /// lacks. `nextRecords` pages through the source's records by sequence.
     func importDeployment(
         _ header: DeploymentHeader, newEpoch: String, at time: Timestamp, relays: [ExportedRelay],
-        nextRecords: @Sendable (_ after: Int64) async throws -> [ExportedRecord]
+        nextRecords: @escaping @Sendable (_ after: Int64) async throws -> [ExportedRecord]
     ) async throws -> (records: Int, lastSequence: Int64) {
-        try await transaction { connection in
+        try await transaction { [self] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             let counts = try await contentCounts(connection)
             let used = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }

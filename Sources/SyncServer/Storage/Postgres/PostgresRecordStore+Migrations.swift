@@ -121,7 +121,7 @@ extension PostgresRecordStore {
     func migrate(random: any RandomSource) async throws {
         let epoch = Epoch.make(using: random)
         let replica = ReplicaID(bytes: random.bytes(16)).description
-        try await transaction { connection in
+        try await transaction { [self] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             try await connection.query(
                 """

@@ -25,7 +25,7 @@ extension PostgresRecordStore {
         plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
     ) async throws -> BatchOutcome {
         let keys = Array(Set(ids))
-        return try await transaction { connection in
+        return try await transaction { [self] connection in
             let header = try await connection.query(
                 """
                 SELECT value, EXISTS (SELECT 1 FROM retired_epochs WHERE epoch = \(requestEpoch ?? ""))

@@ -6,7 +6,7 @@ extension PostgresRecordStore {
     /// Publishes a survey version.
     func publishSurvey(_ survey: PublishedSurvey) async throws {
         let json = String(decoding: survey.definition.canonicalJSON(), as: UTF8.self)
-        try await transaction { connection in
+        try await transaction { [self] connection in
             let cohort = try await connection.query(
                 "SELECT 1 FROM cohorts WHERE name = \(survey.cohort) FOR SHARE", logger: logger
             ).collect()

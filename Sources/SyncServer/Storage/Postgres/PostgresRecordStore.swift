@@ -16,12 +16,16 @@ final class PostgresRecordStore: RecordStore {
     let location: PostgresLocation
     /// The logger for queries; never given tokens or answers.
     let logger: Logger
+    /// How long a call may wait for a connection before it fails with `StoreError.unavailable`
+    /// (the route answers 503) instead of waiting for a database that is down.
+    let leaseDeadline: Duration
 
     /// Wraps a pool; nothing is sent before the first call.
-    init(client: PostgresClient, location: PostgresLocation, logger: Logger) {
+    init(client: PostgresClient, location: PostgresLocation, logger: Logger, leaseDeadline: Duration = .seconds(10)) {
         self.client = client
         self.location = location
         self.logger = logger
+        self.leaseDeadline = leaseDeadline
     }
 
     /// Creates the pool for `location`; run `client.run()` before using the store.
@@ -33,29 +37,62 @@ final class PostgresRecordStore: RecordStore {
     /// Runs `body` on one connection inside `BEGIN`…`COMMIT`; any thrown error rolls back and
     /// is rethrown as it is, with PostgreSQL failures mapped to `StoreError`.
     func transaction<T: Sendable>(
-        _ body: (PostgresConnection) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        do {
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    let value = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    return value
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+        let logger = logger
+        return try await withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let value = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
-        } catch {
-            throw mapped(error)
         }
     }
 
     /// Runs one statement outside an explicit transaction and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        let logger = logger
+        return try await withConnection { connection in
+            try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    /// Leases a connection for `body`, failing with `StoreError.unavailable` when none is
+    /// available within `leaseDeadline`; once leased, `body` runs to its end.
+    func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let leased = LeaseFlag()
+        let client = client
+        let location = location
+        let deadline = leaseDeadline
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    guard leased.isSet else {
+                        throw StoreError.unavailable("no connection to \(location) within \(deadline)")
+                    }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let value = next {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw StoreError.unavailable("no connection to \(location)")
+            }
         } catch {
             throw mapped(error)
         }
