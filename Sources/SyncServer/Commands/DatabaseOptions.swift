@@ -38,12 +38,6 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Whether the location is a SQLite file that does not exist yet.
-    var isMissingFile: Bool {
-        if case .sqlite(let path) = try? location { return !FileManager.default.fileExists(atPath: path) }
-        return false
-    }
-
     /// Opens (creating if needed) the store; PostgreSQL's pool still has to run (see `OpenedRecordStore`).
     func open(logger: Logger = .quiet) throws -> OpenedRecordStore {
         try RecordStoreFactory.makeRecordStore(at: try location, logger: logger)

@@ -57,7 +57,8 @@ enum TestPostgres {
         configuration.options.connectionIdleTimeout = .seconds(3)
         let client = PostgresClient(configuration: configuration, backgroundLogger: .quiet)
         Task { await client.run() }
-        let store = PostgresRecordStore(client: client, location: location, logger: .quiet)
+        // The whole suite runs in parallel on few cores: allow connections more time than production does.
+        let store = PostgresRecordStore(client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60))
         try await store.migrate(random: random)
         return store
     }
