@@ -3,8 +3,8 @@ import SyncModel
 
 /// Everything the routes and admin commands need from storage, free of any SQL dialect.
 ///
-/// `SQLiteRecordStore` implements it on one SQLite file; a PostgreSQL store can implement it
-/// too without changing the routes. Every method is atomic; see docs/PROTOCOL.md for the
+/// `SQLiteRecordStore` implements it on one SQLite file, `PostgresRecordStore` on a PostgreSQL
+/// database shared by several instances; `RecordStoreFactory` opens either from `--db`. Every method is atomic; see docs/PROTOCOL.md for the
 /// change-feed invariant that every implementation must keep.
 protocol RecordStore: Sendable {
     /// The current epoch: a random id that changes whenever the database is replaced or restored.

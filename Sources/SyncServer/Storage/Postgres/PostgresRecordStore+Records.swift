@@ -99,6 +99,9 @@ extension PostgresRecordStore {
 
     /// Reads one page of the feed of `scope` and the epoch in one statement, so one snapshot.
     ///
+    /// As on SQLite, a trainer's page is one range scan of (cohort, sequence) and a participant's
+    /// two of (cohort, scope, sequence), each stopping after `limit + 1` rows.
+    ///
     /// Every visible sequence is final (see `commitBatch`), so the page needs no filter for
     /// changes still in flight.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage {
@@ -118,10 +121,15 @@ extension PostgresRecordStore {
             found = try await rows(
                 """
                 SELECT m.value, p.sequence, p.state FROM meta AS m LEFT JOIN LATERAL (
-                    SELECT sequence, state FROM records
-                    WHERE cohort = \(cohort) AND scope = ANY(\(FeedScope.readable(by: owner))::text[])
-                        AND sequence > \(sequence)
-                    ORDER BY sequence LIMIT \(fetch)
+                    SELECT sequence, state FROM (
+                        (SELECT sequence, state FROM records
+                            WHERE cohort = \(cohort) AND scope = \(FeedScope.shared) AND sequence > \(sequence)
+                            ORDER BY sequence LIMIT \(fetch))
+                        UNION ALL
+                        (SELECT sequence, state FROM records
+                            WHERE cohort = \(cohort) AND scope = \(FeedScope.owner(owner)) AND sequence > \(sequence)
+                            ORDER BY sequence LIMIT \(fetch))
+                    ) AS both_scopes ORDER BY sequence LIMIT \(fetch)
                 ) AS p ON TRUE
                 WHERE m.key = 'epoch' ORDER BY p.sequence
                 """)
