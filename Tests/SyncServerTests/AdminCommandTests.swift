@@ -86,6 +86,45 @@ struct AdminCommandTests {
         #expect(rotated.epoch != before.epoch && rotated.retired.map(\.epoch) == [before.epoch])
     }
 
+    @Test(
+        "Every admin command works on PostgreSQL through --db and SYNCSERVER_DB; backup points to pg_dump",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func postgresCommands() async throws {
+        let db = try await TestPostgres.makeDatabaseURL()
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let surveyFile = directory.appendingPathComponent("survey.json")
+        try Data(TestFixtures.surveyJSON.utf8).write(to: surveyFile)
+        let csvFile = directory.appendingPathComponent("doors.csv")
+        try Data(TestFixtures.householdsCSV.utf8).write(to: csvFile)
+
+        #expect(try json(CohortInfo.self, ["cohort", "create", "wedding"], db: db).name == "wedding")
+        let duplicate = try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db, "--json"])
+        #expect(try JSONDecoder().decode(ErrorBody.self, from: Data(duplicate.stdout.utf8)).error.code == "conflict")
+        let listed = try SyncServerProcess.run(["cohort", "list"], environment: ["SYNCSERVER_DB": db])
+        #expect(listed.status == 0 && listed.stdout.hasPrefix("wedding"))
+        let trainer = try json(EnrollmentGrant.self, ["trainer", "add", "--cohort", "wedding", "Frau Weber"], db: db)
+        #expect(trainer.role == .trainer)
+        let code = try json(EnrollmentGrant.self, ["enroll", "--cohort", "wedding", "--participant", "Ayşe"], db: db)
+        let survey = try json(PublishedSurvey.self, ["survey", "publish", "--cohort", "wedding", surveyFile.path], db: db)
+        #expect(survey.definition.id == "nachbarschaft")
+        #expect(try json(HouseholdImportSummary.self, ["households", "import", "--cohort", "wedding", csvFile.path], db: db).created == 2)
+
+        let server = try await LiveServer(db: db)
+        defer { server.stop() }
+        let enrolled = try await LiveClient(base: server.url)
+            .enroll(code: code.code, name: "Laptop", replica: ReplicaID(high: 7, low: 7))
+        let devices = try json([DeviceInfo].self, ["devices", "list"], db: db)
+        #expect(devices.map(\.id) == [enrolled.deviceId])
+        #expect(try json(DeviceInfo.self, ["devices", "revoke", enrolled.deviceId], db: db).isRevoked)
+
+        let before = try json(EpochSummary.self, ["epoch", "show"], db: db)
+        let rotated = try json(EpochSummary.self, ["epoch", "rotate"], db: db)
+        #expect(rotated.epoch != before.epoch && rotated.retired.map(\.epoch) == [before.epoch])
+        let backup = try SyncServerProcess.run(["backup", directory.appendingPathComponent("b.sqlite").path, "--db", db])
+        #expect(backup.status == 1 && backup.stderr.contains("pg_dump"))
+    }
+
     @Test("Invalid flags fail with a message that says what to do", arguments: [
         (["serve", "--port", "70000"], "65535"), (["cohort", "create", ""], "cohort name"),
         (["survey", "publish", "--cohort", "x", "/nonexistent.yaml"], "Check the path"),
