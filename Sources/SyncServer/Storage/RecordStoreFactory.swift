@@ -23,7 +23,10 @@ enum RecordStoreFactory {
             return OpenedRecordStore(
                 store: store, services: [], prepare: {}, close: { try store.close() })
         case .postgres(let postgres):
-            let store = PostgresRecordStore(location: postgres, logger: logger)
+            // PostgresNIO's debug and trace logs can carry query parameters, i.e. answers: never below info.
+            var storeLogger = logger
+            storeLogger.logLevel = max(logger.logLevel, .info)
+            let store = PostgresRecordStore(location: postgres, logger: storeLogger)
             return OpenedRecordStore(
                 store: store, services: [store.client],
                 prepare: { try await prepare(store, random: random) },
