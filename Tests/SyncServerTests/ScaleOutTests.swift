@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import SyncModel
 import Testing
 
@@ -103,6 +104,47 @@ struct ScaleOutTests {
             // Counts only: the sets are too large to print usefully.
             #expect(missed.count == 0, "puller \(index) missed \(missed.count) of \(pushed.count) records in \(result.pages) pages")
             #expect(result.seen.count == pushed.count, "the feed showed records nobody pushed")
+        }
+    }
+    @Test("Two instances creating the same records at once merge both writes; nothing is overwritten")
+    func concurrentCreatesMerge() async throws {
+        let location = try await TestPostgres.makeDatabase()
+        var stores: [PostgresRecordStore] = []
+        var pools: [Task<Void, Never>] = []
+        for _ in 0..<2 {
+            let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: .quiet)
+            pools.append(Task { await client.run() })
+            let store = PostgresRecordStore(client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60))
+            try await store.migrate(random: SeededRandomSource(seed: 11))
+            stores.append(store)
+        }
+        defer { pools.forEach { $0.cancel() } }
+        let first = try TestHarness(seed: 1, store: stores[0])
+        let second = try TestHarness(seed: 2, store: stores[1])
+        try await first.makeCohort("wedding", survey: false)
+        try await first.run { one in
+            try await second.run { two in
+                let ayse = try await first.enroll(one, cohort: "wedding", name: "Ayşe")
+                let jonas = try await second.enroll(two, cohort: "wedding", name: "Jonas")
+                for round in 0..<5 {
+                    let ids = (0..<20).map { _ in UUID() }
+                    let mine = ids.map {
+                        TestFixtures.household(id: $0, cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": .string("A\(round)")])
+                    }
+                    let theirs = ids.reversed().map {
+                        TestFixtures.household(id: $0, cohort: "wedding", owner: "Ayşe", replica: jonas.replica, fields: ["street": .string("B\(round)")])
+                    }
+                    async let a = first.push(one, ayse, mine)
+                    async let b = second.push(two, jonas, theirs)
+                    let (answerA, answerB) = try await (a, b)
+                    #expect(answerA.results.allSatisfy { $0.status == .accepted })
+                    #expect(answerB.results.allSatisfy { $0.status == .accepted })
+                }
+                let pulled = try await first.pullAll(one, ayse).records
+                #expect(pulled.count == 100)
+                let lost = pulled.filter { $0.version[ayse.replica] != 1 || $0.version[jonas.replica] != 1 }
+                #expect(lost.count == 0, "\(lost.count) of 100 records lost one device's write")
+            }
         }
     }
 }
