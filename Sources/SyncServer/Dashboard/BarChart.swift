@@ -1,5 +1,6 @@
 /// A horizontal bar chart for the choices of a select question or the outcomes of the door
-/// list, laid out for an inline SVG that scales to the page width.
+/// list, for an inline SVG whose bars are sized in percent of its width and whose text keeps
+/// its size, so that it reads the same on a laptop and on a phone.
 struct BarChart: Sendable {
     /// One bar with its label and count.
     struct Bar: Sendable {
@@ -7,31 +8,27 @@ struct BarChart: Sendable {
         var label: String
         /// The count, with its stable key.
         var metric: DashboardMetric
-        /// The label's baseline.
+        /// The label's baseline, in pixels.
         var labelY: Int
-        /// The bar's top.
+        /// The bar's top, in pixels.
         var barY: Int
-        /// The bar's width in view box units (at least 1, so that zero shows as a hairline).
+        /// The bar's width in percent of the chart (a hairline for zero).
         var width: String
-        /// Where the count is written.
+        /// Where the count is written, in percent of the chart.
         var countX: String
-        /// The count's baseline.
+        /// The count's baseline, in pixels.
         var countY: Int
     }
 
-    /// The view box width.
-    static let width = 400
-    /// The widest bar, leaving room for the count.
-    static let plotWidth = 340.0
-    /// The height of one row (label and bar).
-    static let rowHeight = 36
+    /// The widest bar in percent, leaving room for the count.
+    static let plotPercent = 86.0
+    /// The height of one row (label and bar), in pixels.
+    static let rowHeight = 38
 
     /// The bars, in the given order.
     var bars: [Bar]
-    /// The view box height.
+    /// The chart's height in pixels.
     var height: Int
-    /// `0 0 400 height`.
-    var viewBox: String
     /// A text summary for screen readers.
     var summary: String
 
@@ -40,14 +37,12 @@ struct BarChart: Sendable {
         let largest = max(items.map(\.count).max() ?? 0, 1)
         bars = items.enumerated().map { index, item in
             let top = index * Self.rowHeight
-            let width = Double(item.count) / Double(largest) * Self.plotWidth
-            let shown = max(width, 1)
+            let width = max(Double(item.count) / Double(largest) * Self.plotPercent, 0.4)
             return Bar(
-                label: item.label, metric: DashboardMetric(item.key, count: item.count), labelY: top + 13, barY: top + 18,
-                width: DashboardMetric.format(shown), countX: DashboardMetric.format(shown + 6), countY: top + 29)
+                label: item.label, metric: DashboardMetric(item.key, count: item.count), labelY: top + 14, barY: top + 20,
+                width: DashboardMetric.format(width), countX: DashboardMetric.format(width + 1.5), countY: top + 31)
         }
-        height = max(items.count * Self.rowHeight + 4, 10)
-        viewBox = "0 0 \(Self.width) \(height)"
+        height = max(items.count * Self.rowHeight, 10)
         summary = items.map { "\($0.label): \($0.count)" }.joined(separator: "; ")
     }
 }

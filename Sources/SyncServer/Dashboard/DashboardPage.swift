@@ -126,6 +126,7 @@ struct DashboardPage: Sendable {
         self.cohort = cohort
         self.trainer = trainer
         self.generatedAt = ExportedResponse.isoTimestamp(generatedAt).replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: "Z", with: " UTC")
         let households = report.households
         cards = [
             Card(caption: "Doors", metric: DashboardMetric("households.total", count: households.total)),

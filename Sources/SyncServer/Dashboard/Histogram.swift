@@ -1,5 +1,6 @@
 /// A histogram of numeric answers for an inline SVG: one bin per whole number when the
-/// answers are whole numbers spanning at most 16 values, otherwise 10 equal bins.
+/// answers are whole numbers spanning at most 16 values, otherwise 10 equal bins. Columns are
+/// placed in percent of the width and in pixels of the fixed height, so text keeps its size.
 struct Histogram: Sendable {
     /// One column.
     struct Column: Sendable {
@@ -7,35 +8,45 @@ struct Histogram: Sendable {
         var label: String
         /// How many answers fall into it.
         var count: Int
-        /// The column's left edge.
+        /// The column's left edge, in percent.
         var x: String
-        /// The column's top.
+        /// The column's top, in pixels.
         var y: String
-        /// The column's width.
+        /// The column's width, in percent.
         var width: String
-        /// The column's height.
+        /// The column's height, in pixels.
         var height: String
-        /// The centre, for the labels.
+        /// The centre, in percent, for the labels.
         var centerX: String
-        /// Where the count is written.
+        /// Where the count is written, in pixels.
         var countY: String
     }
 
-    /// The view box width.
-    static let width = 400.0
-    /// The baseline of the columns.
-    static let baseline = 150.0
-    /// The tallest column.
-    static let plotHeight = 120.0
+    /// The baseline of the columns, in pixels.
+    static let baseline = 140.0
+    /// The tallest column, in pixels.
+    static let plotHeight = 118.0
 
     /// The columns, from the smallest bin.
     var columns: [Column]
-    /// `0 0 400 180`.
-    var viewBox = "0 0 400 180"
     /// The baseline's y, for the axis line.
-    var axisY = "150"
+    var axisY = "140"
     /// Where bin labels are written.
-    var labelY = "166"
+    var labelY = "156"
+    /// The chart's height in pixels.
+    var height = 164
+    /// A label under the axis.
+    struct AxisLabel: Sendable {
+        /// The position, in percent.
+        var x: String
+        /// `start`, `middle` or `end`.
+        var anchor: String
+        /// The text.
+        var text: String
+    }
+
+    /// Labels under the axis: each whole number, or the lowest, middle and highest value of ranges.
+    var axisLabels: [AxisLabel]
     /// A text summary for screen readers.
     var summary: String
 
@@ -59,14 +70,25 @@ struct Histogram: Sendable {
             for value in values { bins[min(Int((value - low) / step), count - 1)].count += 1 }
         }
         let largest = Double(max(bins.map(\.count).max() ?? 1, 1))
-        let slot = (Self.width - 20) / Double(bins.count)
+        let slot = 100.0 / Double(bins.count)
         columns = bins.enumerated().map { index, bin in
             let height = max(Double(bin.count) / largest * Self.plotHeight, bin.count > 0 ? 1 : 0)
-            let x = 10 + Double(index) * slot + 2
+            let x = Double(index) * slot + slot * 0.08
+            let width = slot * 0.84
             return Column(
-                label: bin.label, count: bin.count, x: DashboardMetric.format(x), y: DashboardMetric.format(Self.baseline - height),
-                width: DashboardMetric.format(slot - 4), height: DashboardMetric.format(height),
-                centerX: DashboardMetric.format(x + (slot - 4) / 2), countY: DashboardMetric.format(Self.baseline - height - 4))
+                label: bin.label, count: bin.count, x: DashboardMetric.format(x),
+                y: DashboardMetric.format(Self.baseline - height), width: DashboardMetric.format(width),
+                height: DashboardMetric.format(height), centerX: DashboardMetric.format(x + width / 2),
+                countY: DashboardMetric.format(Self.baseline - height - 4))
+        }
+        if bins.count == 1 || bins.allSatisfy({ !$0.label.contains("–") }) {
+            axisLabels = columns.map { AxisLabel(x: $0.centerX, anchor: "middle", text: $0.label) }
+        } else {
+            axisLabels = [
+                AxisLabel(x: "0", anchor: "start", text: DashboardMetric.format(low)),
+                AxisLabel(x: "50", anchor: "middle", text: DashboardMetric.format((low + high) / 2)),
+                AxisLabel(x: "100", anchor: "end", text: DashboardMetric.format(high)),
+            ]
         }
         summary = bins.map { "\($0.label): \($0.count)" }.joined(separator: "; ")
     }

@@ -28,7 +28,7 @@ enum ReportFixtures {
     static let jonas = ReplicaID(high: 0xB, low: 2)
     /// The trainer's laptop.
     static let trainer = ReplicaID(high: 0xF, low: 3)
-    /// 2026-11-24 09:00 UTC.
+    /// 2026-11-29 01:00 UTC.
     static let day: Int64 = 1_795_914_000_000
 
     /// Creates the cohort, publishes the survey, imports the doors and writes the responses;
