@@ -61,6 +61,7 @@ let package = Package(
                 "fieldclient",
                 "SyncModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .testTarget(
