@@ -72,8 +72,10 @@ struct DashboardPage: Sendable {
         var numbers: [DashboardMetric] = []
         /// Count and bounding box, for geopoints; empty for other types.
         var geopoints: [DashboardMetric] = []
-        /// The text answers, for text questions; empty for other types.
+        /// The first ``shownTexts`` text answers, for text questions; empty for other types.
         var texts: [String] = []
+        /// How many text answers are not listed, e.g. `… and 140 more (see the exports)`; nil when none.
+        var moreTexts: String?
     }
 
     /// One survey's section.
@@ -213,9 +215,14 @@ struct DashboardPage: Sendable {
                     ("minLongitude", geopoints.minLongitude), ("maxLongitude", geopoints.maxLongitude),
                 ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: name) } }
         }
-        section.texts = question.texts ?? []
+        let texts = question.texts ?? []
+        section.texts = Array(texts.prefix(shownTexts))
+        if texts.count > shownTexts { section.moreTexts = "… and \(texts.count - shownTexts) more (see the exports)" }
         return section
     }
+
+    /// How many text answers a question lists; the exports hold all.
+    static let shownTexts = 100
 
     /// A readable name for a visit outcome.
     static func outcomeLabel(_ outcome: String) -> String {

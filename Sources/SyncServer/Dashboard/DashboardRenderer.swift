@@ -36,7 +36,12 @@ struct DashboardRenderer: Sendable {
 
     /// The dashboard page.
     func page(_ page: DashboardPage) -> Response {
-        Self.html(library.render(page, withTemplate: "dashboard") ?? "", status: .ok)
+        Self.html(text(of: page), status: .ok)
+    }
+
+    /// The dashboard page's HTML.
+    func text(of page: DashboardPage) -> String {
+        library.render(page, withTemplate: "dashboard") ?? ""
     }
 
     /// A page with a title, a message and a hint of what to do.

@@ -138,4 +138,19 @@ struct DashboardTests {
             #expect(bad.status == .badRequest)
         }
     }
+
+    @Test("A question's text answers are listed up to 100 on the page; the rest are counted")
+    func longTextListsAreCut() throws {
+        let survey = try SurveyDefinition.parse(Data(ReportFixtures.surveyJSON.utf8))
+        let records = (0..<130).map { index in
+            ReportFixtures.response(
+                index, cohort: "wedding", owner: "Ayşe K.", replica: ReportFixtures.ayse, ["bemerkung": .string("Antwort <\(index)>")])
+        }
+        let report = CohortReport.make(records: records, surveys: [survey])
+        let html = DashboardRenderer.shared.text(
+            of: DashboardPage(report: report, cohort: "wedding", trainer: "Frau Demir", generatedAt: Timestamp(millisecondsSince1970: 0)))
+        #expect(html.components(separatedBy: "<li>Antwort &lt;").count - 1 == 100)
+        #expect(html.contains("… and 30 more (see the exports)"))
+        #expect(!html.contains("<li>Antwort <"), "answers are escaped")
+    }
 }
