@@ -62,7 +62,7 @@ struct DashboardBrowserTests {
 
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
         for (name, width, height) in [
-            ("dashboard.png", 1280, 900), ("dashboard-phone.png", 390, 844), ("dashboard-full.png", 1280, 3600),
+            ("dashboard.png", 1280, 900), ("dashboard-phone.png", 390, 844), ("dashboard-full.png", 1280, 2000),
         ] {
             let file = Self.artifacts.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: file)
