@@ -37,8 +37,9 @@ struct DashboardBrowserTests {
 
         let port = Int.random(in: 20_000..<40_000)
         let base = "http://127.0.0.1:\(port)"
+        let executable: URL = try #require(SyncServerProcess.executable)
         let server = Process()
-        server.executableURL = try #require(SyncServerProcess.executable)
+        server.executableURL = executable
         server.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
         server.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         server.standardError = FileHandle(forWritingAtPath: "/dev/null")
