@@ -21,6 +21,7 @@ struct DashboardRenderer: Sendable {
 
     /// Parses the embedded templates.
     init() throws {
+        MustacheContentTypes.register(ScalarHTMLEscaping(), named: ScalarHTMLEscaping.name)
         var library = MustacheLibrary()
         let templates: [(String, [UInt8])] = [
             ("dashboard", PackageResources.dashboard_mustache), ("message", PackageResources.message_mustache),

@@ -153,4 +153,24 @@ struct DashboardTests {
         #expect(html.contains("… and 30 more (see the exports)"))
         #expect(!html.contains("<li>Antwort <"), "answers are escaped")
     }
+
+    @Test("Names and answers are escaped scalar by scalar: a quote with a combining mark cannot end an attribute")
+    func escapingHoldsForCombiningMarks() throws {
+        let survey = try SurveyDefinition.parse(Data(ReportFixtures.surveyJSON.utf8))
+        let owner = "x\"\u{301} data-evil=\"1"
+        let records = [
+            ReportFixtures.response(1, cohort: "wedding", owner: owner, replica: ReportFixtures.ayse, ["bemerkung": "<\u{301}b>fett"]),
+        ]
+        let html = DashboardRenderer.shared.text(
+            of: DashboardPage(
+                report: CohortReport.make(records: records, surveys: [survey]), cohort: "wedding", trainer: "T",
+                generatedAt: Timestamp(millisecondsSince1970: 0)))
+        let quoteWithMark = "\"\u{301}"
+        let escapedAnswer = "&lt;\u{301}b&gt;fett"
+        #expect(!html.contains(quoteWithMark), "no quote left unescaped, even with a combining mark")
+        #expect(!html.contains(" data-evil=\"1"))
+        #expect(html.contains(escapedAnswer))
+        let shown = try ReportMetrics.shown(inHTML: html)
+        #expect(shown["survey.befragung.participant.\(owner).final"] == 1)
+    }
 }

@@ -68,30 +68,32 @@ enum ReportMetrics {
         return metrics
     }
 
-    /// Undoes HTML escaping of attribute values (named and numeric character references).
+    /// Undoes HTML escaping of attribute values (named and numeric character references),
+    /// scalar by scalar, so that a combining mark after `;` cannot hide the reference's end.
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            guard let semicolon = rest[amp...].firstIndex(of: ";") else { break }
-            let entity = rest[rest.index(after: amp)..<semicolon]
-            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
-            if let replacement = named[String(entity)] {
-                result += replacement
-            } else if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16),
-                let scalar = Unicode.Scalar(code)
-            {
-                result.unicodeScalars.append(scalar)
-            } else if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(code) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += rest[amp...semicolon]
+        let scalars = Array(text.unicodeScalars)
+        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "&", let end = scalars[index...].prefix(12).firstIndex(of: ";") {
+                let entity = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                var replacement: String? = named[entity]
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if entity.hasPrefix("#") {
+                    replacement = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                }
+                if let replacement {
+                    result.append(contentsOf: replacement.unicodeScalars)
+                    index = end + 1
+                    continue
+                }
             }
-            rest = rest[rest.index(after: semicolon)...]
+            result.append(scalars[index])
+            index += 1
         }
-        return result + rest
+        return String(result)
     }
 
     /// A page whose metrics cannot be read.
