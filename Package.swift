@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         .target(
@@ -41,7 +43,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Dashboard/Templates")]
         ),
         .executableTarget(
             name: "fieldclient",
@@ -59,6 +63,7 @@ let package = Package(
                 "fieldclient",
                 "SyncModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .testTarget(
@@ -67,6 +72,7 @@ let package = Package(
                 "SyncModel",
                 "SyncFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .testTarget(
@@ -79,6 +85,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             exclude: ["Support/embed-openapi.sh"]
         ),

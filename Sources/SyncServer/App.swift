@@ -9,6 +9,7 @@ struct App: AsyncParsableCommand {
         abstract: "The QuartierSync sync server and its administration commands.",
         subcommands: [
             ServeCommand.self, CohortCommand.self, TrainerCommand.self, EnrollCommand.self, SurveyCommand.self,
-            HouseholdsCommand.self, DevicesCommand.self, BackupCommand.self, EpochCommand.self, MigrateCommand.self,
+            HouseholdsCommand.self, DevicesCommand.self, BackupCommand.self, EpochCommand.self, DashboardLinkCommand.self,
+            MigrateCommand.self,
         ])
 }

@@ -20,6 +20,6 @@ struct FieldClient: AsyncParsableCommand {
             JoinCommand.self, SurveysCommand.self, CollectCommand.self, RecordCommand.self, ListCommand.self,
             ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
             HouseholdsCommand.self, VisitCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
-            ResolveCommand.self,
+            ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
         ])
 }

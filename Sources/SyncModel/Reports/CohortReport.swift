@@ -25,7 +25,9 @@ public struct CohortReport: Codable, Hashable, Sendable {
 extension CohortReport {
     /// Computes the report over every record of a cohort and its published surveys (any versions).
     ///
-    /// `timeZone` decides which calendar day an interview counts for.
+    /// `timeZone` decides which calendar day an interview counts for. The order of `records`
+    /// does not matter: responses are taken by start time (`_createdAt`), then id, so text
+    /// answers are listed in interview order wherever the report is computed.
     public static func make(
         records: some Sequence<Record>, surveys: [SurveyDefinition], timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!
     ) -> CohortReport {
@@ -52,10 +54,20 @@ extension CohortReport {
         return CohortReport(
             surveys: ids.map { id in
                 SurveyReport.make(
-                    surveyID: id, definition: newest[id], responses: responsesBySurvey[id] ?? [], streets: streets,
-                    calendar: calendar)
+                    surveyID: id, definition: newest[id], responses: (responsesBySurvey[id] ?? []).sorted(by: startOrder),
+                    streets: streets, calendar: calendar)
             },
             households: HouseholdReport.make(households: households),
             openConflicts: conflicts.sorted { $0.id.uuidString < $1.id.uuidString })
+    }
+
+    /// Orders responses by `_createdAt` (missing first), then by id.
+    private static func startOrder(_ lhs: Record, _ rhs: Record) -> Bool {
+        func start(_ record: Record) -> Int64 {
+            if case .integer(let value)? = record.value(of: ResponseField.createdAt) { return value }
+            return .min
+        }
+        let (left, right) = (start(lhs), start(rhs))
+        return left != right ? left < right : lhs.id.uuidString < rhs.id.uuidString
     }
 }

@@ -8,12 +8,16 @@ func buildRouter<Store: RecordStore>(store: Store, environment: ServerEnvironmen
     let router = Router(context: SyncRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router.group())
+    let dashboard = DashboardController(store: store, environment: environment, renderer: .shared)
+    dashboard.addPages(to: router.group())
     let v1 = router.group("v1").add(middleware: ProtocolVersionMiddleware())
     EnrollController(store: store, environment: environment).addRoutes(to: v1)
     let authenticated = v1.group().add(middleware: AuthMiddleware(store: store))
     SurveysController(store: store, environment: environment).addRoutes(to: authenticated)
     SyncController(store: store, environment: environment).addRoutes(to: authenticated)
     DevicesController(store: store, environment: environment).addRoutes(to: authenticated)
+    ReportsController(store: store).addRoutes(to: authenticated)
+    dashboard.addRoutes(to: authenticated)
     return router
 }
 

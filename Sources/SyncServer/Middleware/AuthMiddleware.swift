@@ -14,9 +14,19 @@ struct AuthMiddleware<Store: RecordStore>: RouterMiddleware {
         _ request: Request, context: SyncRequestContext,
         next: (Request, SyncRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard let header = request.headers[.authorization] else {
+        guard let device = try await Self.device(of: request, store: store) else {
             throw APIError.unauthorized("Missing token. Send 'Authorization: Bearer <token>' from enrollment.")
         }
+        var context = context
+        context.device = device
+        context.logger[metadataKey: "device.id"] = "\(device.id)"
+        return try await next(request, context)
+    }
+
+    /// The device of the request's bearer token; nil without an `Authorization` header, 401 for a
+    /// malformed, wrong or revoked token.
+    static func device(of request: Request, store: Store) async throws -> DeviceInfo? {
+        guard let header = request.headers[.authorization] else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
             let token = DeviceToken(parsing: String(parts[1]).trimmingCharacters(in: .whitespaces))
@@ -31,9 +41,6 @@ struct AuthMiddleware<Store: RecordStore>: RouterMiddleware {
         guard !credential.device.isRevoked else {
             throw APIError.unauthorized("This device was revoked. Ask your trainer for a new enrollment code.")
         }
-        var context = context
-        context.device = credential.device
-        context.logger[metadataKey: "device.id"] = "\(credential.device.id)"
-        return try await next(request, context)
+        return credential.device
     }
 }

@@ -20,6 +20,8 @@ tags:
   - name: devices
   - name: surveys
   - name: sync
+  - name: reports
+  - name: dashboard
 paths:
   /health:
     get:
@@ -226,6 +228,156 @@ paths:
         "403": { $ref: "#/components/responses/Forbidden" }
         "404": { $ref: "#/components/responses/NotFound" }
         "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/cohorts/{id}/report:
+    get:
+      tags: [reports]
+      operationId: cohortReport
+      summary: The cohort's report (trainers, own cohort only); the same numbers as `fieldclient report`.
+      description: |
+        Computed by reading the cohort's change feed page by page. Question statistics count final
+        responses that are not deleted; drafts and deleted responses are only counted. Interview days
+        are calendar days in Europe/Berlin.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - $ref: "#/components/parameters/CohortPath"
+      responses:
+        "200":
+          description: The report.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/CohortReport" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/cohorts/{id}/export:
+    get:
+      tags: [reports]
+      operationId: cohortExport
+      summary: The responses to one survey as CSV, JSON or GeoJSON, streamed (trainers, own cohort only).
+      description: |
+        Deleted responses are left out; a field with an open conflict exports its shown value.
+        CSV (RFC 4180, UTF-8, CRLF): columns id, participant, created, updated, status, household, then
+        one per question; a select_multiple question has its raw answer (choice names separated by
+        spaces) and one `question/choice` column of 1/0 per choice. JSON: an array of objects with
+        the same metadata and `answers`. GeoJSON: a FeatureCollection of the responses with a location,
+        placed at the first geopoint question (in survey order) that holds one; its properties are the
+        JSON object plus `geopoint`, the question used.
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+        - $ref: "#/components/parameters/CohortPath"
+        - $ref: "#/components/parameters/ExportFormat"
+        - $ref: "#/components/parameters/ExportSurvey"
+      responses:
+        "200":
+          description: The export, as an attachment named after the survey.
+          headers:
+            Content-Disposition:
+              schema: { type: string }
+              description: "attachment; filename=\"<survey>.<csv|json|geojson>\""
+          content:
+            text/csv:
+              schema: { type: string }
+            application/json:
+              schema:
+                type: array
+                items: { $ref: "#/components/schemas/ExportedResponse" }
+            application/geo+json:
+              schema: { type: object }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /v1/dashboard/links:
+    post:
+      tags: [dashboard]
+      operationId: createDashboardLink
+      summary: A one-time login link for the dashboard, valid 5 minutes (trainers).
+      parameters:
+        - $ref: "#/components/parameters/ProtocolVersion"
+      responses:
+        "201":
+          description: The link. Append `path` to the server's URL, or open `url`.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/DashboardLinkGrant" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
+  /dashboard:
+    get:
+      tags: [dashboard]
+      operationId: dashboard
+      summary: The cohort dashboard, an HTML page (session cookie from a login link).
+      security: [{ dashboardSession: [] }]
+      responses:
+        "200":
+          description: The page; every number carries `data-metric` and `data-value` attributes.
+          content:
+            text/html:
+              schema: { type: string }
+        "401":
+          description: An HTML page saying how to sign in.
+          content:
+            text/html:
+              schema: { type: string }
+        "403":
+          description: An HTML page refusing a participant's token.
+          content:
+            text/html:
+              schema: { type: string }
+  /dashboard/login:
+    get:
+      tags: [dashboard]
+      operationId: dashboardLogin
+      summary: Consumes a one-time login link, sets the session cookie and redirects to /dashboard.
+      security: []
+      parameters:
+        - name: link
+          in: query
+          required: true
+          description: The link's secret.
+          schema: { type: string }
+      responses:
+        "303":
+          description: Signed in; the cookie `qs_dashboard` (HttpOnly, SameSite=Strict, Path=/dashboard, 12 hours, Secure over TLS) is set.
+          headers:
+            Set-Cookie:
+              schema: { type: string }
+            Location:
+              schema: { type: string, enum: [/dashboard] }
+        "410":
+          description: An HTML page saying that the link is unknown, used or expired.
+          content:
+            text/html:
+              schema: { type: string }
+  /dashboard/export:
+    get:
+      tags: [dashboard]
+      operationId: dashboardExport
+      summary: The same export as `/v1/cohorts/{id}/export`, for the session's cohort (session cookie).
+      security: [{ dashboardSession: [] }]
+      parameters:
+        - $ref: "#/components/parameters/ExportFormat"
+        - $ref: "#/components/parameters/ExportSurvey"
+      responses:
+        "200":
+          description: The export, as an attachment.
+          content:
+            text/csv:
+              schema: { type: string }
+            application/json:
+              schema:
+                type: array
+                items: { $ref: "#/components/schemas/ExportedResponse" }
+            application/geo+json:
+              schema: { type: object }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
 security:
   - bearer: []
 components:
@@ -234,6 +386,11 @@ components:
       type: http
       scheme: bearer
       description: The device token from `POST /v1/enroll`, `qs_<device id>_<secret>`.
+    dashboardSession:
+      type: apiKey
+      in: cookie
+      name: qs_dashboard
+      description: The dashboard session that opening a login link sets.
   parameters:
     ProtocolVersion:
       name: QuartierSync-Protocol
@@ -246,6 +403,24 @@ components:
       in: query
       required: false
       description: The cohort; only the device's own cohort is allowed, which is the default.
+      schema: { type: string }
+    CohortPath:
+      name: id
+      in: path
+      required: true
+      description: The cohort's name (percent-encoded); only the trainer's own cohort is allowed.
+      schema: { type: string }
+    ExportFormat:
+      name: format
+      in: query
+      required: true
+      description: The export format.
+      schema: { type: string, enum: [csv, json, geojson] }
+    ExportSurvey:
+      name: survey
+      in: query
+      required: false
+      description: The survey id; may be left out when the cohort has exactly one survey.
       schema: { type: string }
   responses:
     BadRequest:
@@ -514,6 +689,130 @@ components:
         surveys:
           type: array
           items: { $ref: "#/components/schemas/PublishedSurvey" }
+    GroupCount:
+      type: object
+      required: [name, final, drafts]
+      properties:
+        name: { type: string }
+        final: { type: integer }
+        drafts: { type: integer }
+    QuestionReport:
+      type: object
+      required: [name, label, type, answered, skipped, notRelevant]
+      properties:
+        name: { type: string }
+        label: { type: string }
+        type: { type: string }
+        answered: { type: integer }
+        skipped: { type: integer }
+        notRelevant: { type: integer }
+        choices:
+          type: array
+          items:
+            type: object
+            required: [name, label, count]
+            properties:
+              name: { type: string }
+              label: { type: string }
+              count: { type: integer }
+        numbers:
+          type: object
+          required: [count, values]
+          properties:
+            count: { type: integer }
+            min: { type: number }
+            max: { type: number }
+            mean: { type: number }
+            median: { type: number }
+            values: { type: array, items: { type: number } }
+        texts: { type: array, items: { type: string } }
+        geopoints:
+          type: object
+          required: [count]
+          properties:
+            count: { type: integer }
+            minLatitude: { type: number }
+            maxLatitude: { type: number }
+            minLongitude: { type: number }
+            maxLongitude: { type: number }
+    SurveyReport:
+      type: object
+      required: [survey, title, final, drafts, deleted, participants, streets, days, questions]
+      properties:
+        survey: { type: string }
+        version: { type: integer }
+        title: { type: string }
+        final: { type: integer }
+        drafts: { type: integer }
+        deleted: { type: integer }
+        participants: { type: array, items: { $ref: "#/components/schemas/GroupCount" } }
+        streets: { type: array, items: { $ref: "#/components/schemas/GroupCount" } }
+        days: { type: array, items: { $ref: "#/components/schemas/GroupCount" } }
+        questions: { type: array, items: { $ref: "#/components/schemas/QuestionReport" } }
+    CohortReport:
+      type: object
+      required: [surveys, households, openConflicts]
+      properties:
+        surveys: { type: array, items: { $ref: "#/components/schemas/SurveyReport" } }
+        households:
+          type: object
+          required: [total, visited, coverage, outcomes, streets]
+          properties:
+            total: { type: integer }
+            visited: { type: integer }
+            coverage: { type: number, minimum: 0, maximum: 1 }
+            outcomes:
+              type: array
+              items:
+                type: object
+                required: [outcome, count]
+                properties:
+                  outcome: { type: string }
+                  count: { type: integer }
+            streets:
+              type: array
+              items:
+                type: object
+                required: [street, total, visited]
+                properties:
+                  street: { type: string }
+                  total: { type: integer }
+                  visited: { type: integer }
+        openConflicts:
+          type: array
+          items:
+            type: object
+            required: [id, collection, owner, fields, deletionContested]
+            properties:
+              id: { type: string, format: uuid }
+              collection: { type: string }
+              owner: { type: string }
+              fields: { type: array, items: { type: string } }
+              deletionContested: { type: boolean }
+    ExportedResponse:
+      type: object
+      required: [id, survey, participant, status, answers]
+      properties:
+        id: { type: string, format: uuid }
+        survey: { type: string }
+        surveyVersion: { type: integer }
+        participant: { type: string }
+        created: { type: string, description: "When the interview started, ISO 8601 UTC." }
+        updated: { type: string, description: "When the record last changed, ISO 8601 UTC." }
+        status: { type: string, enum: [draft, final] }
+        household: { type: string }
+        answers:
+          type: object
+          additionalProperties: { $ref: "#/components/schemas/FieldValue" }
+    DashboardLinkGrant:
+      type: object
+      required: [path, cohort, trainer, expiresAt]
+      properties:
+        path: { type: string, description: "/dashboard/login?link=<secret>" }
+        url: { type: string, description: "The whole link, from the address the request reached." }
+        cohort: { type: string }
+        trainer: { type: string }
+        expiresAt: { type: integer }
 
 """#
 }

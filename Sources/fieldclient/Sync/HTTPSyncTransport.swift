@@ -62,6 +62,11 @@ struct HTTPSyncTransport: SyncTransport {
         try await send("POST", "/v1/enroll", body: request, as: EnrollResponse.self)
     }
 
+    /// `POST /v1/dashboard/links`: a one-time dashboard login link (trainers).
+    func dashboardLink() async throws(TransportError) -> DashboardLinkAnswer {
+        try await send("POST", "/v1/dashboard/links", body: nil as String?, as: DashboardLinkAnswer.self)
+    }
+
     /// Sends one request and decodes the answer, mapping every failure to a `TransportError`.
     private func send<Body: Encodable, Answer: Decodable>(
         _ method: String, _ path: String, body: Body?, as type: Answer.Type

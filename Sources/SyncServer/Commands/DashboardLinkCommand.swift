@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import SyncModel
+
+/// `syncserver dashboard-link --cohort C --trainer NAME`: prints a one-time dashboard login link.
+struct DashboardLinkCommand: AsyncParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard-link",
+        abstract: "Print a one-time login link to the cohort's dashboard for a trainer (valid 5 minutes, works once).",
+        discussion: """
+            Opening the link in a browser signs the trainer in for 12 hours. The link is made from \
+            --url (env SYNCSERVER_PUBLIC_URL; default http://127.0.0.1:8080), the address at which the \
+            trainer's browser reaches the server, e.g. https://sync.example.org behind the TLS proxy.
+            """)
+
+    /// `--db`.
+    @OptionGroup var database: DatabaseOptions
+    /// `--json`.
+    @OptionGroup var output: OutputOptions
+
+    /// The cohort.
+    @Option(help: "The cohort whose dashboard the link opens.")
+    var cohort: String
+
+    /// The trainer's name.
+    @Option(help: "The trainer the session acts for (shown on the page).")
+    var trainer: String
+
+    /// The server's public address.
+    @Option(help: "The server's address as the browser reaches it (env SYNCSERVER_PUBLIC_URL).")
+    var url: String?
+
+    /// The base URL: `--url`, else SYNCSERVER_PUBLIC_URL, else the local default.
+    var baseURL: String {
+        url ?? ProcessInfo.processInfo.environment["SYNCSERVER_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "http://127.0.0.1:8080"
+    }
+
+    /// Rejects an address that is not http(s).
+    func validate() throws {
+        guard let components = URLComponents(string: baseURL), ["http", "https"].contains(components.scheme ?? ""),
+            components.host?.isEmpty == false
+        else {
+            throw ValidationError(
+                "--url '\(baseURL.prefix(80))' is not an http(s) address. Give the address the browser uses, "
+                    + "e.g. --url https://sync.example.org.")
+        }
+    }
+
+    /// Issues the link.
+    func run() async throws {
+        try await output.run {
+            let (cohort, trainer, baseURL) = (cohort, trainer, baseURL)
+            let grant = try await database.withStore { store in
+                try await Self.issueLink(store, cohort: cohort, trainer: trainer, baseURL: baseURL)
+            }
+            try output.print(
+                grant,
+                text: """
+                    Dashboard login link for \(grant.trainer) (cohort \(grant.cohort)):
+
+                        \(grant.url ?? grant.path)
+
+                    It works once, until \(TimestampFormat.text(grant.expiresAt)). Opening it signs in for 12 hours.
+                    """)
+        }
+    }
+
+    /// Issues the link on `store`.
+    private static func issueLink<Store: RecordStore>(
+        _ store: Store, cohort: String, trainer: String, baseURL: String?
+    ) async throws -> DashboardLinkGrant {
+        try await DashboardLogin(store: store, environment: ServerEnvironment(logger: .quiet))
+            .issueLink(cohort: cohort, trainer: trainer, createdBy: "admin", baseURL: baseURL)
+    }
+}

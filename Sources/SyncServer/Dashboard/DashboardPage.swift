@@ -1,0 +1,237 @@
+import Foundation
+import SyncModel
+
+/// What the dashboard template shows, built from a ``CohortReport``; stored properties only,
+/// because Mustache reads them by reflection.
+///
+/// Every number carries a ``DashboardMetric`` key: `households.total`, `households.visited`,
+/// `households.coverage`, `households.outcome.<outcome>`, `households.street.<street>.total|visited`,
+/// `conflicts.open`, `survey.<id>.final|drafts|deleted`,
+/// `survey.<id>.participant|day|street.<name>.final|drafts`,
+/// `survey.<id>.question.<name>.answered|skipped|notRelevant`,
+/// `survey.<id>.question.<name>.choice.<choice>` and
+/// `survey.<id>.question.<name>.count|min|max|mean|median`.
+struct DashboardPage: Sendable {
+    /// A row of a group table (participant, day or street) with a bar.
+    struct GroupRow: Sendable {
+        /// The group's name, or `(no household)` for the empty street.
+        var name: String
+        /// Final responses.
+        var final: DashboardMetric
+        /// Drafts.
+        var drafts: DashboardMetric
+        /// The bar's width in percent of the largest group.
+        var percent: String
+    }
+
+    /// A table of groups under a title.
+    struct GroupTable: Sendable {
+        /// The panel's title, e.g. `Responses per day`.
+        var title: String
+        /// The first column's heading.
+        var column: String
+        /// The rows.
+        var rows: [GroupRow]
+    }
+
+    /// A street of the door list.
+    struct StreetRow: Sendable {
+        /// The street.
+        var name: String
+        /// Doors.
+        var total: DashboardMetric
+        /// Doors with an outcome.
+        var visited: DashboardMetric
+        /// Coverage in percent, for the bar.
+        var percent: String
+    }
+
+    /// A link to an export.
+    struct ExportLink: Sendable {
+        /// `CSV`, `JSON` or `GeoJSON`.
+        var label: String
+        /// The dashboard's export URL.
+        var href: String
+    }
+
+    /// One question's statistics and chart.
+    struct QuestionSection: Sendable {
+        /// The question name.
+        var name: String
+        /// Its label.
+        var label: String
+        /// Its type.
+        var type: String
+        /// Answered, skipped and not relevant.
+        var counts: [DashboardMetric]
+        /// Bars per choice, for select questions.
+        var choices: BarChart?
+        /// A histogram, for numbers.
+        var histogram: Histogram?
+        /// Count, min, max, mean and median, for numbers; empty for other types.
+        var numbers: [DashboardMetric] = []
+        /// Count and bounding box, for geopoints; empty for other types.
+        var geopoints: [DashboardMetric] = []
+        /// The first ``shownTexts`` text answers, for text questions; empty for other types.
+        var texts: [String] = []
+        /// How many text answers are not listed, e.g. `… and 140 more (see the exports)`; nil when none.
+        var moreTexts: String?
+    }
+
+    /// One survey's section.
+    struct SurveySection: Sendable {
+        /// The survey id.
+        var id: String
+        /// Its title.
+        var title: String
+        /// Its newest version, as text.
+        var version: String
+        /// Final, drafts, deleted.
+        var totals: [DashboardMetric]
+        /// Per participant, per day and per street.
+        var groups: [GroupTable]
+        /// Per question.
+        var questions: [QuestionSection]
+        /// Export links; empty for surveys that are not published.
+        var exports: [ExportLink]
+    }
+
+    /// A metric labelled for the overview cards.
+    struct Card: Sendable {
+        /// The caption.
+        var caption: String
+        /// The number.
+        var metric: DashboardMetric
+    }
+
+    /// The cohort.
+    var cohort: String
+    /// The signed-in trainer.
+    var trainer: String
+    /// When the page was made (UTC).
+    var generatedAt: String
+    /// Doors, visited, coverage and open conflicts.
+    var cards: [Card]
+    /// The coverage bar's width in percent.
+    var coveragePercent: String
+    /// Doors per outcome.
+    var outcomes: BarChart
+    /// Per street.
+    var streets: [StreetRow]
+    /// One section per survey.
+    var surveys: [SurveySection]
+    /// Whether any survey exists.
+    var hasSurveys: Bool
+
+    /// Builds the page.
+    init(report: CohortReport, cohort: String, trainer: String, generatedAt: Timestamp) {
+        self.cohort = cohort
+        self.trainer = trainer
+        self.generatedAt = ExportedResponse.isoTimestamp(generatedAt).replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: "Z", with: " UTC")
+        let households = report.households
+        cards = [
+            Card(caption: "Doors", metric: DashboardMetric("households.total", count: households.total)),
+            Card(caption: "Doors reached", metric: DashboardMetric("households.visited", count: households.visited)),
+            Card(caption: "Coverage", metric: DashboardMetric("households.coverage", share: households.coverage)),
+            Card(caption: "Open conflicts", metric: DashboardMetric("conflicts.open", count: report.openConflicts.count)),
+        ]
+        coveragePercent = DashboardMetric.format(households.coverage * 100)
+        outcomes = BarChart(
+            households.outcomes.map { (Self.outcomeLabel($0.outcome), "households.outcome.\($0.outcome)", $0.count) })
+        streets = households.streets.map { street in
+            StreetRow(
+                name: street.street.isEmpty ? "(no street)" : street.street,
+                total: DashboardMetric("households.street.\(street.street).total", count: street.total),
+                visited: DashboardMetric("households.street.\(street.street).visited", count: street.visited),
+                percent: DashboardMetric.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
+        }
+        surveys = report.surveys.map(Self.section)
+        hasSurveys = !surveys.isEmpty
+    }
+
+    private static func section(_ survey: SurveyReport) -> SurveySection {
+        let prefix = "survey.\(survey.survey)"
+        let query = survey.survey.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return SurveySection(
+            id: survey.survey, title: survey.title, version: survey.version.map(String.init) ?? "not published",
+            totals: [
+                DashboardMetric("\(prefix).final", count: survey.final, caption: "final"),
+                DashboardMetric("\(prefix).drafts", count: survey.drafts, caption: "drafts"),
+                DashboardMetric("\(prefix).deleted", count: survey.deleted, caption: "deleted"),
+            ],
+            groups: [
+                GroupTable(
+                    title: "Responses per participant", column: "Participant",
+                    rows: rows(survey.participants, key: "\(prefix).participant", empty: "(unknown)")),
+                GroupTable(
+                    title: "Responses per day", column: "Day", rows: rows(survey.days, key: "\(prefix).day", empty: "(unknown)")),
+                GroupTable(
+                    title: "Responses per street", column: "Street",
+                    rows: rows(survey.streets, key: "\(prefix).street", empty: "(no household)")),
+            ],
+            questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)") },
+            exports: survey.version == nil
+                ? []
+                : [("CSV", "csv"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
+                    ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)")
+                })
+    }
+
+    private static func rows(_ groups: [GroupCount], key: String, empty: String) -> [GroupRow] {
+        let largest = max(groups.map { $0.final + $0.drafts }.max() ?? 0, 1)
+        return groups.map { group in
+            GroupRow(
+                name: group.name.isEmpty ? empty : group.name,
+                final: DashboardMetric("\(key).\(group.name).final", count: group.final),
+                drafts: DashboardMetric("\(key).\(group.name).drafts", count: group.drafts),
+                percent: DashboardMetric.format(Double(group.final + group.drafts) / Double(largest) * 100))
+        }
+    }
+
+    private static func question(_ question: QuestionReport, prefix: String) -> QuestionSection {
+        var section = QuestionSection(
+            name: question.name, label: question.label, type: question.type.rawValue,
+            counts: [
+                DashboardMetric("\(prefix).answered", count: question.answered, caption: "answered"),
+                DashboardMetric("\(prefix).skipped", count: question.skipped, caption: "skipped"),
+                DashboardMetric("\(prefix).notRelevant", count: question.notRelevant, caption: "not asked"),
+            ])
+        if let choices = question.choices {
+            section.choices = BarChart(choices.map { ($0.label, "\(prefix).choice.\($0.name)", $0.count) })
+        }
+        if let numbers = question.numbers {
+            section.histogram = Histogram(values: numbers.values)
+            section.numbers =
+                [DashboardMetric("\(prefix).count", count: numbers.count, caption: "count")]
+                + [("min", numbers.min), ("max", numbers.max), ("mean", numbers.mean), ("median", numbers.median)]
+                .compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: name) } }
+        }
+        if let geopoints = question.geopoints {
+            section.geopoints =
+                [DashboardMetric("\(prefix).count", count: geopoints.count, caption: "locations")]
+                + [
+                    ("minLatitude", geopoints.minLatitude), ("maxLatitude", geopoints.maxLatitude),
+                    ("minLongitude", geopoints.minLongitude), ("maxLongitude", geopoints.maxLongitude),
+                ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: name) } }
+        }
+        let texts = question.texts ?? []
+        section.texts = Array(texts.prefix(shownTexts))
+        if texts.count > shownTexts { section.moreTexts = "… and \(texts.count - shownTexts) more (see the exports)" }
+        return section
+    }
+
+    /// How many text answers a question lists; the exports hold all.
+    static let shownTexts = 100
+
+    /// A readable name for a visit outcome.
+    static func outcomeLabel(_ outcome: String) -> String {
+        switch outcome {
+        case "interviewed": "Interviewed"
+        case "not-home": "Not at home"
+        case "refused": "Refused"
+        case "revisit": "Come back later"
+        default: outcome
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import SwiftCSV
+import SyncModel
+import Testing
+
+@testable import fieldclient
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `report`, `export` and `dashboard` of the built `fieldclient` against a real `syncserver`.
+@Suite("fieldclient report, export and dashboard end to end", .serialized)
+struct ReportExportEndToEndTests {
+    let server: TestServer
+
+    init() throws {
+        server = try TestServer()
+    }
+
+    static let tricky = "Er sagte: \"Zu laut\", leider.\nZweite Zeile – Grüße aus der Müllerstraße; ÄÖÜ ß"
+
+    private func joined(_ name: String, trainer: Bool = false) throws -> Client {
+        let client = Client(name, in: server.directory)
+        try client.ok(["join", server.url, try server.code(for: name, trainer: trainer), "--name", "\(name)-laptop"])
+        return client
+    }
+
+    private func record(_ client: Client, _ changes: [String: FieldValue], finalize: Bool = true) throws {
+        var answers = Fixtures.finalAnswers
+        answers.merge(changes) { $1 }
+        let path = server.directory.appendingPathComponent("answers-\(UUID()).json").path
+        try JSONEncoder().encode(answers).write(to: URL(fileURLWithPath: path))
+        try client.ok(["record", "nachbarschaft-2026", "--answers", path] + (finalize ? ["--finalize"] : []))
+    }
+
+    /// Three responses by two participants, synced, and a trainer who synced them.
+    private func cohort() throws -> (anna: Client, ben: Client, tina: Client) {
+        let anna = try joined("anna")
+        let ben = try joined("ben")
+        try record(anna, ["gefaellt": .string(Self.tricky), "probleme": ["verkehr", "muell"], "zufriedenheit": 7.5])
+        try record(anna, ["gefaellt": "Ruhe, \"Nachbarn\"", "haushalt": 1, "kinder": nil, "standort": ["latitude": 51.34, "longitude": 12.37]])
+        try record(ben, ["gefaellt": "Spielplatz"], finalize: false)
+        try anna.ok(["sync"])
+        try ben.ok(["sync"])
+        let tina = try joined("tina", trainer: true)
+        try tina.ok(["sync"])
+        return (anna, ben, tina)
+    }
+
+    /// GET with the trainer's token from its store.
+    private func get(_ path: String, as client: Client) async throws -> Data {
+        let token = try #require(try LocalStore.open(at: client.store).device()?.token)
+        var request = URLRequest(url: URL(string: server.url + path)!)
+        request.setValue("1", forHTTPHeaderField: SyncProtocol.versionHeader)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: data, as: UTF8.self))")
+        return data
+    }
+
+    @Test("A trainer's report after sync equals the server's, and still works offline; a participant's covers their own work")
+    func reportMatchesServerAndWorksOffline() async throws {
+        let (anna, _, tina) = try cohort()
+        let local = try JSONDecoder().decode(CohortReport.self, from: Data(try tina.ok(["report", "--json"]).utf8))
+        let served = try JSONDecoder().decode(CohortReport.self, from: try await get("/v1/cohorts/kurs/report", as: tina))
+        #expect(local == served)
+        let survey = try #require(local.surveys.first)
+        #expect((survey.final, survey.drafts) == (2, 1))
+        #expect(survey.participants.map(\.name) == ["anna", "ben"])
+        let own = try JSONDecoder().decode(CohortReport.self, from: Data(try anna.ok(["report", "--json"]).utf8))
+        #expect(own.surveys.first?.participants.map(\.name) == ["anna"])
+        server.stop()
+        let text = try tina.ok(["report", "--survey", "nachbarschaft-2026"])
+        #expect(text.contains("Doors: 40, reached 0 (0 %)"))
+        #expect(text.contains("Aktivierende Befragung Nachbarschaft (nachbarschaft-2026 v1): 2 final, 1 drafts, 0 deleted"))
+        #expect(text.contains("the whole cohort"))
+        let unknown = try tina.run(["report", "--survey", "nope"])
+        #expect(unknown.status == ExitStatus.notFound.rawValue)
+        #expect(unknown.stderr.contains("Available: nachbarschaft-2026"))
+    }
+
+    @Test("export writes an owner-only file equal to standard output; the CSV parses back and matches the server's rows")
+    func exportFileAndStdout() async throws {
+        let (_, _, tina) = try cohort()
+        let file = server.directory.appendingPathComponent("export/befragung.csv")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let note = try tina.run(["export", "--format", "csv", "--out", file.path])
+        #expect(note.status == 0, "\(note.stderr)")
+        #expect(note.stderr.contains("Wrote 3 response(s)"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".partial"))
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written == (try tina.ok(["export", "--format", "csv"])))
+        let csv = try EnumeratedCSV(string: written, delimiter: .comma, loadColumns: false)
+        let gefaellt = try #require(csv.header.firstIndex(of: "gefaellt"))
+        #expect(Set(csv.rows.map { $0[gefaellt] }) == [Self.tricky, "Ruhe, \"Nachbarn\"", "Spielplatz"])
+        let verkehr = try #require(csv.header.firstIndex(of: "probleme/verkehr"))
+        #expect(csv.rows.map { $0[verkehr] }.sorted() == ["1", "1", "1"])
+        let served = try EnumeratedCSV(
+            string: String(decoding: try await get("/v1/cohorts/kurs/export?format=csv", as: tina), as: UTF8.self),
+            delimiter: .comma, loadColumns: false)
+        #expect(served.header == csv.header)
+        #expect(Set(served.rows.map { $0.joined(separator: "\u{1}") }) == Set(csv.rows.map { $0.joined(separator: "\u{1}") }))
+        let geo = try JSONSerialization.jsonObject(with: Data(try tina.ok(["export", "--format", "geojson"]).utf8)) as? [String: Any]
+        #expect((geo?["features"] as? [Any])?.count == 1)
+        let json = try JSONDecoder().decode([ExportedResponse].self, from: Data(try tina.ok(["export", "--format", "json"]).utf8))
+        #expect(json.count == 3)
+        let bad = try tina.run(["export", "--format", "xlsx"])
+        #expect(bad.status == ExitStatus.usage.rawValue)
+        #expect(bad.stderr.contains("--format must be csv, json or geojson"))
+    }
+
+    @Test("dashboard prints a one-time login link that signs in once; participants are refused")
+    func dashboardLink() async throws {
+        let anna = try joined("anna")
+        let tina = try joined("tina", trainer: true)
+        let printed = try JSONSerialization.jsonObject(with: Data(try tina.ok(["dashboard", "--no-open", "--json"]).utf8)) as? [String: Any]
+        let link = try #require(printed?["link"] as? String)
+        #expect(link.hasPrefix(server.url + "/dashboard/login?link="))
+        #expect(printed?["opened"] as? Bool == false)
+        final class NoRedirect: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+            func urlSession(
+                _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+            ) { completionHandler(nil) }
+        }
+        let session = URLSession(configuration: .ephemeral, delegate: NoRedirect(), delegateQueue: nil)
+        let (_, first) = try await session.data(from: URL(string: link)!)
+        #expect((first as? HTTPURLResponse)?.statusCode == 303)
+        #expect(((first as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "").contains("HttpOnly"))
+        let (page, second) = try await session.data(from: URL(string: link)!)
+        #expect((second as? HTTPURLResponse)?.statusCode == 410)
+        #expect(String(decoding: page, as: UTF8.self).contains("does not work any more"))
+        let refused = try anna.run(["dashboard", "--no-open"])
+        #expect(refused.status == ExitStatus.unauthorized.rawValue)
+        #expect(refused.stderr.contains("Only trainers"))
+    }
+}

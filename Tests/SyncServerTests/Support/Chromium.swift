@@ -1,0 +1,76 @@
+import Foundation
+
+/// Debian's headless Chromium, run as a separate process with its own throw-away profile.
+struct Chromium {
+    /// The executable.
+    let path: String
+
+    /// Finds `chromium` (or `chromium-browser`) on PATH; nil when none is installed.
+    static func find() -> Chromium? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            for name in ["chromium", "chromium-browser"] {
+                let candidate = "\(directory)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return Chromium(path: candidate) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the run must have Chromium: `QS_CHROMIUM=required`, which scripts/test sets.
+    static var isRequired: Bool { ProcessInfo.processInfo.environment["QS_CHROMIUM"] == "required" }
+
+    /// Loads `url` headless and returns the DOM after load (`--dump-dom`).
+    func dumpDOM(_ url: String, profile: URL) throws -> String {
+        try run(["--dump-dom", url], profile: profile)
+    }
+
+    /// Loads `url` headless at `width`×`height` and saves a PNG screenshot to `file`.
+    func screenshot(_ url: String, to file: URL, width: Int, height: Int, profile: URL) throws {
+        _ = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url], profile: profile)
+    }
+
+    /// Runs Chromium with the flags a root CI container needs; fails after 90 seconds.
+    private func run(_ arguments: [String], profile: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-extensions", "--user-data-dir=\(profile.path)",
+            ] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90, execute: timer)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        timer.cancel()
+        guard process.terminationStatus == 0 else {
+            throw ChromiumFailure(
+                "chromium \(arguments.first ?? "") exited \(process.terminationStatus): "
+                    + String(decoding: errBox.data, as: UTF8.self).suffix(2000))
+        }
+        return String(decoding: stdout, as: UTF8.self)
+    }
+
+    /// A failed Chromium run.
+    struct ChromiumFailure: Error, CustomStringConvertible {
+        /// What Chromium printed.
+        var description: String
+        /// Creates the failure.
+        init(_ description: String) { self.description = description }
+    }
+}
