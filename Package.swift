@@ -56,7 +56,9 @@ let package = Package(
             dependencies: [
                 "fieldclient",
                 "SyncModel",
+                "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
