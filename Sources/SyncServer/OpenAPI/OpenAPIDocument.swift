@@ -45,7 +45,7 @@ paths:
           description: The OpenAPI document.
           content:
             application/yaml:
-              schema: { type: string }
+              schema: { type: object, required: [openapi, info, paths] }
   /v1/enroll:
     post:
       tags: [devices]

@@ -29,6 +29,17 @@ struct ServerDatabase {
         }
     }
 
+    /// The number of records in `collection`, counted by SQLite without decoding them (for big databases).
+    static func count(path: String, collection: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE collection = ?", arguments: [collection]) ?? 0
+        }
+    }
+
     /// The canonical text of each record, as `LocalStore` encodes it, by id.
     func canonicalStates() throws -> [UUID: String] {
         try records.mapValues(LocalStore.encode)
