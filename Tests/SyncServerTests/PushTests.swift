@@ -202,4 +202,31 @@ struct PushTests {
             #expect(door.value(of: "street") == "Müllerstraße")
         }
     }
+
+    /// Regression (schemathesis, negative_data_rejection): the server reads an optional property
+    /// sent as null like an absent one, but openapi.yaml did not allow null, so accepted requests
+    /// counted as schema-violating. The document now says null is allowed; this holds the server to it.
+    @Test("Optional properties sent as null are accepted like absent ones")
+    func nullOptionalPropertiesAreAccepted() async throws {
+        let harness = try TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let (id, other) = (UUID().uuidString.lowercased(), UUID().uuidString.lowercased())
+            let replica = device.replica.description
+            let body = """
+                {"epoch": null, "records": [{"id": "\(id)", "collection": "households", "cohort": "wedding",
+                "survey": null, "surveyVersion": null, "owner": "Ayşe", "version": {"\(replica)": 2},
+                "fields": {"note": [{"dot": "\(replica):1", "value": "Hinterhaus", "at": 1795600000000}]},
+                "deleted": [{"dot": "\(replica):2", "value": {"deleted": false, "seen": null}, "at": 1795600001000}]},
+                {"id": "\(other)", "collection": "households", "cohort": "wedding", "owner": "Ayşe",
+                "version": {"\(replica)": 1}, "deleted": null,
+                "fields": {"note": [{"dot": "\(replica):1", "value": "Vorderhaus", "at": 1795600000000}]}}]}
+                """
+            let response = try await client.send(.post, "/v1/sync/push", token: device.token, text: body)
+            #expect(response.status == .ok, "\(response.text)")
+            let results = try response.decode(PushResponse.self).results
+            #expect(results.map(\.status) == [.accepted, .accepted], "\(results)")
+        }
+    }
 }
