@@ -14,9 +14,20 @@ struct ConnectionFaultTests {
         defer { proxy.stop() }
         let fleet = try await SimulatedFleet(server: server, syncURL: proxy.url, participants: 6, trainers: 2, seed: seed)
         let stop = StopSignal()
-        let seconds = max(15, ReliabilitySettings.soakSeconds)
+        // At least 15 s (or the soak time), and on until every fault the checks below need has
+        // happened, so that a slow machine cannot make the run test nothing; at most 3 minutes.
+        let start = ContinuousClock.now
+        let minimum = Duration.seconds(max(15, ReliabilitySettings.soakSeconds))
         let timer = Task {
-            try await Task.sleep(for: .seconds(seconds))
+            while true {
+                try await Task.sleep(for: .milliseconds(500))
+                let elapsed = ContinuousClock.now - start
+                let covered =
+                    ConnectionFault.allCases.allSatisfy { proxy.count($0) > 0 }
+                    && proxy.count(.afterCommit, request: "POST /v1/sync/push") > 0
+                    && proxy.count(.midResponse, request: "GET /v1/sync/changes") > 0
+                if (elapsed >= minimum && covered) || elapsed >= minimum + .seconds(180) { break }
+            }
             stop.raise()
         }
         let work = await fleet.work(seed: seed) { stop.isRaised }
