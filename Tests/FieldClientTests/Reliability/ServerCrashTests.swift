@@ -15,6 +15,7 @@ struct ServerCrashTests {
         let stop = StopSignal()
         let soakUntil = ContinuousClock.now + .seconds(ReliabilitySettings.soakSeconds)
         let killer = Task {
+            defer { stop.raise() }  // also when a restart fails, so that the fleet stops
             var random = SplitMix64(seed: seed ^ 0x5EED)
             var cycles = 0
             while cycles < 30 || ContinuousClock.now < soakUntil {
@@ -24,7 +25,6 @@ struct ServerCrashTests {
                 try server.start()
                 cycles += 1
             }
-            stop.raise()
             return cycles
         }
         let work = await fleet.work(seed: seed) { stop.isRaised }
