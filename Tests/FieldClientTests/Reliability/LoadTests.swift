@@ -9,11 +9,13 @@ import Testing
 /// Hundreds of simulated clients push and pull at once against the real `syncserver`.
 @Suite("Many clients at once", .serialized)
 struct LoadTests {
+    /// The cohorts; each has its own trainer, survey and 40 doors.
     static let cohorts = ["kurs", "kurs-b", "kurs-c", "kurs-d"]
     /// Participants per cohort: QS_LOAD_CLIENTS (default 200) spread over the four cohorts.
     static var participantsPerCohort: Int {
         max(1, (Int(ProcessInfo.processInfo.environment["QS_LOAD_CLIENTS"] ?? "") ?? 200) / cohorts.count)
     }
+    /// Responses each participant records offline and pushes in one batch.
     static let recordsPerClient = 200
 
     @Test("200 clients each push 200 responses and pull their cohort at once; all succeed")
