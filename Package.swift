@@ -62,8 +62,10 @@ let package = Package(
             dependencies: [
                 "fieldclient",
                 "SyncModel",
+                "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

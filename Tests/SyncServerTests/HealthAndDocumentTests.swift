@@ -36,6 +36,28 @@ struct HealthAndDocumentTests {
         }
     }
 
+    /// Regression (schemathesis): the document declared its own body a YAML *string*, but a YAML
+    /// reader parses it into a mapping, so every GET /openapi.yaml violated the document.
+    @Test("The served document parses to the mapping its own response schema declares")
+    func documentConformsToItsOwnSchema() async throws {
+        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        let operation = try #require((paths["/openapi.yaml"] as? [String: Any])?["get"] as? [String: Any])
+        let ok = try #require((operation["responses"] as? [String: Any])?["200"] as? [String: Any])
+        let schema = try #require(((ok["content"] as? [String: Any])?["application/yaml"] as? [String: Any])?["schema"] as? [String: Any])
+        #expect(schema["type"] as? String == "object")
+        let required = schema["required"] as? [String] ?? []
+        #expect(required == ["openapi", "info", "paths"])
+        let harness = try await TestHarness()
+        try await harness.run { client in
+            let response = try await client.send(.get, "/openapi.yaml", protocolHeader: nil)
+            let served = try #require(try Yams.load(yaml: response.text) as? [String: Any])
+            for key in required {
+                #expect(served[key] != nil, "the served document lacks '\(key)'")
+            }
+        }
+    }
+
     @Test("The document describes exactly the router's routes")
     func documentMatchesRoutes() async throws {
         let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])

@@ -169,4 +169,64 @@ struct PushTests {
             #expect(door.value(of: "street") == "Müllerstraße")
         }
     }
+
+    /// Regression (reliability harness): importing a door list whose UUID ids belong to another
+    /// cohort reported "40 unchanged doors" and gave the second cohort no doors at all; with other
+    /// values it would have overwritten the first cohort's doors.
+    @Test("Household ids of another cohort are refused with 409 and change nothing", arguments: StoreKind.all)
+    func householdImportRefusesAnotherCohortsIDs(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
+        try await harness.makeCohort("wedding")
+        try await harness.makeCohort("moabit")
+        let csv = """
+            id,street,house_number,postcode,note
+            0f6c1b0e-3d1a-4c55-9a40-6f0b2a1e7d11,Müllerstraße,12,13353,
+            """
+        _ = try await harness.administration.importHouseholds(csv: csv, cohort: "wedding")
+        let sequence = try await harness.maxSequence()
+        let changed = csv.replacingOccurrences(of: "Müllerstraße", with: "Turmstraße")
+        await #expect(throws: APIError.self) {
+            _ = try await harness.administration.importHouseholds(csv: changed, cohort: "moabit")
+        }
+        do {
+            _ = try await harness.administration.importHouseholds(csv: csv, cohort: "moabit")
+            Issue.record("the import into another cohort was accepted")
+        } catch let error as APIError {
+            #expect(error.status == .conflict)
+            #expect(error.detail.message.contains("another cohort"))
+        }
+        #expect(try await harness.maxSequence() == sequence)
+        try await harness.run { client in
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "T", role: .trainer)
+            let door = try #require(try await harness.pullAll(client, trainer).records.first)
+            #expect(door.value(of: "street") == "Müllerstraße")
+        }
+    }
+
+    /// Regression (schemathesis, negative_data_rejection): the server reads an optional property
+    /// sent as null like an absent one, but openapi.yaml did not allow null, so accepted requests
+    /// counted as schema-violating. The document now says null is allowed; this holds the server to it.
+    @Test("Optional properties sent as null are accepted like absent ones")
+    func nullOptionalPropertiesAreAccepted() async throws {
+        let harness = try await TestHarness()
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let (id, other) = (UUID().uuidString.lowercased(), UUID().uuidString.lowercased())
+            let replica = device.replica.description
+            let body = """
+                {"epoch": null, "records": [{"id": "\(id)", "collection": "households", "cohort": "wedding",
+                "survey": null, "surveyVersion": null, "owner": "Ayşe", "version": {"\(replica)": 2},
+                "fields": {"note": [{"dot": "\(replica):1", "value": "Hinterhaus", "at": 1795600000000}]},
+                "deleted": [{"dot": "\(replica):2", "value": {"deleted": false, "seen": null}, "at": 1795600001000}]},
+                {"id": "\(other)", "collection": "households", "cohort": "wedding", "owner": "Ayşe",
+                "version": {"\(replica)": 1}, "deleted": null,
+                "fields": {"note": [{"dot": "\(replica):1", "value": "Vorderhaus", "at": 1795600000000}]}}]}
+                """
+            let response = try await client.send(.post, "/v1/sync/push", token: device.token, text: body)
+            #expect(response.status == .ok, "\(response.text)")
+            let results = try response.decode(PushResponse.self).results
+            #expect(results.map(\.status) == [.accepted, .accepted], "\(results)")
+        }
+    }
 }

@@ -47,7 +47,7 @@ paths:
           description: The OpenAPI document.
           content:
             application/yaml:
-              schema: { type: string }
+              schema: { type: object, required: [openapi, info, paths] }
   /v1/enroll:
     post:
       tags: [devices]
@@ -543,7 +543,11 @@ components:
       required: [deleted]
       properties:
         deleted: { type: boolean }
-        seen: { $ref: "#/components/schemas/VersionVector" }
+        seen:
+          description: What the deleter had seen; absent (or null) for a restore.
+          anyOf:
+            - { $ref: "#/components/schemas/VersionVector" }
+            - { type: "null" }
     DeletionSibling:
       type: object
       required: [dot, value, at]
@@ -558,23 +562,25 @@ components:
         id: { type: string, format: uuid }
         collection: { type: string, examples: [responses, households] }
         cohort: { type: string }
-        survey: { type: string }
-        surveyVersion: { type: integer }
+        survey: { type: [string, "null"], description: "Responses only; absent or null otherwise." }
+        surveyVersion: { type: [integer, "null"], description: "Responses only; absent or null otherwise." }
         owner: { type: string }
         version: { $ref: "#/components/schemas/VersionVector" }
         fields:
-          type: object
+          type: [object, "null"]
+          description: Absent or null when the record has no field.
           additionalProperties: { $ref: "#/components/schemas/Register" }
         deleted:
-          type: array
+          type: [array, "null"]
+          description: The deletion register; absent or null when nobody deleted or restored the record.
           items: { $ref: "#/components/schemas/DeletionSibling" }
     PushRequest:
       type: object
       required: [records]
       properties:
         epoch:
-          type: string
-          description: The server epoch the client last knew; omit before the first pull.
+          type: [string, "null"]
+          description: The server epoch the client last knew; omit (or null) before the first pull.
         records:
           type: array
           maxItems: 1000
@@ -630,7 +636,7 @@ components:
       required: [participant]
       properties:
         participant: { type: string }
-        cohort: { type: string }
+        cohort: { type: [string, "null"], description: "The trainer's own cohort; absent or null for it." }
     EnrollmentGrant:
       type: object
       required: [code, cohort, participant, role, expiresAt]

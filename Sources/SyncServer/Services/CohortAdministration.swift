@@ -86,6 +86,15 @@ struct CohortAdministration: Sendable {
             let outcome = try await store.commitBatch(ids: part.map(\.id), requestEpoch: nil, at: now) { snapshot in
                 var writes: [Record] = []
                 for door in part {
+                    if let other = snapshot.existing[door.id],
+                        other.cohort != cohort || other.collection != RecordCollection.households
+                    {
+                        throw APIError(
+                            .conflict, .conflict,
+                            "The door id '\(door.row.id.prefix(60))' is already used by a record of another cohort or "
+                                + "collection; nothing of this chunk was imported. Give the doors of cohort '\(cohort.prefix(60))' "
+                                + "their own ids (or ids that are not UUIDs, which are made unique per cohort).")
+                    }
                     var record =
                         snapshot.existing[door.id]
                         ?? Record(

@@ -40,10 +40,17 @@ extension LocalStore {
                     UPDATE records SET state = ?, synced_revision = max(synced_revision, ?), rejection = NULL
                     WHERE id = ?
                     """)
+            // The server omits the merged state when it equals the sent one: then the local state
+            // (the sent one, or a later local edit of it) stays as it is, without decoding it.
+            let acknowledge = try db.makeStatement(
+                sql: "UPDATE records SET synced_revision = max(synced_revision, ?), rejection = NULL WHERE id = ?")
             let reject = try db.makeStatement(sql: "UPDATE records SET rejection = ? WHERE id = ?")
             for (stored, result) in zip(sent, results) {
                 let id = stored.record.id
                 switch result.status {
+                case .accepted where result.record == nil:
+                    try acknowledge.execute(arguments: [stored.revision, Self.key(id)])
+                    if db.changesCount > 0 { outcome.accepted += 1 }
                 case .accepted:
                     guard let current = try Self.fetchRecord(id: id, db: db) else { continue }
                     var state = current.record

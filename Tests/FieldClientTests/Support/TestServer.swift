@@ -85,6 +85,14 @@ final class TestServer: @unchecked Sendable {
         self.process = nil
     }
 
+    /// Kills the server with SIGKILL, as a power cut or the OOM killer would, and waits until it is gone.
+    func kill() {
+        guard let process, process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
     /// A free TCP port on 127.0.0.1.
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
