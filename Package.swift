@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SyncModel", targets: ["SyncModel"]),
         .executable(name: "syncserver", targets: ["SyncServer"]),
         .executable(name: "fieldclient", targets: ["fieldclient"]),
+        .executable(name: "syncbench", targets: ["syncbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -53,6 +54,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
+        ),
+        .executableTarget(
+            name: "syncbench",
+            dependencies: [
+                "SyncModel",
+                "SyncFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SyncBenchTests",
+            dependencies: ["syncbench"]
         ),
         .testTarget(
             name: "FieldClientTests",
