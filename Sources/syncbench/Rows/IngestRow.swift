@@ -54,6 +54,7 @@ struct IngestRow {
             plainBytes += body.readableBytes
             gzipBytes += try body.compress(with: .gzip()).readableBytes
         }
+        let profiler = try Profiler.attach(to: server.pid, name: "server-ingest-\(workload.records.count)", log: directory)
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -72,6 +73,7 @@ struct IngestRow {
             while try await group.next() != nil { startNext() }
         }
         let seconds = (clock.now - start).seconds
+        profiler?.stop()
         return Outcome(
             server: server, records: workload.records.count, recordsPerSecond: Double(workload.records.count) / seconds,
             serverPeakKiB: server.peakKiB() ?? 0, tokens: tokens, plainPushBytes: plainBytes, gzipPushBytes: gzipBytes)

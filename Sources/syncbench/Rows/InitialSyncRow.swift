@@ -23,8 +23,11 @@ struct InitialSyncRow {
     func run(server: ServerUnderTest, name: String) throws -> Outcome {
         let code = try server.code(cohort: Workload.cohortName, name: name, trainer: true)
         let store = directory.appendingPathComponent("\(name).sqlite").path
-        let sync = try ChildProcess.run(
-            executable, ["join", server.url, code, "--name", name, "--store", store, "--json"], in: directory)
+        var command = [executable, "join", server.url, code, "--name", name, "--store", store, "--json"]
+        if let profiles = Profiler.directory {
+            command = [Profiler.perf] + Profiler.recordArguments("client-\(name)", in: profiles) + ["--"] + command
+        }
+        let sync = try ChildProcess.run(command[0], Array(command.dropFirst()), in: directory)
         guard sync.ending.status == 0 else { throw BenchFailure("fieldclient join failed: \(sync.error)") }
         guard let report = try JSONSerialization.jsonObject(with: Data(sync.output.utf8)) as? [String: Any],
             let pulled = report["records"] as? Int

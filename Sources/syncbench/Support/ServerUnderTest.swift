@@ -60,20 +60,19 @@ final class ServerUnderTest: @unchecked Sendable {
     func start() throws {
         port = try Self.freePort()
         let log = directory.appendingPathComponent("syncserver-\(port).log").path
-        var command = [executable, "serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
-        // For profiling: e.g. SYNCBENCH_SERVER_WRAPPER="valgrind --tool=callgrind" runs the server under it.
-        if let wrapper = ProcessInfo.processInfo.environment["SYNCBENCH_SERVER_WRAPPER"], !wrapper.isEmpty {
-            command = wrapper.split(separator: " ").map(String.init) + command
-        }
         process = try ChildProcess(
-            executable: Self.resolve(command[0]), arguments: Array(command.dropFirst()),
+            executable: executable,
+            arguments: ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database],
             outputPath: log, errorPath: log + ".err")
-        for _ in 0..<2_400 {
+        for _ in 0..<400 {
             if Self.isListening(port: port) { return }
             usleep(25_000)
         }
         throw BenchFailure("syncserver did not start on port \(port); see \(log).err")
     }
+
+    /// The server's process id while running.
+    var pid: pid_t? { process?.pid }
 
     /// The server's peak resident memory so far, in KiB.
     func peakKiB() -> Int? { process?.currentPeakKiB() }
@@ -90,16 +89,6 @@ final class ServerUnderTest: @unchecked Sendable {
     }
 
     deinit { stop() }
-
-    /// The full path of `command`, searched in PATH when it has no slash.
-    static func resolve(_ command: String) -> String {
-        guard !command.contains("/") else { return command }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(command)") {
-            return "\(folder)/\(command)"
-        }
-        return command
-    }
 
     /// A free TCP port on 127.0.0.1.
     static func freePort() throws -> Int {
