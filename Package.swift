@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SyncModel", targets: ["SyncModel"]),
         .executable(name: "syncserver", targets: ["SyncServer"]),
         .executable(name: "fieldclient", targets: ["fieldclient"]),
+        .executable(name: "syncbench", targets: ["syncbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             resources: [.embedInCode("Dashboard/Templates")]
         ),
@@ -55,7 +58,23 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
+        ),
+        .executableTarget(
+            name: "syncbench",
+            dependencies: [
+                "SyncModel",
+                "SyncFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SyncBenchTests",
+            dependencies: ["syncbench"]
         ),
         .testTarget(
             name: "FieldClientTests",
@@ -88,6 +107,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["Support/embed-openapi.sh"]
         ),

@@ -6,6 +6,8 @@ public enum ErrorCode: String, Codable, Hashable, Sendable, CaseIterable {
     case invalidParameter
     /// The protocol version header is missing or names a version this server does not speak.
     case unsupportedProtocol
+    /// The body's `Content-Encoding` is not supported, or the body is not valid data of that encoding.
+    case invalidEncoding
     /// The body is larger than the server accepts.
     case payloadTooLarge
     /// The push holds more records than allowed.

@@ -54,7 +54,8 @@ struct SyncController<Store: RecordStore>: Sendable {
         return try Response.json(PushResponse(epoch: outcome.epoch, results: outcome.plan.results))
     }
 
-    /// Answers one page of the caller's feed; the stored JSON states are spliced in unchanged.
+    /// Answers one page of the caller's feed; the stored JSON states are spliced in unchanged,
+    /// and the page is gzip-compressed when the client accepts it.
     func changes(_ request: Request, context: SyncRequestContext) async throws -> Response {
         let device = try context.requireDevice()
         let query = request.uri.queryParameters
@@ -88,6 +89,6 @@ struct SyncController<Store: RecordStore>: Sendable {
         data.append(try JSONEncoder().encode(page.epoch))
         data.append(UInt8(ascii: "}"))
         context.logger.debug("Changes", metadata: ["sync.records": "\(page.states.count)"])
-        return Response.json(data: data)
+        return try ContentCoding.jsonResponse(data, for: request)
     }
 }

@@ -13,6 +13,11 @@ info:
     Every route under `/v1` needs the header `QuartierSync-Protocol: 1`; every route except
     `POST /v1/enroll` also needs `Authorization: Bearer <token>` from enrollment.
     Every error answers `ErrorBody` JSON with a stable `code`. Bodies are at most 8 MiB.
+
+    gzip on the wire: a request body may be sent with `Content-Encoding: gzip` (at most 8 MiB
+    on the wire and at most 8 MiB inflated, else 413), and a client that sends
+    `Accept-Encoding: gzip` gets pages of changes gzip-compressed (`Content-Encoding: gzip`).
+    Plain bodies work the same; any other `Content-Encoding` answers 415.
 servers:
   - url: http://127.0.0.1:8080
 tags:
@@ -125,6 +130,11 @@ paths:
       summary: Merge record states; one result per record, in order. Re-pushing changes nothing.
       parameters:
         - $ref: "#/components/parameters/ProtocolVersion"
+        - name: Content-Encoding
+          in: header
+          required: false
+          description: "`gzip` when the body is gzip-compressed; absent (or `identity`) for plain JSON."
+          schema: { type: string, enum: [gzip, identity] }
       requestBody:
         required: true
         content:
@@ -139,6 +149,7 @@ paths:
         "400": { $ref: "#/components/responses/BadRequest" }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "415": { $ref: "#/components/responses/UnsupportedEncoding" }
         "503": { $ref: "#/components/responses/StorageUnavailable" }
   /v1/sync/changes:
     get:
@@ -157,9 +168,18 @@ paths:
           required: false
           description: The page size, 1 to 2000 (default 500).
           schema: { type: integer, minimum: 1, maximum: 2000 }
+        - name: Accept-Encoding
+          in: header
+          required: false
+          description: "`gzip` to receive the page gzip-compressed (pages under 1 KiB stay plain)."
+          schema: { type: string }
       responses:
         "200":
           description: One page of changes.
+          headers:
+            Content-Encoding:
+              description: "`gzip` when the page is compressed; absent for plain JSON."
+              schema: { type: string, enum: [gzip] }
           content:
             application/json:
               schema: { $ref: "#/components/schemas/ChangesPage" }
@@ -424,7 +444,7 @@ components:
       schema: { type: string }
   responses:
     BadRequest:
-      description: "Malformed input: invalidJSON, invalidParameter, unsupportedProtocol or invalidSurvey."
+      description: "Malformed input: invalidJSON, invalidParameter, unsupportedProtocol, invalidSurvey, or invalidEncoding (a body sent as gzip that is not one complete gzip stream)."
       content:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorBody" }
@@ -454,7 +474,12 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorBody" }
     PayloadTooLarge:
-      description: "payloadTooLarge (body over 8 MiB) or tooManyRecords (more than 1000 records in a push)."
+      description: "payloadTooLarge (body over 8 MiB on the wire, or a gzip body that inflates past 8 MiB) or tooManyRecords (more than 1000 records in a push)."
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
+    UnsupportedEncoding:
+      description: "invalidEncoding: a Content-Encoding other than gzip or identity."
       content:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorBody" }
@@ -485,6 +510,7 @@ components:
             - invalidJSON
             - invalidParameter
             - unsupportedProtocol
+            - invalidEncoding
             - payloadTooLarge
             - tooManyRecords
             - invalidRecord

@@ -94,10 +94,10 @@ extension LocalStore {
 
     /// Reads one record in an open transaction.
     static func fetchRecord(id: UUID, db: Database) throws -> StoredRecord? {
-        try Row.fetchOne(
-            db, sql: "SELECT state, revision, synced_revision, rejection FROM records WHERE id = ?",
-            arguments: [key(id)]
-        ).map(storedRecord(from:))
+        // Cached: pulling a page and applying push results call this once per record.
+        let select = try db.cachedStatement(
+            sql: "SELECT state, revision, synced_revision, rejection FROM records WHERE id = ?")
+        return try Row.fetchOne(select, arguments: [key(id)]).map(storedRecord(from:))
     }
 
     /// Decodes a row of `state, revision, synced_revision, rejection`.

@@ -1,11 +1,18 @@
 import AsyncHTTPClient
+import CompressNIO
 import Foundation
+import NIOCore
 import SyncModel
 
 /// The sync transport over HTTP(S) with AsyncHTTPClient; every request carries the protocol header.
+///
+/// Request bodies of pushes are sent gzip-compressed (`Content-Encoding: gzip`), and every
+/// request accepts gzip answers (`Accept-Encoding: gzip`); plain answers are read the same way.
 struct HTTPSyncTransport: SyncTransport {
-    /// The largest response body read, in bytes.
+    /// The largest response body read, in bytes, on the wire and after inflating.
     static let maximumResponseBytes = 64 * 1024 * 1024
+    /// Request bodies at least this large are sent gzip-compressed.
+    static let minimumCompressedBytes = 1024
 
     /// The checked server address.
     let server: ServerAddress
@@ -75,13 +82,18 @@ struct HTTPSyncTransport: SyncTransport {
         request.method = method == "POST" ? .POST : .GET
         request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "fieldclient/1")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             do {
-                let data = try JSONEncoder().encode(body)
+                var buffer = ByteBuffer(bytes: try JSONEncoder().encode(body))
                 request.headers.add(name: "Content-Type", value: "application/json")
-                request.body = .bytes(data)
+                if buffer.readableBytes >= Self.minimumCompressedBytes {
+                    buffer = try buffer.compress(with: .gzip())
+                    request.headers.add(name: "Content-Encoding", value: "gzip")
+                }
+                request.body = .bytes(buffer)
             } catch {
                 throw .unexpectedAnswer("Could not encode the request: \(error)")
             }
@@ -91,8 +103,18 @@ struct HTTPSyncTransport: SyncTransport {
         do {
             let response = try await client.execute(request, timeout: .seconds(180))
             status = Int(response.status.code)
-            let buffer = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            var buffer = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
+                do {
+                    buffer = try buffer.decompress(with: .gzip(), maxSize: Self.maximumResponseBytes)
+                } catch {
+                    throw TransportError.unexpectedAnswer(
+                        "The server at \(server.base) sent a gzip answer that cannot be read (\(error)). Try again.")
+                }
+            }
             data = Data(buffer.readableBytesView)
+        } catch let error as TransportError {
+            throw error
         } catch {
             throw .unreachable("\(error)")
         }

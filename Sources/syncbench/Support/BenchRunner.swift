@@ -1,0 +1,158 @@
+import AsyncHTTPClient
+import Foundation
+import SyncModel
+
+/// Runs the rows in order and collects their measurements.
+struct BenchRunner {
+    /// The sizes.
+    let plan: BenchPlan
+    /// Executables and folders.
+    let environment: BenchEnvironment
+    /// Whether to print progress to standard error.
+    let progress: Bool
+
+    /// Runs every row.
+    func run() async throws -> [Measurement] {
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        do {
+            let result = try await runRows(http: http)
+            try await http.shutdown()
+            return result
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    private func note(_ text: String) {
+        guard progress else { return }
+        FileHandle.standardError.write(Data("syncbench: \(text)\n".utf8))
+    }
+
+    private func runRows(http: HTTPClient) async throws -> [Measurement] {
+        var out: [Measurement] = []
+        let server = environment.executable("syncserver")
+        note("generating \(plan.records) response records")
+        let workload = try Workload(records: plan.records, surveyFile: environment.surveyFile)
+        let comparison = try Workload(records: plan.comparisonRecords, surveyFile: environment.surveyFile, seed: 7)
+
+        note("floor: plain SQLite inserts")
+        let floor = try FloorBaseline.measure(workload.records, path: environment.path("floor.sqlite"))
+
+        note("row 1: pushing \(workload.records.count) records")
+        let ingest = IngestRow(
+            executable: server, batchSize: plan.batchSize, concurrency: plan.concurrency,
+            directory: environment.directory)
+        let main = try await ingest.run(workload, database: environment.path("ingest.sqlite"), http: http)
+        defer { main.server.stop() }
+        out.append(
+            Measurement(
+                row: "1", what: "server ingest, records/s (batches of \(plan.batchSize), \(plan.concurrency) at once)",
+                value: main.recordsPerSecond, unit: "records/s", baseline: floor, ratio: main.recordsPerSecond / floor,
+                goal: "≥ 0.5 of the floor", met: main.recordsPerSecond / floor >= 0.5))
+
+        note("row 2: pull scaling")
+        let templates = Array(workload.records.prefix(1_000))
+        let pulls = PullScalingRow(
+            executable: server, directory: environment.directory, last: plan.pullLast, repeats: plan.repeats)
+        let few = try await pulls.run(
+            held: plan.pullSizes.small, templates: templates, workload: workload,
+            database: environment.path("pull-small.sqlite"), http: http)
+        let many = try await pulls.run(
+            held: plan.pullSizes.large, templates: templates, workload: workload,
+            database: environment.path("pull-large.sqlite"), http: http)
+        try? FileManager.default.removeItem(atPath: environment.path("pull-large.sqlite"))
+        let scaling = many.medianSeconds / few.medianSeconds
+        out.append(
+            Measurement(
+                row: "2",
+                what: "pull the last \(plan.pullLast) changes, median ms: \(many.held) held vs \(few.held) held",
+                value: many.medianSeconds * 1000, unit: "ms", baseline: few.medianSeconds * 1000, ratio: scaling,
+                goal: "ratio ≤ 1.2", met: scaling <= 1.2))
+
+        note("row 3: a new trainer's initial sync")
+        let initial = InitialSyncRow(executable: environment.executable("fieldclient"), directory: environment.directory)
+        let sync = try initial.run(server: main.server, name: "trainer-initial")
+        guard sync.pulled >= workload.records.count else {
+            throw BenchFailure("the trainer pulled \(sync.pulled) of \(workload.records.count) records")
+        }
+        out.append(
+            Measurement(
+                row: "3", what: "initial sync of \(sync.pulled) records by fieldclient, records/s",
+                value: sync.recordsPerSecond, unit: "records/s", baseline: floor, ratio: sync.recordsPerSecond / floor,
+                goal: "ratio printed", met: nil))
+
+        note("row 4: merges")
+        for siblings in [1, 3, 10] {
+            let rate = try MergeRow.mergesPerSecond(
+                siblings: siblings, template: workload.records[0], seconds: plan.mergeSeconds)
+            out.append(
+                Measurement(
+                    row: "4", what: "merges/s, \(siblings) sibling(s) per field", value: rate, unit: "merges/s"))
+        }
+
+        note("row 5: sizes")
+        let stored = try SizeRow.stored(
+            path: environment.path("ingest.sqlite"), records: workload.records.count, sample: plan.sizeSample)
+        out.append(
+            Measurement(
+                row: "5a", what: "sync metadata per stored record, bytes (vs its answers)",
+                value: stored.metadataBytes, unit: "B/record", baseline: stored.answerBytes,
+                ratio: stored.metadataBytes / stored.answerBytes, goal: "≤ 0.25",
+                met: stored.metadataBytes / stored.answerBytes <= 0.25))
+        out.append(
+            Measurement(
+                row: "5a", what: "database file per record, bytes (vs its answers)",
+                value: stored.fileBytesPerRecord, unit: "B/record", baseline: stored.answerBytes,
+                ratio: stored.fileBytesPerRecord / stored.answerBytes))
+        let api = BenchHTTP(client: http, base: main.server.url)
+        let trainerCode = try main.server.code(cohort: Workload.cohortName, name: "trainer-wire", trainer: true)
+        let trainer = try await api.enroll(code: trainerCode, replica: ReplicaID.makeRandom(), name: "trainer-wire")
+        let wire = try await SizeRow.wire(api: api, token: trainer, pageSize: SyncProtocol.defaultPageSize)
+        let plainPerRecord = Double(wire.plain) / Double(wire.records)
+        out.append(
+            Measurement(
+                row: "5b", what: "sync metadata per record on the wire, bytes (vs the record's JSON)",
+                value: stored.metadataBytes, unit: "B/record", baseline: plainPerRecord,
+                ratio: stored.metadataBytes / plainPerRecord))
+        out.append(
+            Measurement(
+                row: "5b", what: "pulled pages with gzip, bytes per record (vs uncompressed JSON)",
+                value: Double(wire.gzip) / Double(wire.records), unit: "B/record", baseline: plainPerRecord,
+                ratio: Double(wire.gzip) / Double(wire.plain)))
+        out.append(
+            Measurement(
+                row: "5b", what: "push bodies with gzip, bytes per record (vs uncompressed JSON)",
+                value: Double(main.gzipPushBytes) / Double(main.records), unit: "B/record",
+                baseline: Double(main.plainPushBytes) / Double(main.records),
+                ratio: Double(main.gzipPushBytes) / Double(main.plainPushBytes)))
+        let owner = workload.cohort.participants[0]
+        let own = workload.records.filter { $0.owner == owner.name }
+        let again = try await SizeRow.redownload(
+            api: api, token: main.tokens[0], replica: owner.replica, own: own, count: min(100, own.count))
+        out.append(
+            Measurement(
+                row: "5b", what: "records a device pulls back right after pushing them (of \(again.pushed))",
+                value: Double(again.returned), unit: "records", baseline: Double(again.pushed),
+                ratio: Double(again.returned) / Double(again.pushed), goal: "0 (nothing new for this device)",
+                met: again.returned == 0))
+        main.server.stop()
+
+        note("row 6: a second, smaller run of rows 1 and 3 (\(comparison.records.count) records)")
+        let second = try await ingest.run(comparison, database: environment.path("ingest-small.sqlite"), http: http)
+        defer { second.server.stop() }
+        let secondSync = try initial.run(server: second.server, name: "trainer-small")
+        second.server.stop()
+        out.append(
+            Measurement(
+                row: "6", what: "server peak memory during row 1, MiB (vs a run of \(comparison.records.count))",
+                value: Double(main.serverPeakKiB) / 1024, unit: "MiB", baseline: Double(second.serverPeakKiB) / 1024,
+                ratio: Double(main.serverPeakKiB) / Double(second.serverPeakKiB), goal: "bounded (ratio near 1)"))
+        out.append(
+            Measurement(
+                row: "6", what: "client peak memory during row 3, MiB (vs a run of \(comparison.records.count))",
+                value: Double(sync.clientPeakKiB) / 1024, unit: "MiB", baseline: Double(secondSync.clientPeakKiB) / 1024,
+                ratio: Double(sync.clientPeakKiB) / Double(secondSync.clientPeakKiB), goal: "bounded (ratio near 1)"))
+        return out
+    }
+}
