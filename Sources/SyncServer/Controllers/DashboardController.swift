@@ -79,7 +79,13 @@ struct DashboardController<Store: RecordStore>: Sendable {
 
     /// Consumes a login link, sets the session cookie and redirects to the dashboard.
     private func redeem(_ request: Request) async throws -> Response {
-        let secret = request.uri.queryParameters["link"].map(String.init) ?? ""
+        guard let secret = request.uri.queryParameters["link"].map(String.init), !secret.isEmpty else {
+            return renderer.message(
+                title: "This address has no login link",
+                text: "The dashboard's sign-in address ends in '?link=' followed by the link's secret; this one has none.",
+                hint: "Open the whole link that 'fieldclient dashboard' (or 'syncserver dashboard-link') printed.",
+                status: .badRequest)
+        }
         do {
             let (_, cookie) = try await login.redeem(secret: secret)
             var response = Response(

@@ -368,6 +368,11 @@ paths:
               schema: { type: string }
             Location:
               schema: { type: string, enum: [/dashboard] }
+        "400":
+          description: An HTML page saying that the address has no login link (`link` is missing or empty).
+          content:
+            text/html:
+              schema: { type: string }
         "410":
           description: An HTML page saying that the link is unknown, used or expired.
           content:
