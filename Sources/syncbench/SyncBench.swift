@@ -18,7 +18,9 @@ struct SyncBench: AsyncParsableCommand {
             Run it from a release build: swift run -c release syncbench. It uses the syncserver and
             fieldclient executables of the same build folder, a temporary work folder (about 2 GB
             for the 1,000,000-record database) and 2-4 minutes. --small runs tiny sizes in seconds,
-            which the test suite does so that the benchmark keeps working.
+            which the test suite does so that the benchmark keeps working. With --postgres (or
+            SYNCBENCH_POSTGRES_URL) rows 1 and 2 also run on PostgreSQL, in fresh databases that
+            syncbench creates and drops with psql.
             """)
 
     /// Records pushed in row 1 and pulled in row 3.
@@ -52,6 +54,21 @@ struct SyncBench: AsyncParsableCommand {
     /// JSON output.
     @Flag(help: "Print the measurements as JSON instead of the table.")
     var json = false
+
+    /// The PostgreSQL server for the PostgreSQL rows.
+    @Option(
+        help: ArgumentHelp(
+            "Also run rows 1 and 2 on PostgreSQL: a server URL whose user may create databases, e.g. "
+                + "postgres://postgres@127.0.0.1:5432/postgres (default: $SYNCBENCH_POSTGRES_URL). Needs psql.",
+            valueName: "url"))
+    var postgres: String?
+
+    /// `--postgres`, or else `SYNCBENCH_POSTGRES_URL` when set.
+    var postgresURL: String? {
+        if let postgres { return postgres }
+        guard let value = ProcessInfo.processInfo.environment["SYNCBENCH_POSTGRES_URL"], !value.isEmpty else { return nil }
+        return value
+    }
 
     /// The work folder.
     @Option(help: "The folder for databases and logs (default: a new temporary folder, removed afterwards).")
@@ -89,13 +106,20 @@ struct SyncBench: AsyncParsableCommand {
             throw ValidationError("--pull-last must be between 1 and the smaller of --pull-sizes.")
         }
         if let repeats, repeats < 1 { throw ValidationError("--repeats must be at least 1.") }
+        if let url = postgresURL {
+            let scheme = URLComponents(string: url)?.scheme
+            guard scheme == "postgres" || scheme == "postgresql", URLComponents(string: url)?.host?.isEmpty == false else {
+                throw ValidationError(
+                    "--postgres (or SYNCBENCH_POSTGRES_URL) must be a PostgreSQL URL, e.g. postgres://postgres@127.0.0.1:5432/postgres.")
+            }
+        }
     }
 
     /// Runs every row and prints the table.
     func run() async throws {
         let environment = try BenchEnvironment(workDir: workDir)
         defer { environment.cleanUp() }
-        let runner = BenchRunner(plan: plan, environment: environment, progress: !json)
+        let runner = BenchRunner(plan: plan, environment: environment, progress: !json, postgres: postgresURL)
         let measurements = try await runner.run()
         if json {
             let encoder = JSONEncoder()

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Runs the built `syncbench --small --json` so that the benchmark cannot rot; checks that it
-/// printed every row with finite numbers, not how fast anything is.
+/// printed every row with finite numbers, not how fast anything is. With `QS_POSTGRES_URL` set
+/// (scripts/test starts a throwaway server) the run includes the PostgreSQL rows of issue 8.
 @Suite("syncbench small mode")
 struct SyncBenchSmallTests {
     /// One measurement as syncbench prints it.
@@ -24,7 +25,27 @@ struct SyncBenchSmallTests {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    @Test("syncbench --small prints every row of issue 7 with finite numbers")
+    /// The throwaway PostgreSQL server of scripts/test, when there is one.
+    static var postgres: String? {
+        guard let value = ProcessInfo.processInfo.environment["QS_POSTGRES_URL"], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The databases named like syncbench's on the PostgreSQL server, read with psql.
+    static func syncbenchDatabases(on url: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-X", "-At", "-c", "SELECT datname FROM pg_database WHERE datname LIKE 'syncbench\\_%'"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "psql could not list the databases")
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test("syncbench --small prints every row of issues 7 and 8 with finite numbers")
     func smallModePrintsEveryRow() throws {
         let executable = Self.binaries.appendingPathComponent("syncbench")
         try #require(
@@ -32,7 +53,8 @@ struct SyncBenchSmallTests {
             "\(executable.path) is missing; build the whole package first")
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["--small", "--json"]
+        process.arguments = ["--small", "--json"] + (Self.postgres.map { ["--postgres", $0] } ?? [])
+        let databasesBefore = try Self.postgres.map(Self.syncbenchDatabases) ?? []
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -44,14 +66,18 @@ struct SyncBenchSmallTests {
         try #require(process.terminationStatus == 0, "syncbench failed: \(stderr)")
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
-        #expect(Set(measurements.map(\.row)) == ["1", "2", "3", "4", "5a", "5b", "6"])
+        let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
+        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "4", "5a", "5b", "6"]).union(postgresRows))
+        if let postgres = Self.postgres {
+            #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
+        }
         #expect(measurements.filter { $0.row == "4" }.count == 3, "one merge rate each for 1, 3 and 10 siblings")
         for measurement in measurements {
             let numbers = [measurement.value] + [measurement.baseline, measurement.ratio].compactMap { $0 }
             #expect(numbers.allSatisfy { $0.isFinite }, "row \(measurement.row) \(measurement.what): \(numbers)")
             #expect(measurement.value >= 0, "row \(measurement.row) \(measurement.what)")
         }
-        let rates = measurements.filter { ["1", "3", "4"].contains($0.row) }
+        let rates = measurements.filter { ["1", "1 (PostgreSQL)", "3", "4"].contains($0.row) }
         #expect(rates.allSatisfy { $0.value > 0 }, "every rate is positive")
     }
 }

@@ -24,11 +24,22 @@ struct PullScalingRow {
 
     /// Seeds a database (`database` is its file, passed as `--db`) with `held` records cloned
     /// from `templates`, starts a server on it, and times a trainer pulling the last changes in
-    /// pages of the default size.
-    func run(held: Int, templates: [Record], workload: Workload, database: String, http: HTTPClient) async throws -> Outcome {
-        let server = ServerUnderTest(executable: executable, database: database, directory: directory)
-        try server.prepare(cohort: Workload.cohortName, surveyFile: workload.surveyFile)
+    /// pages of the default size. With `postgres` (an empty database's URL) the seeded file is
+    /// moved there by `syncserver migrate`, which keeps the sequences, and the server runs on it.
+    func run(
+        held: Int, templates: [Record], workload: Workload, database: String, postgres: String? = nil,
+        http: HTTPClient
+    ) async throws -> Outcome {
+        let seeded = ServerUnderTest(executable: executable, database: database, directory: directory)
+        try seeded.prepare(cohort: Workload.cohortName, surveyFile: workload.surveyFile)
         try SQLiteSeeder(path: database).seed(count: held, templates: templates)
+        var server = seeded
+        if let postgres {
+            let migrate = try ChildProcess.run(
+                executable, ["migrate", "--from", "sqlite:" + database, "--to", postgres], in: directory)
+            guard migrate.ending.status == 0 else { throw BenchFailure("syncserver migrate failed: \(migrate.error)") }
+            server = ServerUnderTest(executable: executable, database: postgres, directory: directory)
+        }
         let code = try server.code(cohort: Workload.cohortName, name: "trainer", trainer: true)
         try server.start()
         defer { server.stop() }

@@ -10,16 +10,22 @@ struct BenchRunner {
     let environment: BenchEnvironment
     /// Whether to print progress to standard error.
     let progress: Bool
+    /// A PostgreSQL server URL whose user may create databases; when set, rows 1 and 2 also run on
+    /// PostgreSQL, each in fresh databases dropped at the end.
+    var postgres: String? = nil
 
     /// Runs every row.
     func run() async throws -> [Measurement] {
         let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        let databases = try postgres.map { try PostgresDatabases(serverURL: $0, directory: environment.directory) }
         do {
-            let result = try await runRows(http: http)
+            let result = try await runRows(http: http, databases: databases)
             try await http.shutdown()
+            try databases?.dropAll()
             return result
         } catch {
             try? await http.shutdown()
+            try? databases?.dropAll()
             throw error
         }
     }
@@ -29,7 +35,7 @@ struct BenchRunner {
         FileHandle.standardError.write(Data("syncbench: \(text)\n".utf8))
     }
 
-    private func runRows(http: HTTPClient) async throws -> [Measurement] {
+    private func runRows(http: HTTPClient, databases: PostgresDatabases?) async throws -> [Measurement] {
         var out: [Measurement] = []
         let server = environment.executable("syncserver")
         note("generating \(plan.records) response records")
@@ -50,6 +56,20 @@ struct BenchRunner {
                 row: "1", what: "server ingest, records/s (batches of \(plan.batchSize), \(plan.concurrency) at once)",
                 value: main.recordsPerSecond, unit: "records/s", baseline: floor, ratio: main.recordsPerSecond / floor,
                 goal: "≥ 0.5 of the floor", met: main.recordsPerSecond / floor >= 0.5))
+        if let databases {
+            note("row 1 (PostgreSQL): pushing \(workload.records.count) records")
+            let database = try databases.create("ingest")
+            let onPostgres = try await ingest.run(workload, database: database, http: http)
+            onPostgres.server.stop()
+            try databases.drop(database)
+            let ratio = onPostgres.recordsPerSecond / floor
+            out.append(
+                Measurement(
+                    row: "1 (PostgreSQL)",
+                    what: "server ingest on PostgreSQL, records/s (batches of \(plan.batchSize), \(plan.concurrency) at once)",
+                    value: onPostgres.recordsPerSecond, unit: "records/s", baseline: floor, ratio: ratio,
+                    goal: "≥ 0.5 of the floor", met: ratio >= 0.5))
+        }
 
         note("row 2: pull scaling")
         let templates = Array(workload.records.prefix(1_000))
@@ -69,6 +89,29 @@ struct BenchRunner {
                 what: "pull the last \(plan.pullLast) changes, median ms: \(many.held) held vs \(few.held) held",
                 value: many.medianSeconds * 1000, unit: "ms", baseline: few.medianSeconds * 1000, ratio: scaling,
                 goal: "ratio ≤ 1.2", met: scaling <= 1.2))
+        if let databases {
+            note("row 2 (PostgreSQL): pull scaling after syncserver migrate")
+            let smallDatabase = try databases.create("pull_small")
+            let fewOnPostgres = try await pulls.run(
+                held: plan.pullSizes.small, templates: templates, workload: workload,
+                database: environment.path("pull-small-pg.sqlite"), postgres: smallDatabase, http: http)
+            try? FileManager.default.removeItem(atPath: environment.path("pull-small-pg.sqlite"))
+            try databases.drop(smallDatabase)
+            let largeDatabase = try databases.create("pull_large")
+            let manyOnPostgres = try await pulls.run(
+                held: plan.pullSizes.large, templates: templates, workload: workload,
+                database: environment.path("pull-large-pg.sqlite"), postgres: largeDatabase, http: http)
+            try? FileManager.default.removeItem(atPath: environment.path("pull-large-pg.sqlite"))
+            try databases.drop(largeDatabase)
+            let ratio = manyOnPostgres.medianSeconds / fewOnPostgres.medianSeconds
+            out.append(
+                Measurement(
+                    row: "2 (PostgreSQL)",
+                    what: "pull the last \(plan.pullLast) changes on PostgreSQL, median ms: "
+                        + "\(manyOnPostgres.held) held vs \(fewOnPostgres.held) held",
+                    value: manyOnPostgres.medianSeconds * 1000, unit: "ms", baseline: fewOnPostgres.medianSeconds * 1000,
+                    ratio: ratio, goal: "ratio ≤ 1.2", met: ratio <= 1.2))
+        }
 
         note("row 3: a new trainer's initial sync")
         let initial = InitialSyncRow(executable: environment.executable("fieldclient"), directory: environment.directory)
