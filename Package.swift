@@ -101,6 +101,7 @@ let package = Package(
             dependencies: [
                 "SyncServer",
                 "SyncModel",
+                "SyncFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 import Logging
 import PostgresNIO
 import SyncModel
@@ -34,7 +35,7 @@ struct PostgresConnectionTests {
 
     @Test("An unreachable server fails the command at once with the reason and what to check")
     func unreachableServer() throws {
-        let port = try LiveServer.freePort()
+        let port = try Loopback.freePort()
         let started = ContinuousClock.now
         let output = try SyncServerProcess.run(["cohort", "list", "--db", "postgres://sync@127.0.0.1:\(port)/sync"])
         #expect(output.status == 1)
@@ -58,7 +59,7 @@ struct PostgresConnectionTests {
 
     @Test("While the database cannot be reached, routes answer 503 storageUnavailable instead of waiting")
     func unreachableWhileServing() async throws {
-        let location = try PostgresLocation(url: "postgres://sync@127.0.0.1:\(try LiveServer.freePort())/sync")
+        let location = try PostgresLocation(url: "postgres://sync@127.0.0.1:\(try Loopback.freePort())/sync")
         let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: .quiet)
         let running = Task { await client.run() }
         defer { running.cancel() }

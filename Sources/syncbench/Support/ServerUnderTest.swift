@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 
 #if canImport(Glibc)
     import Glibc
@@ -58,14 +59,14 @@ final class ServerUnderTest: @unchecked Sendable {
 
     /// Starts `syncserver serve` and waits until it accepts connections.
     func start() throws {
-        port = try Self.freePort()
+        port = try Loopback.freePort()
         let log = directory.appendingPathComponent("syncserver-\(port).log").path
         process = try ChildProcess(
             executable: executable,
             arguments: ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database],
             outputPath: log, errorPath: log + ".err")
         for _ in 0..<400 {
-            if Self.isListening(port: port) { return }
+            if Loopback.isListening(port: port) { return }
             usleep(25_000)
         }
         throw BenchFailure("syncserver did not start on port \(port); see \(log).err")
@@ -90,36 +91,5 @@ final class ServerUnderTest: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// A free TCP port on 127.0.0.1.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw BenchFailure("no free port on 127.0.0.1") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
-    /// Whether something accepts connections on the port.
-    static func isListening(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +28,7 @@ final class TestServer: @unchecked Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fc-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.database = database ?? directory.appendingPathComponent("server.sqlite").path
-        self.port = try port ?? Self.freePort()
+        self.port = try port ?? Loopback.freePort()
         guard setUp else {
             try start()
             return
@@ -71,7 +72,7 @@ final class TestServer: @unchecked Sendable {
         try process.run()
         self.process = process
         for _ in 0..<200 {
-            if Self.isListening(port: port) { return }
+            if Loopback.isListening(port: port) { return }
             usleep(50_000)
         }
         throw TestFailure("syncserver did not start on port \(port)")
@@ -93,38 +94,7 @@ final class TestServer: @unchecked Sendable {
         self.process = nil
     }
 
-    /// A free TCP port on 127.0.0.1.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw TestFailure("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
-    /// Whether something accepts connections on the port.
-    static func isListening(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 }
 
 /// A failure in the test harness itself.

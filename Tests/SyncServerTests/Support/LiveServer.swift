@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 import Testing
 
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ final class LiveServer: @unchecked Sendable {
     /// Starts `syncserver serve --db db` and waits until it answers `/health`.
     init(db: String) async throws {
         let executable = try #require(SyncServerProcess.executable)
-        port = try Self.freePort()
+        port = try Loopback.freePort()
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("syncserver-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process = Process()
@@ -55,22 +56,6 @@ final class LiveServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: logFile)
     }
 
-    /// A free TCP port on 127.0.0.1.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw LiveTestFailure("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 
 /// A failure of the test machinery itself.
