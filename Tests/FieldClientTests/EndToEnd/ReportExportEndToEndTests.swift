@@ -129,7 +129,8 @@ struct ReportExportEndToEndTests {
         let session = URLSession(configuration: .ephemeral, delegate: NoRedirect(), delegateQueue: nil)
         let (_, first) = try await session.data(from: URL(string: link)!)
         #expect((first as? HTTPURLResponse)?.statusCode == 303)
-        #expect(((first as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "").contains("HttpOnly"))
+        let cookie = (first as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? ""
+        #expect(cookie.contains("HttpOnly"))
         let (page, second) = try await session.data(from: URL(string: link)!)
         #expect((second as? HTTPURLResponse)?.statusCode == 410)
         #expect(String(decoding: page, as: UTF8.self).contains("does not work any more"))
