@@ -54,7 +54,7 @@ public struct Record: Hashable, Sendable, Identifiable {
         self.surveyVersion = surveyVersion
         self.owner = owner
         self.version = version
-        self.fields = fields.filter { !$0.value.isEmpty }
+        self.fields = fields.values.contains(where: \.isEmpty) ? fields.filter { !$0.value.isEmpty } : fields
         self.deletion = deletion
     }
 

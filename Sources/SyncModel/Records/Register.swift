@@ -13,6 +13,10 @@ public struct Register<Value: Hashable & Sendable & Codable>: Hashable, Sendable
 
     /// Creates a register from siblings in any order; duplicates of a dot keep the first.
     public init(siblings: [Sibling<Value>]) {
+        guard siblings.count > 1 else {
+            self.siblings = siblings
+            return
+        }
         var seen = Set<Dot>()
         self.siblings = siblings.sorted { $0.dot < $1.dot }.filter { seen.insert($0.dot).inserted }
     }

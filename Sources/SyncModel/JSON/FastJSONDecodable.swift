@@ -1,0 +1,6 @@
+/// A type with a hand-written JSON decoder that agrees with its `Decodable` conformance on
+/// every input it accepts; ``FastJSON`` falls back to `JSONDecoder` for the rest.
+public protocol FastJSONDecodable: Decodable {
+    /// Reads one value at the scanner's position, or throws ``JSONScanner/Mismatch``.
+    init(json scanner: inout JSONScanner) throws
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+extension FieldValue: FastJSONDecodable {
+    /// Reads any JSON value the way ``init(from:)`` does.
+    public init(json scanner: inout JSONScanner) throws {
+        switch try scanner.peek() {
+        case UInt8(ascii: "\""): self = .string(try scanner.readString())
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): self = .bool(try scanner.readBool())
+        case UInt8(ascii: "n"):
+            guard try scanner.consumeNull() else { throw scanner.mismatch() }
+            self = .null
+        case UInt8(ascii: "["):
+            var elements: [FieldValue] = []
+            try scanner.readArray { elements.append(try FieldValue(json: &$0)) }
+            self = .array(elements)
+        case UInt8(ascii: "{"):
+            var members: [String: FieldValue] = [:]
+            try scanner.readObject { scanner, raw in
+                let key = try scanner.readKey(raw)
+                guard members.updateValue(try FieldValue(json: &scanner), forKey: key) == nil else {
+                    throw scanner.mismatch()
+                }
+            }
+            self = .object(members)
+        default:
+            switch try scanner.readNumber() {
+            case .integer(let value): self = .integer(value)
+            case .decimal(let value): self = .decimal(value)
+            }
+        }
+    }
+}
+
+extension Deletion: FastJSONDecodable {
+    /// Reads `{"deleted": Bool, "seen": VersionVector?}`.
+    public init(json scanner: inout JSONScanner) throws {
+        var isDeleted: Bool?
+        var seen: VersionVector?
+        var sawSeen = false
+        try scanner.readObject { scanner, key in
+            if key.equals("deleted") {
+                guard isDeleted == nil else { throw scanner.mismatch() }
+                isDeleted = try scanner.readBool()
+            } else if key.equals("seen") {
+                guard !sawSeen else { throw scanner.mismatch() }
+                sawSeen = true
+                seen = try scanner.consumeNull() ? nil : try VersionVector(json: &scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let isDeleted else { throw scanner.mismatch() }
+        self.init(isDeleted: isDeleted, seen: seen)
+    }
+}
+
+extension Sibling: FastJSONDecodable where Value: FastJSONDecodable {
+    /// Reads `{"dot": …, "value": …, "at": …}`.
+    public init(json scanner: inout JSONScanner) throws {
+        var dot: Dot?
+        var value: Value?
+        var timestamp: Timestamp?
+        try scanner.readObject { scanner, key in
+            if key.equals("dot") {
+                guard dot == nil else { throw scanner.mismatch() }
+                dot = try Dot(json: &scanner)
+            } else if key.equals("value") {
+                guard value == nil else { throw scanner.mismatch() }
+                value = try Value(json: &scanner)
+            } else if key.equals("at") {
+                guard timestamp == nil else { throw scanner.mismatch() }
+                timestamp = try Timestamp(json: &scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let dot, let value, let timestamp else { throw scanner.mismatch() }
+        self.init(dot: dot, value: value, timestamp: timestamp)
+    }
+}
+
+extension Register: FastJSONDecodable where Value: FastJSONDecodable {
+    /// Reads the array of siblings, putting them into canonical order.
+    public init(json scanner: inout JSONScanner) throws {
+        var siblings: [Sibling<Value>] = []
+        try scanner.readArray { siblings.append(try Sibling(json: &$0)) }
+        self.init(siblings: siblings)
+    }
+}
+
+extension Record: FastJSONDecodable {
+    /// Reads a record the way ``init(from:)`` does: unknown members are ignored, `null` for an
+    /// optional member means absent.
+    public init(json scanner: inout JSONScanner) throws {
+        var id: UUID?
+        var collection: String?
+        var cohort: String?
+        var survey: String??
+        var surveyVersion: Int??
+        var owner: String?
+        var version: VersionVector?
+        var fields: [String: Register<FieldValue>]??
+        var deletion: Register<Deletion>??
+        try scanner.readObject { scanner, key in
+            switch key.count {
+            case 2 where key.equals("id"):
+                guard id == nil else { throw scanner.mismatch() }
+                id = try UUID(json: &scanner)
+            case 10 where key.equals("collection"):
+                guard collection == nil else { throw scanner.mismatch() }
+                collection = try scanner.readString()
+            case 6 where key.equals("cohort"):
+                guard cohort == nil else { throw scanner.mismatch() }
+                cohort = try scanner.readString()
+            case 6 where key.equals("survey"):
+                guard survey == nil else { throw scanner.mismatch() }
+                survey = .some(try scanner.consumeNull() ? nil : try scanner.readString())
+            case 13 where key.equals("surveyVersion"):
+                guard surveyVersion == nil else { throw scanner.mismatch() }
+                surveyVersion = .some(try scanner.consumeNull() ? nil : Int(try scanner.readInt64()))
+            case 5 where key.equals("owner"):
+                guard owner == nil else { throw scanner.mismatch() }
+                owner = try scanner.readString()
+            case 7 where key.equals("version"):
+                guard version == nil else { throw scanner.mismatch() }
+                version = try VersionVector(json: &scanner)
+            case 6 where key.equals("fields"):
+                guard fields == nil else { throw scanner.mismatch() }
+                if try scanner.consumeNull() {
+                    fields = .some(nil)
+                } else {
+                    var registers: [String: Register<FieldValue>] = [:]
+                    try scanner.readObject { scanner, raw in
+                        let name = try scanner.readKey(raw)
+                        guard registers.updateValue(try Register(json: &scanner), forKey: name) == nil else {
+                            throw scanner.mismatch()
+                        }
+                    }
+                    fields = .some(registers)
+                }
+            case 7 where key.equals("deleted"):
+                guard deletion == nil else { throw scanner.mismatch() }
+                deletion = .some(try scanner.consumeNull() ? nil : try Register<Deletion>(json: &scanner))
+            default:
+                try scanner.skipValue()
+            }
+        }
+        guard let id, let collection, let cohort, let owner, let version else { throw scanner.mismatch() }
+        self.init(
+            id: id, collection: collection, cohort: cohort, survey: survey ?? nil, surveyVersion: surveyVersion ?? nil,
+            owner: owner, version: version, fields: (fields ?? nil) ?? [:], deletion: (deletion ?? nil) ?? Register())
+    }
+}
