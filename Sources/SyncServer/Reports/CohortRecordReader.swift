@@ -16,11 +16,10 @@ struct CohortRecordReader<Store: RecordStore>: Sendable {
     /// A record changed while the pages are read can come again in a later page; callers that
     /// must see each record once keep the ids they saw.
     func forEachPage(_ body: ([SyncModel.Record]) async throws -> Void) async throws {
-        let decoder = JSONDecoder()
         var cursor: Int64 = 0
         while true {
             let page = try await store.changes(in: .cohort(cohort), after: cursor, limit: Self.pageSize)
-            try await body(try page.states.map { try decoder.decode(SyncModel.Record.self, from: $0) })
+            try await body(try page.states.map { try FastJSON.decode(SyncModel.Record.self, from: $0) })
             guard page.hasMore, page.cursor > cursor else { return }
             cursor = page.cursor
         }

@@ -28,7 +28,6 @@ extension SQLiteRecordStore {
             }
             var sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0
             var sequences: [UUID: Int64] = [:]
-            let encoder = JSONEncoder()
             let upsert = try db.makeStatement(
                 sql: """
                     INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
@@ -41,7 +40,7 @@ extension SQLiteRecordStore {
                 sequences[record.id] = sequence
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, FeedScope.of(record), sequence, try encoder.encode(record),
+                    record.surveyVersion, FeedScope.of(record), sequence, Data(try FastJSON.encode(record)),
                     time.millisecondsSince1970,
                 ])
             }
@@ -105,14 +104,13 @@ extension SQLiteRecordStore {
     /// Loads the stored states of `keys` with one query.
     private static func loadStates(_ db: Database, keys: [String]) throws -> [UUID: SyncModel.Record] {
         guard !keys.isEmpty else { return [:] }
-        let decoder = JSONDecoder()
         var result: [UUID: SyncModel.Record] = [:]
         result.reserveCapacity(keys.count)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchCursor(
             db, sql: "SELECT state FROM records WHERE id IN (\(placeholders))", arguments: StatementArguments(keys))
         while let row = try rows.next() {
-            let record = try decoder.decode(SyncModel.Record.self, from: row["state"] as Data)
+            let record = try FastJSON.decode(SyncModel.Record.self, from: row["state"] as Data)
             result[record.id] = record
         }
         return result

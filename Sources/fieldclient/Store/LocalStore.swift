@@ -78,15 +78,14 @@ struct LocalStore: Sendable {
         return migrator
     }
 
-    /// The JSON encoder for stored record states: sorted keys, so equal states are equal text.
+    /// The JSON of a stored record state: sorted keys, so equal states are equal text.
     static func encode(_ record: Record) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
+        String(decoding: try FastJSON.encode(record), as: UTF8.self)
     }
 
     /// Decodes a stored record state.
     static func decodeRecord(_ text: String) throws -> Record {
-        try JSONDecoder().decode(Record.self, from: Data(text.utf8))
+        var text = text
+        return try text.withUTF8 { try FastJSON.decode(Record.self, from: UnsafeRawBufferPointer($0)) }
     }
 }

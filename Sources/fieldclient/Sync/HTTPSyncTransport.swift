@@ -87,7 +87,12 @@ struct HTTPSyncTransport: SyncTransport {
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
             do {
-                var buffer = ByteBuffer(bytes: try JSONEncoder().encode(body))
+                var buffer =
+                    if let fast = body as? any FastJSONEncodable {
+                        ByteBuffer(bytes: try FastJSON.encode(fast, capacity: 64 * 1024))
+                    } else {
+                        ByteBuffer(bytes: try JSONEncoder().encode(body))
+                    }
                 request.headers.add(name: "Content-Type", value: "application/json")
                 if buffer.readableBytes >= Self.minimumCompressedBytes {
                     buffer = try buffer.compress(with: .gzip())
@@ -121,6 +126,9 @@ struct HTTPSyncTransport: SyncTransport {
         switch status {
         case 200..<300:
             do {
+                if let fastType = Answer.self as? any FastJSONDecodable.Type {
+                    return try FastJSON.decode(fastType, from: data) as! Answer
+                }
                 return try JSONDecoder().decode(Answer.self, from: data)
             } catch {
                 throw .unexpectedAnswer(

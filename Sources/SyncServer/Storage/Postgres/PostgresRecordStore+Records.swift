@@ -44,11 +44,10 @@ extension PostgresRecordStore {
                         SELECT DISTINCT hashtext(id::text) AS h FROM unnest(\(keys)::uuid[]) AS id ORDER BY h OFFSET 0
                     ) AS locks
                     """, logger: logger)
-                let decoder = JSONDecoder()
                 for try await state in try await connection.query(
                     "SELECT state FROM records WHERE id = ANY(\(keys)::uuid[]) FOR UPDATE", logger: logger
                 ).decode(Data.self) {
-                    let record = try decoder.decode(SyncModel.Record.self, from: state)
+                    let record = try FastJSON.decode(SyncModel.Record.self, from: state)
                     existing[record.id] = record
                 }
             }

@@ -27,7 +27,6 @@ struct RecordColumns: Sendable {
 
     /// Lays out `records`, numbering their sequences from `firstSequence`.
     init(_ records: [SyncModel.Record], firstSequence: Int64) throws {
-        let encoder = JSONEncoder()
         for (offset, record) in records.enumerated() {
             ids.append(record.id)
             cohorts.append(record.cohort)
@@ -38,7 +37,7 @@ struct RecordColumns: Sendable {
             surveyVersions.append(Int64(record.surveyVersion ?? 0))
             scopes.append(FeedScope.of(record))
             sequences.append(firstSequence + Int64(offset))
-            states.append(ByteBuffer(bytes: try encoder.encode(record)))
+            states.append(ByteBuffer(bytes: try FastJSON.encode(record)))
         }
     }
 }
