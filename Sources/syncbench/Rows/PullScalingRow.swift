@@ -54,6 +54,8 @@ struct PullScalingRow {
             pulled += try JSONDecoder().decode(ChangesPage.self, from: Data(page.body.readableBytesView)).records.count
         }
         guard pulled == last else { throw BenchFailure("pulled \(pulled) of the last \(last) changes") }
+        let profiler = try Profiler.attach(
+            to: server.pid, name: "server-pull-\(held)\(postgres == nil ? "" : "-pg")", log: directory)
         let clock = ContinuousClock()
         var times: [Double] = []
         for _ in 0..<repeats {
@@ -63,6 +65,7 @@ struct PullScalingRow {
             }
             times.append((clock.now - start).seconds)
         }
+        profiler?.stop()
         times.sort()
         return Outcome(held: held, medianSeconds: times[times.count / 2])
     }

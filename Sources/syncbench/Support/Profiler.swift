@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Optional sampling profiles for BENCHMARKS.md: with SYNCBENCH_PERF_DIR set, the server is
-/// sampled by `perf record -e cpu-clock -g` during row 1 and the client during row 3, into
+/// sampled by `perf record -e cpu-clock -g` during rows 1 and 2 and the client during row 3, into
 /// that folder (read them with `perf report -i FILE`). Peak memory figures of such a run are
 /// perf's, not the program's.
 struct Profiler {
