@@ -28,7 +28,6 @@ extension SQLiteRecordStore {
             }
             var sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0
             var sequences: [UUID: Int64] = [:]
-            let encoder = JSONEncoder()
             let upsert = try db.makeStatement(
                 sql: """
                     INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
@@ -41,7 +40,7 @@ extension SQLiteRecordStore {
                 sequences[record.id] = sequence
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, FeedScope.of(record), sequence, try encoder.encode(record),
+                    record.surveyVersion, FeedScope.of(record), sequence, StoredState.encode(record),
                     time.millisecondsSince1970,
                 ])
             }
@@ -68,7 +67,7 @@ extension SQLiteRecordStore {
     /// Each scope part is one range scan of an index on (cohort[, scope], sequence) that stops
     /// after `limit + 1` rows, so the cost grows with the page, not with the database.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage {
-        try await read { db in
+        let stored = try await read { db in
             let epoch = try Self.epoch(db)
             let rows: [Row]
             switch scope {
@@ -100,19 +99,24 @@ extension SQLiteRecordStore {
             return EncodedChangesPage(
                 states: page.map { $0["state"] as Data }, cursor: cursor, hasMore: hasMore, epoch: epoch)
         }
+        // Transcoded after the read, so the connection is not held for it.
+        let transcoder = StoredState()
+        var result = stored
+        result.states = try stored.states.map { try transcoder.wireJSON($0) }
+        return result
     }
 
     /// Loads the stored states of `keys` with one query.
     private static func loadStates(_ db: Database, keys: [String]) throws -> [UUID: SyncModel.Record] {
         guard !keys.isEmpty else { return [:] }
-        let decoder = JSONDecoder()
+        let transcoder = StoredState()
         var result: [UUID: SyncModel.Record] = [:]
         result.reserveCapacity(keys.count)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchCursor(
             db, sql: "SELECT state FROM records WHERE id IN (\(placeholders))", arguments: StatementArguments(keys))
         while let row = try rows.next() {
-            let record = try decoder.decode(SyncModel.Record.self, from: row["state"] as Data)
+            let record = try transcoder.record(from: row["state"] as Data)
             result[record.id] = record
         }
         return result

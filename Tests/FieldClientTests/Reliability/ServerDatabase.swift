@@ -21,8 +21,9 @@ struct ServerDatabase {
         (records, rowCount, integrity) = try queue.read { db in
             var records: [UUID: SyncModel.Record] = [:]
             let rows = try Row.fetchAll(db, sql: "SELECT id, state FROM records")
+            let decoder = JSONDecoder()
             for row in rows {
-                let record = try JSONDecoder().decode(SyncModel.Record.self, from: row["state"] as Data)
+                let record = try StoredRecordEncoding.decodeStoredState(row["state"] as Data, jsonDecoder: decoder)
                 records[record.id] = record
             }
             return (records, rows.count, try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "")
