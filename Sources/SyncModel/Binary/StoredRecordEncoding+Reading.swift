@@ -87,7 +87,7 @@ extension StoredRecordEncoding {
                         Sibling(dot: edit.dot, value: try readValue(&reader, depth: 0), timestamp: edit.timestamp))
                 }
             }
-            guard fields.updateValue(Register(siblings: siblings), forKey: name) == nil else {
+            guard fields.updateValue(Register(orderedSiblings: siblings), forKey: name) == nil else {
                 throw StoredRecordDecodingError(.duplicateKey(name), at: start)
             }
         }
@@ -111,7 +111,7 @@ extension StoredRecordEncoding {
         guard reader.remaining == 0 else { throw reader.failure(.trailingBytes(reader.remaining)) }
         return Record(
             id: id, collection: collection, cohort: cohort, survey: survey, surveyVersion: surveyVersion, owner: owner,
-            version: version, fields: fields, deletion: Register(siblings: deletions))
+            version: version, fields: fields, deletion: Register(orderedSiblings: deletions))
     }
 
     /// Reads one counter per replica of the table.

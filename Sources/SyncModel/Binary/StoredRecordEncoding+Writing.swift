@@ -69,10 +69,10 @@ extension StoredRecordEncoding {
 
         writer.varint(record.fields.count)
         size.fieldNames += take()
-        for name in record.fields.keys.sorted() {
+        for (name, register) in record.fields.sorted(by: { $0.key < $1.key }) {
             writer.string(name)
             size.fieldNames += take()
-            let siblings = record.fields[name]!.siblings
+            let siblings = register.siblings
             if siblings.count == 1 {
                 let sibling = siblings[0]
                 let index = position(of: Edit(dot: sibling.dot, timestamp: sibling.timestamp), in: edits)
@@ -130,9 +130,9 @@ extension StoredRecordEncoding {
         case .object(let members):
             writer.byte(ValueTag.object)
             writer.varint(members.count)
-            for key in members.keys.sorted() {
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
                 writer.string(key)
-                writeValue(members[key]!, into: &writer)
+                writeValue(member, into: &writer)
             }
         }
     }
