@@ -21,6 +21,10 @@ public struct Register<Value: Hashable & Sendable & Codable>: Hashable, Sendable
         self.siblings = siblings.sorted { $0.dot < $1.dot }.filter { seen.insert($0.dot).inserted }
     }
 
+    /// Creates a register from siblings already in strictly increasing dot order (the stored
+    /// form's decoder checks that), skipping the sort and the duplicate check.
+    init(orderedSiblings: [Sibling<Value>]) { siblings = orderedSiblings }
+
     /// Whether the register was never written.
     public var isEmpty: Bool { siblings.isEmpty }
 

@@ -54,7 +54,7 @@ struct SyncController<Store: RecordStore>: Sendable {
         return try Response.json(PushResponse(epoch: outcome.epoch, results: outcome.plan.results))
     }
 
-    /// Answers one page of the caller's feed; the stored JSON states are spliced in unchanged,
+    /// Answers one page of the caller's feed; the stores give each state as wire JSON, spliced in here,
     /// and the page is gzip-compressed when the client accepts it.
     func changes(_ request: Request, context: SyncRequestContext) async throws -> Response {
         let device = try context.requireDevice()

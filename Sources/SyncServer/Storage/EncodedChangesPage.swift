@@ -1,9 +1,9 @@
 import Foundation
 
-/// A page of changes whose record states are still the stored JSON, so that serving a page
-/// needs no decoding and re-encoding.
+/// A page of changes whose record states are already wire JSON, ready to be spliced into the
+/// answer (the stores transcode binary stored states with ``StoredState/wireJSON(_:)``).
 struct EncodedChangesPage: Sendable {
-    /// The stored JSON of each record state, oldest change first.
+    /// The wire JSON of each record state, oldest change first.
     var states: [Data]
     /// The sequence to resume after.
     var cursor: Int64

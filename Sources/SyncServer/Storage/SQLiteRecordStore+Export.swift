@@ -48,17 +48,27 @@ extension SQLiteRecordStore {
     ///
     /// Records are never removed and a change only raises a record's sequence, so paging by
     /// sequence reaches every record even if the source is written meanwhile.
+    /// States leave as wire JSON, whichever form they are stored in.
     func exportRecords(after sequence: Int64, limit: Int) async throws -> [ExportedRecord] {
         try await read { db in
-            try Row.fetchAll(
+            let transcoder = StoredState()
+            return try Row.fetchAll(
                 db, sql: "SELECT * FROM records WHERE sequence > ? ORDER BY sequence LIMIT ?",
                 arguments: [sequence, limit]
             ).compactMap { row -> ExportedRecord? in
                 guard let id = UUID(uuidString: row["id"]) else { return nil }
+                let state: Data
+                do {
+                    state = try transcoder.wireJSON(row["state"])
+                } catch {
+                    throw StoreError.conflict(
+                        "The source's record \(id) is not a readable state: \(error). Nothing was moved; restore that "
+                            + "record from a backup or remove it, then migrate again.")
+                }
                 return ExportedRecord(
                     id: id, cohort: row["cohort"], collection: row["collection"], owner: row["owner"],
                     survey: row["survey"], surveyVersion: row["survey_version"], scope: row["scope"],
-                    sequence: row["sequence"], state: row["state"],
+                    sequence: row["sequence"], state: state,
                     updatedAt: Timestamp(millisecondsSince1970: row["updated_at"]))
             }
         }

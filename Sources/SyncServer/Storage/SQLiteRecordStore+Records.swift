@@ -40,7 +40,7 @@ extension SQLiteRecordStore {
                 sequences[record.id] = sequence
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, FeedScope.of(record), sequence, Data(try FastJSON.encode(record)),
+                    record.surveyVersion, FeedScope.of(record), sequence, StoredState.encode(record),
                     time.millisecondsSince1970,
                 ])
             }
@@ -67,7 +67,7 @@ extension SQLiteRecordStore {
     /// Each scope part is one range scan of an index on (cohort[, scope], sequence) that stops
     /// after `limit + 1` rows, so the cost grows with the page, not with the database.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage {
-        try await read { db in
+        let stored = try await read { db in
             let epoch = try Self.epoch(db)
             let rows: [Row]
             switch scope {
@@ -99,18 +99,24 @@ extension SQLiteRecordStore {
             return EncodedChangesPage(
                 states: page.map { $0["state"] as Data }, cursor: cursor, hasMore: hasMore, epoch: epoch)
         }
+        // Transcoded after the read, so the connection is not held for it.
+        let transcoder = StoredState()
+        var result = stored
+        result.states = try stored.states.map { try transcoder.wireJSON($0) }
+        return result
     }
 
     /// Loads the stored states of `keys` with one query.
     private static func loadStates(_ db: Database, keys: [String]) throws -> [UUID: SyncModel.Record] {
         guard !keys.isEmpty else { return [:] }
+        let transcoder = StoredState()
         var result: [UUID: SyncModel.Record] = [:]
         result.reserveCapacity(keys.count)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchCursor(
             db, sql: "SELECT state FROM records WHERE id IN (\(placeholders))", arguments: StatementArguments(keys))
         while let row = try rows.next() {
-            let record = try FastJSON.decode(SyncModel.Record.self, from: row["state"] as Data)
+            let record = try transcoder.record(from: row["state"] as Data)
             result[record.id] = record
         }
         return result

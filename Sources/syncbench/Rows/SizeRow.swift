@@ -15,13 +15,18 @@ enum SizeRow {
         var stateBytes: Double
         /// Mean bytes of the answers alone (the shown values as JSON).
         var answerBytes: Double
-        /// Mean bytes of sync metadata: the state minus the same record without version, dots and timestamps.
+        /// Mean bytes of sync metadata: for binary states the format's own accounting
+        /// (``StoredRecordSize/syncMetadata``); for JSON states of older databases the state minus the
+        /// same record's JSON without version, dots and timestamps.
         var metadataBytes: Double
+        /// Mean bytes of sync metadata in the record's wire JSON: its JSON minus the same record's
+        /// JSON without version, dots and timestamps.
+        var wireMetadataBytes: Double
         /// Database file bytes (with its WAL) per record.
         var fileBytesPerRecord: Double
     }
 
-    /// A record without sync metadata: identity and plain values.
+    /// A record without sync metadata, as JSON: identity and plain values.
     private struct Stripped: Encodable {
         var id: UUID
         var collection: String
@@ -44,20 +49,30 @@ enum SizeRow {
                 db, sql: "SELECT state FROM records WHERE collection = 'responses' AND sequence % ? = 0", arguments: [step])
         }
         guard !states.isEmpty else { throw BenchFailure("no stored responses to measure") }
-        let decoder = JSONDecoder()
         let encoder = JSONEncoder()
         var stateBytes = 0
         var answerBytes = 0
-        var strippedBytes = 0
+        var metadataBytes = 0
+        var wireMetadataBytes = 0
         for state in states {
-            let record = try decoder.decode(Record.self, from: state)
+            let record = try StoredRecordEncoding.decodeStoredState(state)
             stateBytes += state.count
             answerBytes += try encoder.encode(record.values).count
-            strippedBytes += try encoder.encode(
+            let stripped = try encoder.encode(
                 Stripped(
                     id: record.id, collection: record.collection, cohort: record.cohort, survey: record.survey,
                     surveyVersion: record.surveyVersion, owner: record.owner, fields: record.values)
             ).count
+            wireMetadataBytes += try encoder.encode(record).count - stripped
+            if StoredRecordEncoding.isBinaryForm(state) {
+                let size = StoredRecordEncoding.measure(record)
+                guard size.total == state.count else {
+                    throw BenchFailure("a stored state of \(state.count) bytes re-encodes to \(size.total) bytes")
+                }
+                metadataBytes += size.syncMetadata
+            } else {
+                metadataBytes += state.count - stripped
+            }
         }
         let manager = FileManager.default
         let fileBytes = ["", "-wal"].reduce(0) { total, suffix in
@@ -66,7 +81,7 @@ enum SizeRow {
         let count = Double(states.count)
         return Stored(
             sampled: states.count, stateBytes: Double(stateBytes) / count, answerBytes: Double(answerBytes) / count,
-            metadataBytes: Double(stateBytes - strippedBytes) / count,
+            metadataBytes: Double(metadataBytes) / count, wireMetadataBytes: Double(wireMetadataBytes) / count,
             fileBytesPerRecord: Double(fileBytes) / Double(records))
     }
 

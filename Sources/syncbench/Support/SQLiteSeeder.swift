@@ -11,16 +11,8 @@ struct SQLiteSeeder {
 
     /// Writes `count` records cloned from `templates` under new ids, sequences 1…count.
     func seed(count: Int, templates: [Record]) throws {
-        let encoder = JSONEncoder()
-        // Each template's JSON once, with the offset of its id, so every clone is a byte splice.
-        let encoded: [(record: Record, json: [UInt8], idOffset: Int)] = try templates.map { record in
-            let json = Array(try encoder.encode(record))
-            let id = Array("\"id\":\"\(record.id.uuidString)\"".utf8)
-            guard let offset = Self.firstIndex(of: id, in: json) else {
-                throw BenchFailure("the template JSON has no id field")
-            }
-            return (record, json, offset + 6)
-        }
+        // Each template's stored (binary) form once; the id is bytes 2..<18 of it, so every clone is a splice.
+        let encoded: [(record: Record, state: [UInt8])] = templates.map { ($0, StoredRecordEncoding.encode($0)) }
         let pool = try DatabasePool(path: path)
         defer { try? pool.close() }
         try pool.writeWithoutTransaction { db in
@@ -33,13 +25,13 @@ struct SQLiteSeeder {
                 for index in 0..<count {
                     let template = encoded[index % encoded.count]
                     let id = Self.uuid(index)
-                    var json = template.json
-                    json.replaceSubrange(template.idOffset..<template.idOffset + 36, with: Array(id.utf8))
+                    var state = template.state
+                    withUnsafeBytes(of: UUID(uuidString: id)!.uuid) { state.replaceSubrange(2..<18, with: $0) }
                     let record = template.record
                     let scope = RecordCollection.isShared(record.collection) ? "shared" : "owner:" + record.owner
                     try insert.execute(arguments: [
                         id, record.cohort, record.collection, record.owner, record.survey, record.surveyVersion, scope,
-                        Int64(index + 1), Data(json), Int64(1_790_000_000_000),
+                        Int64(index + 1), Data(state), Int64(1_790_000_000_000),
                     ])
                 }
                 return .commit
@@ -54,12 +46,4 @@ struct SQLiteSeeder {
         return "5EED0000-0000-4000-8000-" + tail
     }
 
-    /// The first index of `needle` in `haystack`.
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<start + needle.count]) == needle { return start }
-        }
-        return nil
-    }
 }

@@ -22,7 +22,7 @@ struct ServerDatabase {
             var records: [UUID: SyncModel.Record] = [:]
             let rows = try Row.fetchAll(db, sql: "SELECT id, state FROM records")
             for row in rows {
-                let record = try JSONDecoder().decode(SyncModel.Record.self, from: row["state"] as Data)
+                let record = try StoredRecordEncoding.decodeStoredState(row["state"] as Data)
                 records[record.id] = record
             }
             return (records, rows.count, try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "")

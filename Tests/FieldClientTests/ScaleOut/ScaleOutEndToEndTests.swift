@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SyncModel
 import Testing
 
@@ -93,6 +94,25 @@ struct ScaleOutEndToEndTests {
         }
     }
 
+    /// Turns the stored states of `ids` back into the JSON an older server stored, and returns how
+    /// many states of the file are then in the binary form and how many are JSON.
+    private func storeAsJSON(_ ids: [String], in path: String) throws -> (binary: Int, json: Int) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.write { db in
+            for id in ids {
+                let key = try #require(UUID(uuidString: id)).uuidString
+                let state = try #require(try Data.fetchOne(db, sql: "SELECT state FROM records WHERE id = ?", arguments: [key]))
+                let json = try JSONEncoder().encode(try StoredRecordEncoding.decode(state))
+                try db.execute(sql: "UPDATE records SET state = ? WHERE id = ?", arguments: [json, key])
+            }
+            let first = try Data.fetchAll(db, sql: "SELECT substr(state, 1, 1) FROM records").map { $0.first }
+            return (first.filter { $0 == StoredRecordEncoding.marker }.count, first.filter { $0 == UInt8(ascii: "{") }.count)
+        }
+    }
+
     @Test("a deployment moved from SQLite to PostgreSQL loses nothing, even a write the copy missed")
     func moveFromSQLite() throws {
         let sqlite = try TestServer()
@@ -117,6 +137,10 @@ struct ScaleOutEndToEndTests {
         let edited = try #require(annas.first)
         try tina.ok(["edit", edited, "--set", "haushalt=7"])
 
+        // Two of anna's responses are stored as JSON, as an older server stored them; the rest in binary.
+        let forms = try storeAsJSON(Array(annas.prefix(2)), in: sqlite.database)
+        #expect(forms == (binary: 6 + 40 - 2, json: 2))
+
         let db = try TestPostgres.makeDatabase()
         let moved = try Command.run(
             try Binaries.path("syncserver"), ["migrate", "--from", "sqlite:\(sqlite.database)", "--to", db, "--json"])
@@ -124,6 +148,11 @@ struct ScaleOutEndToEndTests {
         let summary = try JSONSerialization.jsonObject(with: Data(moved.stdout.utf8)) as! [String: Any]
         #expect(summary["records"] as? Int == 6 + 40)
         #expect(summary["devices"] as? Int == 3)
+        // PostgreSQL holds every moved state in the binary form.
+        let stored = try Command.run(
+            "/usr/bin/env",
+            ["psql", db, "-XAtc", "SELECT count(*) FILTER (WHERE get_byte(state, 0) = \(StoredRecordEncoding.marker)) FROM records"])
+        #expect(stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(6 + 40)", "\(stored.stderr)")
         // The SQLite server was not stopped in time: bert writes once more there, and tina reads it.
         let late = try bert.ok(["record", "nachbarschaft-2026", "--answers", try answersFile(in: sqlite.directory, answers)])
             .trimmingCharacters(in: .whitespacesAndNewlines)

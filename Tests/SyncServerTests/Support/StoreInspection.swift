@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Hummingbird
 import PostgresNIO
 
 @testable import SyncServer
@@ -12,6 +13,38 @@ protocol StoreInspection {
     func relayNotes() async throws -> [[String: String]]
     /// Every stored dashboard link hash, then every session token hash.
     func dashboardHashes() async throws -> [Data]
+    /// The raw `state` column of record `id`; nil when it is not stored.
+    func storedState(of id: UUID) async throws -> Data?
+    /// Overwrites the raw `state` column of record `id`, e.g. with the JSON an older server stored.
+    func replaceStoredState(of id: UUID, with state: Data) async throws
+}
+
+extension SQLiteRecordStore {
+    /// Reads one raw state.
+    func storedState(of id: UUID) async throws -> Data? {
+        try await read { db in
+            try Data.fetchOne(db, sql: "SELECT state FROM records WHERE id = ?", arguments: [id.uuidString])
+        }
+    }
+
+    /// Overwrites one raw state.
+    func replaceStoredState(of id: UUID, with state: Data) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE records SET state = ? WHERE id = ?", arguments: [state, id.uuidString])
+        }
+    }
+}
+
+extension PostgresRecordStore {
+    /// Reads one raw state.
+    func storedState(of id: UUID) async throws -> Data? {
+        try await rows("SELECT state FROM records WHERE id = \(id)").first?.decode(Data.self)
+    }
+
+    /// Overwrites one raw state.
+    func replaceStoredState(of id: UUID, with state: Data) async throws {
+        _ = try await rows("UPDATE records SET state = \(ByteBuffer(bytes: state)) WHERE id = \(id)")
+    }
 }
 
 extension SQLiteRecordStore: StoreInspection {

@@ -122,7 +122,20 @@ extension PostgresRecordStore {
     }
 
     /// Inserts (or, when the source moved a record on while paging, updates) one page of records.
+    ///
+    /// The transferred wire JSON is decoded and stored in the binary form, so a moved deployment
+    /// is stored compactly whatever form the source held; a state that does not decode stops the move.
     private static func insert(_ page: [ExportedRecord], connection: PostgresConnection, logger: Logger) async throws {
+        let transcoder = StoredState()
+        let states = try page.map { exported in
+            do {
+                return ByteBuffer(bytes: StoredRecordEncoding.encode(try transcoder.record(from: exported.state)))
+            } catch {
+                throw StoreError.conflict(
+                    "The source's record \(exported.id) (sequence \(exported.sequence)) is not a readable state: "
+                        + "\(error). Nothing was moved; restore that record from a backup or remove it, then migrate again.")
+            }
+        }
         try await connection.query(
             """
             INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
@@ -132,7 +145,7 @@ extension PostgresRecordStore {
                 \(page.map(\.owner))::text[], \(page.map { $0.survey != nil })::bool[], \(page.map { $0.survey ?? "" })::text[],
                 \(page.map { $0.surveyVersion != nil })::bool[], \(page.map { Int64($0.surveyVersion ?? 0) })::int8[],
                 \(page.map(\.scope))::text[], \(page.map(\.sequence))::int8[],
-                \(page.map { ByteBuffer(bytes: $0.state) })::bytea[], \(page.map(\.updatedAt.millisecondsSince1970))::int8[])
+                \(states)::bytea[], \(page.map(\.updatedAt.millisecondsSince1970))::int8[])
                 AS r(id, cohort, collection, owner, has_survey, survey, has_version, survey_version, scope, sequence, state,
                     updated_at)
             ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,

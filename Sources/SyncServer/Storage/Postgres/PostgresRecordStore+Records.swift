@@ -44,10 +44,11 @@ extension PostgresRecordStore {
                         SELECT DISTINCT hashtext(id::text) AS h FROM unnest(\(keys)::uuid[]) AS id ORDER BY h OFFSET 0
                     ) AS locks
                     """, logger: logger)
+                let transcoder = StoredState()
                 for try await state in try await connection.query(
                     "SELECT state FROM records WHERE id = ANY(\(keys)::uuid[]) FOR UPDATE", logger: logger
                 ).decode(Data.self) {
-                    let record = try FastJSON.decode(SyncModel.Record.self, from: state)
+                    let record = try transcoder.record(from: state)
                     existing[record.id] = record
                 }
             }
@@ -63,7 +64,7 @@ extension PostgresRecordStore {
                 ).collect().first?.decode(Int64.self)
             else { throw StoreError.notFound("The database has no feed counter; it is not a syncserver database.") }
             let first = last - count + 1
-            let columns = try RecordColumns(decided.writes, firstSequence: first)
+            let columns = RecordColumns(decided.writes, firstSequence: first)
             try await connection.query(
                 """
                 INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
@@ -145,7 +146,9 @@ extension PostgresRecordStore {
         }
         let hasMore = page.count > limit
         if hasMore { page.removeLast(page.count - limit) }
+        let transcoder = StoredState()
         return EncodedChangesPage(
-            states: page.map(\.1), cursor: page.last?.0 ?? sequence, hasMore: hasMore, epoch: epoch)
+            states: try page.map { try transcoder.wireJSON($0.1) }, cursor: page.last?.0 ?? sequence, hasMore: hasMore,
+            epoch: epoch)
     }
 }

@@ -22,11 +22,11 @@ struct RecordColumns: Sendable {
     var scopes: [String] = []
     /// The feed sequences.
     var sequences: [Int64] = []
-    /// The JSON states.
+    /// The stored states (binary form).
     var states: [ByteBuffer] = []
 
     /// Lays out `records`, numbering their sequences from `firstSequence`.
-    init(_ records: [SyncModel.Record], firstSequence: Int64) throws {
+    init(_ records: [SyncModel.Record], firstSequence: Int64) {
         for (offset, record) in records.enumerated() {
             ids.append(record.id)
             cohorts.append(record.cohort)
@@ -37,7 +37,7 @@ struct RecordColumns: Sendable {
             surveyVersions.append(Int64(record.surveyVersion ?? 0))
             scopes.append(FeedScope.of(record))
             sequences.append(firstSequence + Int64(offset))
-            states.append(ByteBuffer(bytes: try FastJSON.encode(record)))
+            states.append(ByteBuffer(bytes: StoredRecordEncoding.encode(record)))
         }
     }
 }

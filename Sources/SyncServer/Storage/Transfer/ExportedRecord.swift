@@ -19,7 +19,7 @@ struct ExportedRecord: Sendable {
     var scope: String
     /// The feed sequence.
     var sequence: Int64
-    /// The stored JSON state.
+    /// The state as wire JSON (the transfer form, whatever form the source stores).
     var state: Data
     /// When it was last written.
     var updatedAt: Timestamp
