@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HummingbirdTesting
 import SyncModel
 import Testing
@@ -136,6 +137,31 @@ struct OwnPushFeedTests {
             #expect(try await harness.pullAll(client, ayse, since: seen.last.cursor).records.isEmpty)
             #expect(try await harness.pullAll(client, trainer, since: pulled.last.cursor).records == [again])
         }
+    }
+
+    @Test("A SQLite database from before origins is upgraded in place; its states have no origin and every device reads them")
+    func upgradedDatabaseHasNoOrigins() async throws {
+        let queue = try DatabaseQueue()
+        try SQLiteRecordStore.migrator(random: SeededRandomSource(seed: 3)).migrate(queue, upTo: "v2 dashboard logins")
+        let record = TestFixtures.response(
+            cohort: "wedding", owner: "Ayşe", replica: ReplicaID(high: 1, low: 1), answers: ["wohndauer": 5])
+        let state = try JSONEncoder().encode(record)
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
+                    VALUES (?, 'wedding', 'responses', 'Ayşe', 'nachbarschaft', 1, ?, 1, ?, 0)
+                    """,
+                arguments: [record.id.uuidString, FeedScope.owner("Ayşe"), state])
+        }
+        let store = try SQLiteRecordStore(writer: queue)
+        let asTrainer = try await store.changes(in: .cohort("wedding"), after: 0, limit: 10, reader: "any-device")
+        let asOwner = try await store.changes(
+            in: .participant(cohort: "wedding", owner: "Ayşe"), after: 0, limit: 10, reader: "any-device")
+        #expect(asTrainer.states == [state] && asTrainer.cursor == 1)
+        #expect(asOwner.states == [state] && asOwner.cursor == 1)
+        let origins = try await store.read { db in try String?.fetchAll(db, sql: "SELECT origin FROM records") }
+        #expect(origins == [nil])
     }
 
     @Test("Readers without a device (reports, exports) and imported doors are never left out", arguments: StoreKind.all)
