@@ -13,6 +13,7 @@ struct SyncBenchSmallTests {
         var value: Double
         var baseline: Double?
         var ratio: Double?
+        var met: Bool?
     }
 
     /// The build products folder that holds syncbench, syncserver and fieldclient.
@@ -79,5 +80,8 @@ struct SyncBenchSmallTests {
         }
         let rates = measurements.filter { ["1", "1 (PostgreSQL)", "3", "4"].contains($0.row) }
         #expect(rates.allSatisfy { $0.value > 0 }, "every rate is positive")
+        // A count, not a time: a device never pulls back the states its own push stored.
+        let redownload = measurements.first { $0.row == "5b" && $0.what.hasPrefix("records a device pulls back") }
+        #expect(redownload?.value == 0 && redownload?.met == true, "row 5b re-download: \(String(describing: redownload))")
     }
 }

@@ -55,7 +55,8 @@ struct ContentEncodingTests {
             #expect(response.status == .ok, "\(response.text)")
             let answer = try response.decode(PushResponse.self)
             #expect(answer.results.map(\.status) == Array(repeating: .accepted, count: records.count))
-            let pulled = try await harness.pullAll(client, device)
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
+            let pulled = try await harness.pullAll(client, trainer)
             #expect(Set(pulled.records) == Set(records))
         }
     }
@@ -72,12 +73,14 @@ struct ContentEncodingTests {
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
             _ = try await harness.push(client, device, Self.responses(device))
-            let plain = try await client.send(.get, "/v1/sync/changes?limit=100", token: device.token)
+            // The trainer reads: the pusher's own feed leaves its pushes out.
+            let reader = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
+            let plain = try await client.send(.get, "/v1/sync/changes?limit=100", token: reader.token)
             #expect(plain.headers[.contentEncoding] == nil)
             let expected = try plain.decode(ChangesPage.self)
             #expect(expected.records.count == 10)
 
-            var headers: HTTPFields = [.authorization: "Bearer \(device.token)"]
+            var headers: HTTPFields = [.authorization: "Bearer \(reader.token)"]
             headers[HTTPField.Name("QuartierSync-Protocol")!] = "1"
             if let acceptEncoding { headers[.acceptEncoding] = acceptEncoding }
             let response = try await client.executeRequest(

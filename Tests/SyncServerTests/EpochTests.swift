@@ -61,8 +61,10 @@ struct EpochTests {
             #expect(notHers.results.first?.error?.code == "forbidden")
             let byTrainer = try await restored.push(client, trainer, [lostResponse], epoch: liveEpoch)
             #expect(byTrainer.results.first?.status == .accepted)
-            let all = try await restored.pullAll(client, trainer)
+            // Jonas gets back both lost writes; the trainer reads Ayşe's relay but not his own.
+            let all = try await restored.pullAll(client, jonas)
             #expect(Set(all.records.map(\.id)) == [lost.id, lostResponse.id])
+            #expect(try await restored.pullAll(client, trainer).records.map(\.id) == [lost.id])
         }
         let notes = try await restoredStore.relayNotes()
         #expect(notes.count == 2)

@@ -15,10 +15,11 @@ struct PushTests {
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
             let record = TestFixtures.response(
                 cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 12, "_status": "draft"])
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
             let answer = try await harness.push(client, device, [record])
             #expect(answer.results == [PushResult(id: record.id, status: .accepted)])
             #expect(answer.epoch == (try await harness.store.epoch()))
-            let pulled = try await harness.pullAll(client, device)
+            let pulled = try await harness.pullAll(client, trainer)
             #expect(pulled.records == [record])
         }
     }
@@ -60,7 +61,8 @@ struct PushTests {
             #expect(answer.results.first?.status == .accepted)
             #expect(answer.results.first?.record == new)
             #expect(try await harness.maxSequence() == sequence)
-            let pulled = try await harness.pullAll(client, device)
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
+            let pulled = try await harness.pullAll(client, trainer)
             #expect(pulled.records.first?.value(of: "wohndauer") == 2)
         }
     }
@@ -103,7 +105,8 @@ struct PushTests {
             let answer = try await harness.push(client, device, [good, bad, alsoGood])
             #expect(answer.results.map(\.status) == [.accepted, .rejected, .accepted])
             #expect(answer.results.map(\.id) == [good.id, bad.id, alsoGood.id])
-            let ids = Set(try await harness.pullAll(client, device).records.map(\.id))
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
+            let ids = Set(try await harness.pullAll(client, trainer).records.map(\.id))
             #expect(ids == [good.id, alsoGood.id])
         }
     }

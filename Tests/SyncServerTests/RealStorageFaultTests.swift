@@ -29,6 +29,7 @@ struct RealStorageFaultTests {
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let reader = try await harness.enroll(client, cohort: "wedding", name: "Weber", role: .trainer)
             let first = Self.doors(for: device)
             #expect(try await harness.push(client, device, first).results.allSatisfy { $0.status == .accepted })
             let before = try await harness.maxSequence()
@@ -39,12 +40,12 @@ struct RealStorageFaultTests {
             #expect(refused.error?.code == "storageUnavailable")
             #expect(refused.error?.message.contains("Nothing was saved") == true)
             #expect(try await harness.maxSequence() == before)
-            #expect(Set(try await harness.pullAll(client, device).records.map(\.id)) == Set(first.map(\.id)))
+            #expect(Set(try await harness.pullAll(client, reader).records.map(\.id)) == Set(first.map(\.id)))
             try repair()
             let second = Self.doors(for: device)
             #expect(try await harness.push(client, device, second).results.allSatisfy { $0.status == .accepted })
             #expect(try await harness.maxSequence() == before + 20)
-            #expect(Set(try await harness.pullAll(client, device).records.map(\.id)) == Set((first + second).map(\.id)))
+            #expect(Set(try await harness.pullAll(client, reader).records.map(\.id)) == Set((first + second).map(\.id)))
         }
         #expect(try await store.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
         try store.close()

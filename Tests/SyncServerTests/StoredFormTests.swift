@@ -88,7 +88,7 @@ struct StoredFormTests {
             #expect(state.first == StoredRecordEncoding.marker)
             #expect(try StoredRecordEncoding.decode(state) == record)
         }
-        let page = try await target.changes(in: .cohort("wedding"), after: 0, limit: 100)
+        let page = try await target.changes(in: .cohort("wedding"), after: 0, limit: 100, reader: nil)
         #expect(Set(try page.states.map { try JSONDecoder().decode(SyncModel.Record.self, from: $0) }) == Set(records.values))
     }
 

@@ -78,7 +78,7 @@ struct SyncController<Store: RecordStore>: Sendable {
         let scope: ReadScope =
             device.role == .trainer
             ? .cohort(device.cohort) : .participant(cohort: device.cohort, owner: device.participant)
-        let page = try await store.changes(in: scope, after: since, limit: limit)
+        let page = try await store.changes(in: scope, after: since, limit: limit, reader: device.id)
         var data = Data("{\"records\":[".utf8)
         data.reserveCapacity(page.states.reduce(64) { $0 + $1.count + 1 })
         for (index, state) in page.states.enumerated() {

@@ -175,7 +175,10 @@ paths:
           schema: { type: string }
       responses:
         "200":
-          description: One page of changes.
+          description: >-
+            One page of changes. States that the caller's own push stored exactly as it sent them are
+            left out but still passed by the cursor, so a page can hold fewer records than `limit`, or
+            none, while `hasMore` is true: read on from the returned cursor while `hasMore` is true.
           headers:
             Content-Encoding:
               description: "`gzip` when the page is compressed; absent for plain JSON."

@@ -46,12 +46,17 @@ protocol RecordStore: Sendable {
 
     /// Loads the stored states of `ids`, lets `plan` decide, and writes the plan's states with
     /// new feed sequences, all in one transaction; a thrown error writes nothing.
+    ///
+    /// Each write stores the plan's origin for it (`BatchPlan.origins`), or none.
     func commitBatch(
         ids: [UUID], requestEpoch: String?, at time: Timestamp,
         plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
     ) async throws -> BatchOutcome
-    /// The records of `scope` changed after `sequence`, oldest change first, at most `limit`.
-    func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage
+    /// The records of `scope` changed after `sequence`, oldest change first, at most `limit` feed
+    /// entries; entries whose origin is `reader` (a device id) are counted and passed by the cursor
+    /// but their states left out. A nil `reader` (reports, exports) sees every state.
+    func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
+        -> EncodedChangesPage
 
     /// Stores a one-time dashboard login link (only its hash); may drop expired links.
     ///

@@ -95,6 +95,10 @@ extension SQLiteRecordStore {
                     CREATE INDEX dashboard_sessions_expiry ON dashboard_sessions(expires_at);
                     """)
         }
+        migrator.registerMigration("v3 record origins") { db in
+            // The device whose push produced exactly the stored state, or NULL; see `changes`.
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN origin TEXT")
+        }
         return migrator
     }
 }

@@ -30,10 +30,11 @@ extension SQLiteRecordStore {
             var sequences: [UUID: Int64] = [:]
             let upsert = try db.makeStatement(
                 sql: """
-                    INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at,
+                        origin)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at, origin = excluded.origin
                     """)
             for record in decided.writes {
                 sequence += 1
@@ -41,7 +42,7 @@ extension SQLiteRecordStore {
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
                     record.surveyVersion, FeedScope.of(record), sequence, StoredState.encode(record),
-                    time.millisecondsSince1970,
+                    time.millisecondsSince1970, decided.origins[record.id],
                 ])
             }
             if !decided.relays.isEmpty {
@@ -65,8 +66,11 @@ extension SQLiteRecordStore {
     /// Reads one page of the feed of `scope`.
     ///
     /// Each scope part is one range scan of an index on (cohort[, scope], sequence) that stops
-    /// after `limit + 1` rows, so the cost grows with the page, not with the database.
-    func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage {
+    /// after `limit + 1` rows, so the cost grows with the page, not with the database. Rows whose
+    /// origin is `reader` count towards the page and the cursor but come without their state.
+    func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
+        -> EncodedChangesPage
+    {
         let stored = try await read { db in
             let epoch = try Self.epoch(db)
             let rows: [Row]
@@ -75,29 +79,32 @@ extension SQLiteRecordStore {
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT sequence, state FROM records INDEXED BY records_cohort_sequence
+                        SELECT sequence, CASE WHEN origin = ? THEN NULL ELSE state END AS state
+                        FROM records INDEXED BY records_cohort_sequence
                         WHERE cohort = ? AND sequence > ? ORDER BY sequence LIMIT ?
                         """,
-                    arguments: [cohort, sequence, limit + 1])
+                    arguments: [reader, cohort, sequence, limit + 1])
             case .participant(let cohort, let owner):
                 rows = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT sequence, state FROM (
-                            SELECT * FROM (SELECT sequence, state FROM records INDEXED BY records_scope_sequence
+                            SELECT * FROM (SELECT sequence, CASE WHEN origin = ?6 THEN NULL ELSE state END AS state
+                                FROM records INDEXED BY records_scope_sequence
                                 WHERE cohort = ?1 AND scope = ?2 AND sequence > ?4 ORDER BY sequence LIMIT ?5)
                             UNION ALL
-                            SELECT * FROM (SELECT sequence, state FROM records INDEXED BY records_scope_sequence
+                            SELECT * FROM (SELECT sequence, CASE WHEN origin = ?6 THEN NULL ELSE state END AS state
+                                FROM records INDEXED BY records_scope_sequence
                                 WHERE cohort = ?1 AND scope = ?3 AND sequence > ?4 ORDER BY sequence LIMIT ?5)
                         ) ORDER BY sequence LIMIT ?5
                         """,
-                    arguments: [cohort, FeedScope.shared, FeedScope.owner(owner), sequence, limit + 1])
+                    arguments: [cohort, FeedScope.shared, FeedScope.owner(owner), sequence, limit + 1, reader])
             }
             let hasMore = rows.count > limit
             let page = hasMore ? Array(rows.prefix(limit)) : rows
             let cursor: Int64 = page.last?["sequence"] ?? sequence
             return EncodedChangesPage(
-                states: page.map { $0["state"] as Data }, cursor: cursor, hasMore: hasMore, epoch: epoch)
+                states: page.compactMap { $0["state"] as Data? }, cursor: cursor, hasMore: hasMore, epoch: epoch)
         }
         // Transcoded after the read, so the connection is not held for it.
         let transcoder = StoredState()

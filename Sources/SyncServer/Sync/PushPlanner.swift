@@ -25,6 +25,7 @@ struct PushPlanner: Sendable {
         var writes: [UUID: Record] = [:]
         var order: [UUID] = []
         var relays: [UUID: Set<ReplicaID>] = [:]
+        var origins: [UUID: String] = [:]
         var results: [PushResult] = []
         results.reserveCapacity(records.count)
         for sent in records {
@@ -37,6 +38,8 @@ struct PushPlanner: Sendable {
                 if writes[sent.id] == nil { order.append(sent.id) }
                 working[sent.id] = decision.merged
                 writes[sent.id] = decision.merged
+                // The device holds what it sent, or a later edit of it: it need not read it back.
+                origins[sent.id] = decision.merged == sent ? device.id : nil
                 if !decision.relayed.isEmpty { relays[sent.id, default: []].formUnion(decision.relayed) }
             }
         }
@@ -45,7 +48,7 @@ struct PushPlanner: Sendable {
                 RelayNote(recordID: id, deviceID: device.id, epoch: requestEpoch ?? "", replicas: $0.sorted())
             }
         }
-        return BatchPlan(results: results, writes: order.map { writes[$0]! }, relays: notes)
+        return BatchPlan(results: results, writes: order.map { writes[$0]! }, relays: notes, origins: origins)
     }
 
     /// The outcome for one record that is accepted.

@@ -7,6 +7,8 @@ final class FakeServer: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [UUID: Record] = [:]
     private var feed: [(sequence: Int, id: UUID)] = []
+    /// For each record, the device whose push stored exactly its state, as the real server keeps it.
+    private var origins: [UUID: String] = [:]
     private var sequence = 0
     private var surveyList: [SurveyDefinition] = []
     /// Every push request received, for assertions.
@@ -33,6 +35,7 @@ final class FakeServer: @unchecked Sendable {
         lock.withLock {
             records = [:]
             feed = []
+            origins = [:]
             for record in restored { store(record) }
             epoch = newEpoch
         }
@@ -41,17 +44,18 @@ final class FakeServer: @unchecked Sendable {
     /// Stores a record directly, as another device would have pushed it.
     func seed(_ record: Record) { lock.withLock { store(record) } }
 
-    private func store(_ record: Record) {
+    private func store(_ record: Record, from device: String? = nil) {
         let merged = (try? records[record.id]?.merging(record)) ?? record
         guard merged != records[record.id] else { return }
         records[record.id] = merged
+        origins[record.id] = merged == record ? device : nil
         sequence += 1
         feed.removeAll { $0.id == record.id }
         feed.append((sequence, record.id))
     }
 
-    /// Handles a push.
-    func push(_ request: PushRequest) throws(TransportError) -> PushResponse {
+    /// Handles a push from `device` (nil: a device the feed does not tell apart).
+    func push(_ request: PushRequest, from device: String? = nil) throws(TransportError) -> PushResponse {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -68,7 +72,7 @@ final class FakeServer: @unchecked Sendable {
                     results.append(.makeRejected(id: record.id, ErrorDetail(.validationFailed, "injected rejection")))
                     continue
                 }
-                store(record)
+                store(record, from: device)
                 results.append(.makeAccepted(sent: record, merged: records[record.id]!))
             }
             if failNow { throw .unreachable("injected after commit") }
@@ -76,8 +80,8 @@ final class FakeServer: @unchecked Sendable {
         }
     }
 
-    /// Handles a changes request.
-    func changes(since cursor: String, limit: Int) throws(TransportError) -> ChangesPage {
+    /// Handles a changes request of `reader`, whose own pushes are passed but left out, like the real server.
+    func changes(since cursor: String, limit: Int, reader: String? = nil) throws(TransportError) -> ChangesPage {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -93,7 +97,7 @@ final class FakeServer: @unchecked Sendable {
             let page = entries.prefix(limit)
             let next = page.last?.sequence ?? since
             return ChangesPage(
-                records: page.map { records[$0.id]! }, cursor: String(next), hasMore: entries.count > page.count,
+                records: page.filter { reader == nil || origins[$0.id] != reader }.map { records[$0.id]! }, cursor: String(next), hasMore: entries.count > page.count,
                 epoch: epoch)
         }
     }
@@ -108,17 +112,19 @@ struct FakeTransport: SyncTransport {
     let server: FakeServer
     /// Runs after each push is answered, before the engine applies it (e.g. to edit locally meanwhile).
     var afterPush: (@Sendable () throws -> Void)?
+    /// The device id the server knows this transport by; nil reads back its own pushes.
+    var device: String?
 
     /// Pushes.
     func push(_ request: PushRequest) async throws(TransportError) -> PushResponse {
-        let response = try server.push(request)
+        let response = try server.push(request, from: device)
         do { try afterPush?() } catch { throw .unexpectedAnswer("hook failed: \(error)") }
         return response
     }
 
     /// Pulls.
     func changes(since cursor: String, limit: Int) async throws(TransportError) -> ChangesPage {
-        try server.changes(since: cursor, limit: limit)
+        try server.changes(since: cursor, limit: limit, reader: device)
     }
 
     /// Lists surveys.

@@ -27,10 +27,14 @@ struct TestDevice {
         records = FieldRecords(store: store, device: identity, clock: clock, identifiers: identifiers)
     }
 
-    /// A sync engine for this device against `server`.
-    func engine(_ server: FakeServer, afterPush: (@Sendable () throws -> Void)? = nil) -> SyncEngine<FakeTransport> {
+    /// A sync engine for this device against `server`; with `feedDevice`, the server leaves the
+    /// states this engine pushed out of its pages, as the real server does for a device id.
+    func engine(
+        _ server: FakeServer, feedDevice: String? = nil, afterPush: (@Sendable () throws -> Void)? = nil
+    ) -> SyncEngine<FakeTransport> {
         var engine = SyncEngine(
-            store: store, transport: FakeTransport(server: server, afterPush: afterPush), clock: SteppingClock(),
+            store: store, transport: FakeTransport(server: server, afterPush: afterPush, device: feedDevice),
+            clock: SteppingClock(),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         engine.pageSize = 2
         engine.pushBatchSize = 2

@@ -23,18 +23,21 @@ struct SyncEngineTests {
         }
     }
 
-    @Test("two devices converge and see a concurrent edit as a conflict")
-    func convergence() async throws {
+    @Test("two devices converge and see a concurrent edit as a conflict, also when the server leaves own pushes out",
+        arguments: [false, true])
+    func convergence(leavingOutOwnPushes: Bool) async throws {
         let anna = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey])
         let ben = try TestDevice(participant: "anna", replicaSeed: 2, surveys: [survey])
+        let annaEngine = anna.engine(server, feedDevice: leavingOutOwnPushes ? "anna-laptop" : nil)
+        let benEngine = ben.engine(server, feedDevice: leavingOutOwnPushes ? "ben-laptop" : nil)
         let id = try makeResponses(anna, count: 1)[0]
-        _ = try await anna.engine(server).sync()
-        _ = try await ben.engine(server).sync()
+        _ = try await annaEngine.sync()
+        _ = try await benEngine.sync()
         try anna.records.edit(id, changes: ["haushalt": 4])
         try ben.records.edit(id, changes: ["haushalt": 5])
-        _ = try await anna.engine(server).sync()
-        _ = try await ben.engine(server).sync()
-        _ = try await anna.engine(server).sync()
+        _ = try await annaEngine.sync()
+        _ = try await benEngine.sync()
+        _ = try await annaEngine.sync()
         let a = try #require(try anna.store.record(id: id))
         let b = try #require(try ben.store.record(id: id))
         #expect(a.record == b.record)
@@ -77,6 +80,31 @@ struct SyncEngineTests {
         #expect(second.rejected.isEmpty)
         #expect(try device.store.record(id: ids[1])?.rejection == nil)
         #expect(try device.store.pendingCount() == 0)
+    }
+
+    @Test("pages that hold only the device's own pushes are empty but advance; the engine reads on to the end")
+    func readsPastPagesOfOwnPushes() async throws {
+        let anna = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey])
+        let ben = try TestDevice(participant: "anna", replicaSeed: 2, surveys: [survey])
+        let annaIDs = try makeResponses(anna, count: 4)
+        let benID = try makeResponses(ben, count: 1)[0]
+        let benRecord = try #require(try ben.store.record(id: benID)).record
+        let pushes = Counter(start: 0)
+        let server = server
+        // Anna pushes two batches (feed 1…4, hers); then another device's record lands (feed 5).
+        // With pages of 2 she reads [] (hasMore), [] (hasMore), [ben's].
+        let report = try await anna.engine(server, feedDevice: "anna-laptop", afterPush: {
+            if pushes.next() == 2 { server.seed(benRecord) }
+        }).sync()
+        #expect(report.pushed == 4)
+        #expect(report.pulled == 1)
+        #expect(try anna.store.syncState().cursor == "5")
+        #expect(try anna.store.record(id: benID)?.record == benRecord)
+        #expect(Set(try anna.store.records().map(\.record.id)) == Set(annaIDs + [benID]))
+        #expect(try anna.store.pendingCount() == 0)
+        // Another device reads Anna's records.
+        _ = try await ben.engine(server, feedDevice: "ben-laptop").sync()
+        #expect(Set(try ben.store.records().map(\.record.id)) == Set(annaIDs + [benID]))
     }
 
     @Test("an interrupted pull resumes from the last stored page without loss or duplicates")

@@ -149,7 +149,7 @@ extension PostgresRecordStore {
                 AS r(id, cohort, collection, owner, has_survey, survey, has_version, survey_version, scope, sequence, state,
                     updated_at)
             ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, origin = NULL
             """, logger: logger)
     }
 }

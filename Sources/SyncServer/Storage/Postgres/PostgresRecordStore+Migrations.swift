@@ -110,6 +110,12 @@ extension PostgresRecordStore {
                 """,
                 "CREATE INDEX dashboard_sessions_expiry ON dashboard_sessions (expires_at)",
             ]),
+        PostgresMigration(
+            version: 3, name: "record origins",
+            statements: [
+                // The device whose push produced exactly the stored state, or NULL; see `changes`.
+                "ALTER TABLE records ADD COLUMN origin TEXT"
+            ]),
     ]
 
     /// The advisory lock key under which instances migrate one at a time.

@@ -65,19 +65,22 @@ extension PostgresRecordStore {
             else { throw StoreError.notFound("The database has no feed counter; it is not a syncserver database.") }
             let first = last - count + 1
             let columns = RecordColumns(decided.writes, firstSequence: first)
+            // "" for no origin: device ids are never empty, and an array of optionals does not bind.
+            let origins = decided.writes.map { decided.origins[$0.id] ?? "" }
             try await connection.query(
                 """
-                INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
+                INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at,
+                    origin)
                 SELECT id, cohort, collection, owner, CASE WHEN has_survey THEN survey END,
                     CASE WHEN has_survey THEN survey_version::INTEGER END, scope, sequence, state,
-                    \(time.millisecondsSince1970)
+                    \(time.millisecondsSince1970), NULLIF(origin, '')
                 FROM unnest(\(columns.ids)::uuid[], \(columns.cohorts)::text[], \(columns.collections)::text[],
                     \(columns.owners)::text[], \(columns.hasSurvey)::bool[], \(columns.surveys)::text[],
                     \(columns.surveyVersions)::int8[], \(columns.scopes)::text[], \(columns.sequences)::int8[],
-                    \(columns.states)::bytea[])
-                    AS w(id, cohort, collection, owner, has_survey, survey, survey_version, scope, sequence, state)
+                    \(columns.states)::bytea[], \(origins)::text[])
+                    AS w(id, cohort, collection, owner, has_survey, survey, survey_version, scope, sequence, state, origin)
                 ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                    updated_at = excluded.updated_at
+                    updated_at = excluded.updated_at, origin = excluded.origin
                 """, logger: logger)
             if !decided.relays.isEmpty {
                 let sequences = Dictionary(uniqueKeysWithValues: zip(columns.ids, columns.sequences))
@@ -103,8 +106,11 @@ extension PostgresRecordStore {
     /// two of (cohort, scope, sequence), each stopping after `limit + 1` rows.
     ///
     /// Every visible sequence is final (see `commitBatch`), so the page needs no filter for
-    /// changes still in flight.
-    func changes(in scope: ReadScope, after sequence: Int64, limit: Int) async throws -> EncodedChangesPage {
+    /// changes still in flight. Rows whose origin is `reader` count towards the page and the
+    /// cursor but come without their state.
+    func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
+        -> EncodedChangesPage
+    {
         let fetch = Int64(limit) + 1
         let found: [PostgresRow]
         switch scope {
@@ -112,7 +118,8 @@ extension PostgresRecordStore {
             found = try await rows(
                 """
                 SELECT m.value, p.sequence, p.state FROM meta AS m LEFT JOIN LATERAL (
-                    SELECT sequence, state FROM records WHERE cohort = \(cohort) AND sequence > \(sequence)
+                    SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state
+                    FROM records WHERE cohort = \(cohort) AND sequence > \(sequence)
                     ORDER BY sequence LIMIT \(fetch)
                 ) AS p ON TRUE
                 WHERE m.key = 'epoch' ORDER BY p.sequence
@@ -122,11 +129,11 @@ extension PostgresRecordStore {
                 """
                 SELECT m.value, p.sequence, p.state FROM meta AS m LEFT JOIN LATERAL (
                     SELECT sequence, state FROM (
-                        (SELECT sequence, state FROM records
+                        (SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state FROM records
                             WHERE cohort = \(cohort) AND scope = \(FeedScope.shared) AND sequence > \(sequence)
                             ORDER BY sequence LIMIT \(fetch))
                         UNION ALL
-                        (SELECT sequence, state FROM records
+                        (SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state FROM records
                             WHERE cohort = \(cohort) AND scope = \(FeedScope.owner(owner)) AND sequence > \(sequence)
                             ORDER BY sequence LIMIT \(fetch))
                     ) AS both_scopes ORDER BY sequence LIMIT \(fetch)
@@ -138,17 +145,18 @@ extension PostgresRecordStore {
             throw StoreError.notFound("The database has no epoch; it is not a syncserver database.")
         }
         let epoch = try first.decode(String.self)
-        var page: [(Int64, Data)] = []
+        // A row without a sequence is the empty lateral join; one without a state is the reader's own.
+        var page: [(Int64, Data?)] = []
         page.reserveCapacity(found.count)
         for row in found {
             let (_, rowSequence, state) = try row.decode((String, Int64?, Data?).self)
-            if let rowSequence, let state { page.append((rowSequence, state)) }
+            if let rowSequence { page.append((rowSequence, state)) }
         }
         let hasMore = page.count > limit
         if hasMore { page.removeLast(page.count - limit) }
         let transcoder = StoredState()
         return EncodedChangesPage(
-            states: try page.map { try transcoder.wireJSON($0.1) }, cursor: page.last?.0 ?? sequence, hasMore: hasMore,
-            epoch: epoch)
+            states: try page.compactMap(\.1).map { try transcoder.wireJSON($0) }, cursor: page.last?.0 ?? sequence,
+            hasMore: hasMore, epoch: epoch)
     }
 }
