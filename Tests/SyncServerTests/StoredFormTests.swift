@@ -15,6 +15,8 @@ struct StoredFormTests {
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            // The trainer reads them back: a device's own pushes are left out of its own feed.
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Tina", role: .trainer)
             let records = (0..<3).map { index in
                 TestFixtures.response(
                     cohort: "wedding", owner: "Ayşe", replica: device.replica,
@@ -26,7 +28,7 @@ struct StoredFormTests {
                 #expect(state.first == StoredRecordEncoding.marker)
                 #expect(try StoredRecordEncoding.decode(state) == record)
             }
-            #expect(try await harness.pullAll(client, device).records == records)
+            #expect(try await harness.pullAll(client, trainer).records == records)
         }
     }
 
@@ -38,6 +40,8 @@ struct StoredFormTests {
         try await harness.makeCohort("wedding")
         try await harness.run { client in
             let device = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            // The trainer reads them back: a device's own pushes are left out of its own feed.
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Tina", role: .trainer)
             var old = TestFixtures.response(
                 cohort: "wedding", owner: "Ayşe", replica: device.replica, answers: ["wohndauer": 3, "zufrieden": "ja"])
             let new = TestFixtures.response(
@@ -46,7 +50,7 @@ struct StoredFormTests {
             let legacy = try JSONEncoder().encode(old)
             try await harness.inspection.replaceStoredState(of: old.id, with: legacy)
 
-            let page = try await client.send(.get, "/v1/sync/changes", token: device.token)
+            let page = try await client.send(.get, "/v1/sync/changes", token: trainer.token)
             #expect(page.status == .ok)
             #expect(Data(page.body.readableBytesView).firstRange(of: legacy) != nil, "the JSON state is spliced in unchanged")
             #expect(try page.decode(ChangesPage.self).records == [old, new])
@@ -57,7 +61,7 @@ struct StoredFormTests {
             let state = try #require(try await harness.inspection.storedState(of: old.id))
             #expect(state.first == StoredRecordEncoding.marker)
             #expect(try StoredRecordEncoding.decode(state) == old)
-            let after = try await harness.pullAll(client, device)
+            let after = try await harness.pullAll(client, trainer)
             #expect(after.records.last == old)
         }
     }
