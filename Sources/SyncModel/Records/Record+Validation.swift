@@ -26,11 +26,18 @@ extension Record {
 
     /// Whether `name` can name a field: 1 to 128 characters, none of them control characters.
     public static func isValidFieldName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 128
+        // Printable ASCII, the usual case, is valid without looking up Unicode properties.
+        let utf8 = name.utf8
+        if utf8.count <= 128, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return !utf8.isEmpty }
+        return !name.isEmpty && name.count <= 128
             && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     private func checkRegister<Value>(_ register: Register<Value>, name: String) throws(RecordError) {
+        if register.siblings.count == 1, let dot = register.siblings.first?.dot {
+            guard version.covers(dot) else { throw .dotNotCovered(field: name, dot: dot) }
+            return
+        }
         var replicas = Set<ReplicaID>()
         for sibling in register.siblings {
             guard version.covers(sibling.dot) else { throw .dotNotCovered(field: name, dot: sibling.dot) }

@@ -20,6 +20,16 @@ struct RecordStructureTests {
             owner: "anna", version: version, fields: fields, deletion: deletion)
     }
 
+    @Test(arguments: [
+        ("alter", true), ("Haus nummer", true), ("~", true), (String(repeating: "x", count: 128), true),
+        ("Größe", true), ("😀", true), (String(repeating: "ä", count: 128), true),
+        ("", false), (String(repeating: "x", count: 129), false), (String(repeating: "ä", count: 129), false),
+        ("a\u{1}", false), ("a\u{7f}", false), ("a\n", false), ("ä\u{85}", false), ("\u{9f}", false),
+    ])
+    func fieldNamesAreOneTo128CharactersWithoutControlCharacters(name: String, isValid: Bool) {
+        #expect(Record.isValidFieldName(name) == isValid)
+    }
+
     @Test
     func statesMadeByWritesAndMergesPass() throws {
         var record = TestReplicas.response()
