@@ -39,10 +39,11 @@ struct SyncController<Store: RecordStore>: Sendable {
         let planner = PushPlanner(
             device: device, surveys: catalog, replicaCohorts: replicaCohorts, requestEpoch: body.epoch)
         let records = body.records
+        let prechecks = planner.precheck(records)
         let outcome = try await store.commitBatch(
             ids: records.map(\.id), requestEpoch: body.epoch, at: environment.clock.now()
         ) { snapshot in
-            planner.plan(records, snapshot: snapshot)
+            planner.plan(records, prechecks: prechecks, snapshot: snapshot)
         }
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
         context.logger.info(

@@ -4,8 +4,11 @@ import SyncModel
 /// Decides, purely, what happens to each record of a push: authorization, identity,
 /// replica rules, survey validation and the merge.
 ///
-/// It runs inside the store's write transaction on the stored states, so it must not do I/O.
-/// Each record is judged on its own: a rejection never affects the others.
+/// ``plan(_:prechecks:snapshot:)`` runs inside the store's write transaction on the stored
+/// states, so it must not do I/O. What depends only on the sent states (their structure and
+/// their survey validation, most of the work) is computed before, outside the transaction, by
+/// ``precheck(_:)``, so that one push's checks do not hold up another's writes. Each record is
+/// judged on its own: a rejection never affects the others.
 struct PushPlanner: Sendable {
     /// The largest step by which a device's own counter may grow past the stored one in one push.
     static let maximumCounterJump: UInt64 = 1_000_000
@@ -19,8 +22,32 @@ struct PushPlanner: Sendable {
     /// The epoch named by the request.
     let requestEpoch: String?
 
-    /// Plans the batch against the stored states in `snapshot`.
-    func plan(_ records: [Record], snapshot: BatchSnapshot) -> BatchPlan {
+    /// What can be judged of one sent state without the stored one.
+    struct Precheck: Sendable {
+        /// The structure error of the sent state, if any.
+        var structureError: ErrorDetail?
+        /// The survey validation error of the sent state (nil when valid); used when the merged
+        /// state equals the sent one, e.g. for every new record.
+        var validationError: ErrorDetail?
+    }
+
+    /// The checks of `records` that need no stored state, one per record in order; pure, so
+    /// they run before the write transaction.
+    func precheck(_ records: [Record]) -> [Precheck] {
+        records.map { sent in
+            do throws(RecordError) {
+                try sent.checkStructure()
+            } catch {
+                return Precheck(structureError: ErrorDetail(.invalidRecord, error.message), validationError: nil)
+            }
+            return Precheck(structureError: nil, validationError: validate(sent))
+        }
+    }
+
+    /// Plans the batch against the stored states in `snapshot`; `prechecks`, when given, are
+    /// ``precheck(_:)`` of the same records and spare the transaction that work.
+    func plan(_ records: [Record], prechecks: [Precheck]? = nil, snapshot: BatchSnapshot) -> BatchPlan {
+        precondition(prechecks == nil || prechecks?.count == records.count, "one precheck per record")
         var working = snapshot.existing
         var writes: [UUID: Record] = [:]
         var order: [UUID] = []
@@ -28,8 +55,10 @@ struct PushPlanner: Sendable {
         var origins: [UUID: String] = [:]
         var results: [PushResult] = []
         results.reserveCapacity(records.count)
-        for sent in records {
-            switch judge(sent, stored: working[sent.id], relayAllowed: snapshot.requestEpochIsRetired) {
+        for (index, sent) in records.enumerated() {
+            let judged = judge(
+                sent, precheck: prechecks?[index], stored: working[sent.id], relayAllowed: snapshot.requestEpochIsRetired)
+            switch judged {
             case .failure(let error):
                 results.append(.makeRejected(id: sent.id, error))
             case .success(let decision):
@@ -58,11 +87,17 @@ struct PushPlanner: Sendable {
         var relayed: [ReplicaID]
     }
 
-    private func judge(_ sent: Record, stored: Record?, relayAllowed: Bool) -> Result<Decision, ErrorDetail> {
-        do throws(RecordError) {
-            try sent.checkStructure()
-        } catch {
-            return .failure(ErrorDetail(.invalidRecord, error.message))
+    private func judge(
+        _ sent: Record, precheck: Precheck?, stored: Record?, relayAllowed: Bool
+    ) -> Result<Decision, ErrorDetail> {
+        if let precheck {
+            if let error = precheck.structureError { return .failure(error) }
+        } else {
+            do throws(RecordError) {
+                try sent.checkStructure()
+            } catch {
+                return .failure(ErrorDetail(.invalidRecord, error.message))
+            }
         }
         if let stored {
             // Judge access by the stored identity first, so that nothing about records out of
@@ -102,17 +137,23 @@ struct PushPlanner: Sendable {
             }
         }
         let merged: Record
+        let mergedIsSent: Bool
         if let stored {
             do throws(RecordError) {
                 merged = try stored.merging(sent)
             } catch {
                 return .failure(ErrorDetail(.identityChanged, error.message))
             }
+            mergedIsSent = precheck != nil && merged == sent
         } else {
             merged = sent
+            mergedIsSent = true
         }
         let changed = merged != stored
-        if changed, let error = validate(merged) { return .failure(error) }
+        if changed {
+            let error = mergedIsSent && precheck != nil ? precheck?.validationError : validate(merged)
+            if let error { return .failure(error) }
+        }
         return .success(Decision(merged: merged, changed: changed, relayed: foreign))
     }
 

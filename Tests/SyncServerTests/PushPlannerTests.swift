@@ -1,0 +1,98 @@
+import Foundation
+import SyncModel
+import Testing
+
+@testable import SyncServer
+
+/// The checks computed before the write transaction (``PushPlanner/precheck(_:)``) change
+/// nothing: a plan with them equals the plan that computes everything inside.
+@Suite("PushPlanner: prechecks outside the transaction")
+struct PushPlannerTests {
+    static let anna = ReplicaID(high: 0xA, low: 1)
+    static let tina = ReplicaID(high: 0xB, low: 2)
+    static let at = Timestamp(millisecondsSince1970: 1_795_600_000_000)
+
+    let planner: PushPlanner
+
+    init() throws {
+        let device = DeviceInfo(
+            id: "d-anna", cohort: "c", participant: "anna", role: .participant, name: "Annas Laptop",
+            replicaId: Self.anna, createdAt: Self.at, revokedAt: nil)
+        let survey = try SurveyDefinition.parse(TestFixtures.surveyJSON)
+        planner = PushPlanner(
+            device: device, surveys: [SurveyKey(id: "nachbarschaft", version: 1): survey],
+            replicaCohorts: [Self.tina: "c"], requestEpoch: nil)
+    }
+
+    static func response(_ answers: [String: FieldValue], id: UUID = UUID()) -> Record {
+        TestFixtures.response(id: id, cohort: "c", owner: "anna", replica: anna, answers: answers)
+    }
+
+    /// A batch, the stored states, and the statuses (with error codes) the plan must give.
+    typealias Case = (name: String, records: [Record], stored: [Record], expected: [String])
+
+    static var cases: [Case] {
+        var list: [Case] = []
+        list.append(("new valid", [response(["wohndauer": 3])], [], ["accepted"]))
+        list.append(("new invalid", [response(["wohndauer": 300])], [], ["rejected validationFailed"]))
+        let broken = Record(
+            id: UUID(), collection: RecordCollection.responses, cohort: "c", survey: "nachbarschaft", surveyVersion: 1,
+            owner: "anna", version: VersionVector(),
+            fields: ["wohndauer": Register(siblings: [Sibling(dot: Dot(replica: anna, counter: 1), value: 3, timestamp: at)])],
+            deletion: Register())
+        list.append(("broken structure", [broken], [], ["rejected invalidRecord"]))
+
+        // The trainer corrected the stored state; Anna's newer edit merges with it.
+        var stored = response(["wohndauer": 3])
+        var sent = stored
+        _ = stored.write(["zufrieden": "ja"], by: tina, at: at)
+        _ = sent.write(["wohndauer": 4], by: anna, at: at)
+        list.append(("merged differs from sent", [sent], [stored], ["accepted merged"]))
+
+        // Anna's state includes the stored one: merged equals sent, and it is invalid.
+        let base = response(["wohndauer": 3])
+        var invalidLater = base
+        _ = invalidLater.write(["wohndauer": 500], by: anna, at: at)
+        list.append(("merged equals sent, invalid", [invalidLater], [base], ["rejected validationFailed"]))
+
+        // A valid sent state whose merge with the stored one is invalid (an answer stored before
+        // the rule): validation must judge the merged state, not reuse the sent state's result.
+        var storedInvalid = response(["wohndauer": 3])
+        var sentValid = storedInvalid
+        _ = storedInvalid.write(["wohndauer": 700], by: tina, at: at)
+        _ = sentValid.write(["zufrieden": "nein"], by: anna, at: at)
+        list.append(("valid sent, invalid merge", [sentValid], [storedInvalid], ["rejected validationFailed"]))
+
+        // One record twice in a batch: the second is judged against the first's result.
+        let first = response(["wohndauer": 10])
+        var second = first
+        _ = second.write(["wohndauer": 1000], by: anna, at: at)
+        list.append(("same id twice", [first, second], [], ["accepted", "rejected validationFailed"]))
+
+        let unchanged = response(["wohndauer": 5])
+        list.append(("unchanged", [unchanged], [unchanged], ["accepted"]))
+        return list
+    }
+
+    @Test(arguments: Self.cases.map(\.name))
+    func prechecksGiveTheSamePlan(name: String) throws {
+        let testCase = try #require(Self.cases.first { $0.name == name })
+        // The cases are rebuilt per call (new ids); take one instance for both plans.
+        let snapshot = BatchSnapshot(
+            existing: Dictionary(uniqueKeysWithValues: testCase.stored.map { ($0.id, $0) }), epoch: "e",
+            requestEpochIsRetired: false)
+        let inside = planner.plan(testCase.records, snapshot: snapshot)
+        let prechecked = planner.plan(testCase.records, prechecks: planner.precheck(testCase.records), snapshot: snapshot)
+        #expect(prechecked.results == inside.results)
+        #expect(prechecked.writes == inside.writes)
+        #expect(prechecked.origins == inside.origins)
+        let statuses = inside.results.map { result in
+            switch (result.status, result.error, result.record) {
+            case (.rejected, let error?, _): "rejected \(error.code)"
+            case (.accepted, _, .some): "accepted merged"
+            default: "\(result.status.rawValue)"
+            }
+        }
+        #expect(statuses == testCase.expected)
+    }
+}
