@@ -35,11 +35,10 @@ extension SQLiteRecordStore {
                 arguments: [cohort]
             ).map { (definition: $0["definition"] as String, publishedAt: $0["published_at"] as Int64) }
         }
-        let decoder = JSONDecoder()
         return try rows.map { row in
             PublishedSurvey(
                 cohort: cohort, publishedAt: Timestamp(millisecondsSince1970: row.publishedAt),
-                definition: try decoder.decode(SurveyDefinition.self, from: Data(row.definition.utf8)))
+                definition: try SurveyDefinitionCache.shared.definition(decoding: row.definition))
         }
     }
 }

@@ -29,8 +29,7 @@ extension PostgresRecordStore {
 
     /// Lists a cohort's surveys.
     func surveys(cohort: String) async throws -> [PublishedSurvey] {
-        let decoder = JSONDecoder()
-        return try await rows(
+        try await rows(
             """
             SELECT definition, published_at FROM surveys WHERE cohort = \(cohort)
             ORDER BY id COLLATE "C", version
@@ -39,7 +38,7 @@ extension PostgresRecordStore {
             let (definition, publishedAt) = try row.decode((String, Int64).self)
             return PublishedSurvey(
                 cohort: cohort, publishedAt: Timestamp(millisecondsSince1970: publishedAt),
-                definition: try decoder.decode(SurveyDefinition.self, from: Data(definition.utf8)))
+                definition: try SurveyDefinitionCache.shared.definition(decoding: definition))
         }
     }
 }
