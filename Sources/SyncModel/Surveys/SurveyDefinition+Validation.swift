@@ -32,7 +32,8 @@ extension SurveyDefinition {
             }
             if let issue = question.check(value, answers: relevance.effective) { issues.append(issue) }
         }
-        for key in answers.keys.sorted() where !key.hasPrefix("_") && question(named: key) == nil {
+        let unknown = answers.keys.filter { !$0.hasPrefix("_") && question(named: $0) == nil }
+        for key in unknown.sorted() {
             issues.append(
                 ValidationIssue(
                     question: key, code: .unknownQuestion,
