@@ -10,14 +10,25 @@ extension SurveyDefinition {
     /// Walks the questions in order: a question whose condition is false is treated as
     /// unanswered by the conditions of later questions, as ODK does.
     public func relevance(of answers: [String: FieldValue]) -> Relevance {
-        var result = Relevance(relevant: [], effective: [:])
-        for question in questions {
-            guard question.relevantCondition?.evaluate(answers: result.effective) ?? true else { continue }
-            result.relevant.insert(question.name)
-            if let value = answers[question.name], !value.isUnanswered {
-                result.effective[question.name] = value
+        let flags = relevanceFlags(of: answers)
+        var relevant = Set<String>(minimumCapacity: questions.count)
+        for index in questions.indices where flags.relevant[index] { relevant.insert(questions[index].name) }
+        return Relevance(relevant: relevant, effective: flags.effective)
+    }
+
+    /// ``relevance(of:)`` with one flag per question, in question order: what validation uses
+    /// on the push path, without hashing every name into a set.
+    func relevanceFlags(of answers: [String: FieldValue]) -> (relevant: [Bool], effective: [String: FieldValue]) {
+        var relevant = [Bool](repeating: false, count: questions.count)
+        var effective = [String: FieldValue](minimumCapacity: questions.count)
+        for index in questions.indices {
+            guard questions[index].relevantCondition?.evaluate(answers: effective) ?? true else { continue }
+            relevant[index] = true
+            let name = questions[index].name
+            if let value = answers[name], !value.isUnanswered {
+                effective[name] = value
             }
         }
-        return result
+        return (relevant, effective)
     }
 }

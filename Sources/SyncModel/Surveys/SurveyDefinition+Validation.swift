@@ -8,10 +8,11 @@ extension SurveyDefinition {
     /// most one issue, so the result is deterministic.
     public func validate(_ answers: [String: FieldValue], finalized: Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        let relevance = relevance(of: answers)
-        for question in questions {
+        let relevance = relevanceFlags(of: answers)
+        for index in questions.indices {
+            let question = questions[index]
             let value = answers[question.name] ?? .null
-            if !relevance.relevant.contains(question.name) {
+            if !relevance.relevant[index] {
                 if !value.isUnanswered {
                     issues.append(
                         question.issue(
