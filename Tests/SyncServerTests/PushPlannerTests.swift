@@ -69,6 +69,11 @@ struct PushPlannerTests {
         _ = second.write(["wohndauer": 1000], by: anna, at: at)
         list.append(("same id twice", [first, second], [], ["accepted", "rejected validationFailed"]))
 
+        let earlier = response(["wohndauer": 20])
+        var later = earlier
+        _ = later.write(["wohndauer": 21], by: anna, at: at)
+        list.append(("same id twice, both valid", [earlier, later], [], ["accepted", "accepted"]))
+
         let unchanged = response(["wohndauer": 5])
         list.append(("unchanged", [unchanged], [unchanged], ["accepted"]))
         return list
@@ -86,6 +91,12 @@ struct PushPlannerTests {
         #expect(prechecked.results == inside.results)
         #expect(prechecked.writes == inside.writes)
         #expect(prechecked.origins == inside.origins)
+        // States encoded before the transaction are exactly the stored form of what is written.
+        #expect(inside.encodedStates.isEmpty)
+        for record in prechecked.writes {
+            #expect(prechecked.storedState(of: record) == StoredState.encode(record))
+        }
+        #expect(Set(prechecked.encodedStates.keys).isSubset(of: Set(prechecked.writes.map(\.id))))
         let statuses = inside.results.map { result in
             switch (result.status, result.error, result.record) {
             case (.rejected, let error?, _): "rejected \(error.code)"

@@ -13,4 +13,12 @@ struct BatchPlan: Sendable {
     /// without a `record`), that device's id: the write's feed entry is left out of that device's
     /// pages (docs/PROTOCOL.md, "Own pushes"). Writes not listed get no origin.
     var origins: [UUID: String] = [:]
+    /// The stored form of writes that are exactly a sent state, encoded before the transaction
+    /// (`PushPlanner.precheck`); stores encode the other writes themselves.
+    var encodedStates: [UUID: Data] = [:]
+
+    /// The stored form of `record`, one of ``writes``: the one encoded before, or a new encoding.
+    func storedState(of record: Record) -> Data {
+        encodedStates[record.id] ?? StoredState.encode(record)
+    }
 }

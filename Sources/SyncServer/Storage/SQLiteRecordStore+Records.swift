@@ -41,7 +41,7 @@ extension SQLiteRecordStore {
                 sequences[record.id] = sequence
                 try upsert.execute(arguments: [
                     record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, FeedScope.of(record), sequence, StoredState.encode(record),
+                    record.surveyVersion, FeedScope.of(record), sequence, decided.storedState(of: record),
                     time.millisecondsSince1970, decided.origins[record.id],
                 ])
             }

@@ -29,6 +29,9 @@ struct PushPlanner: Sendable {
         /// The survey validation error of the sent state (nil when valid); used when the merged
         /// state equals the sent one, e.g. for every new record.
         var validationError: ErrorDetail?
+        /// The stored form of the sent state, when it is valid; stored as is when the merged
+        /// state equals the sent one.
+        var encoded: Data?
     }
 
     /// The checks of `records` that need no stored state, one per record in order; pure, so
@@ -40,7 +43,10 @@ struct PushPlanner: Sendable {
             } catch {
                 return Precheck(structureError: ErrorDetail(.invalidRecord, error.message), validationError: nil)
             }
-            return Precheck(structureError: nil, validationError: validate(sent))
+            let validationError = validate(sent)
+            return Precheck(
+                structureError: nil, validationError: validationError,
+                encoded: validationError == nil ? StoredState.encode(sent) : nil)
         }
     }
 
@@ -53,6 +59,7 @@ struct PushPlanner: Sendable {
         var order: [UUID] = []
         var relays: [UUID: Set<ReplicaID>] = [:]
         var origins: [UUID: String] = [:]
+        var encodedStates: [UUID: Data] = [:]
         var results: [PushResult] = []
         results.reserveCapacity(records.count)
         for (index, sent) in records.enumerated() {
@@ -68,7 +75,9 @@ struct PushPlanner: Sendable {
                 working[sent.id] = decision.merged
                 writes[sent.id] = decision.merged
                 // The device holds what it sent, or a later edit of it: it need not read it back.
-                origins[sent.id] = decision.merged == sent ? device.id : nil
+                let isSent = decision.merged == sent
+                origins[sent.id] = isSent ? device.id : nil
+                encodedStates[sent.id] = isSent ? prechecks?[index].encoded : nil
                 if !decision.relayed.isEmpty { relays[sent.id, default: []].formUnion(decision.relayed) }
             }
         }
@@ -77,7 +86,9 @@ struct PushPlanner: Sendable {
                 RelayNote(recordID: id, deviceID: device.id, epoch: requestEpoch ?? "", replicas: $0.sorted())
             }
         }
-        return BatchPlan(results: results, writes: order.map { writes[$0]! }, relays: notes, origins: origins)
+        return BatchPlan(
+            results: results, writes: order.map { writes[$0]! }, relays: notes, origins: origins,
+            encodedStates: encodedStates)
     }
 
     /// The outcome for one record that is accepted.

@@ -64,7 +64,7 @@ extension PostgresRecordStore {
                 ).collect().first?.decode(Int64.self)
             else { throw StoreError.notFound("The database has no feed counter; it is not a syncserver database.") }
             let first = last - count + 1
-            let columns = RecordColumns(decided.writes, firstSequence: first)
+            let columns = RecordColumns(decided.writes, firstSequence: first, states: decided.storedState(of:))
             // "" for no origin: device ids are never empty, and an array of optionals does not bind.
             let origins = decided.writes.map { decided.origins[$0.id] ?? "" }
             try await connection.query(

@@ -25,8 +25,12 @@ struct RecordColumns: Sendable {
     /// The stored states (binary form).
     var states: [ByteBuffer] = []
 
-    /// Lays out `records`, numbering their sequences from `firstSequence`.
-    init(_ records: [SyncModel.Record], firstSequence: Int64) {
+    /// Lays out `records`, numbering their sequences from `firstSequence`; `state` gives each
+    /// record's stored form.
+    init(
+        _ records: [SyncModel.Record], firstSequence: Int64,
+        states state: (SyncModel.Record) -> Data = StoredState.encode
+    ) {
         for (offset, record) in records.enumerated() {
             ids.append(record.id)
             cohorts.append(record.cohort)
@@ -37,7 +41,7 @@ struct RecordColumns: Sendable {
             surveyVersions.append(Int64(record.surveyVersion ?? 0))
             scopes.append(FeedScope.of(record))
             sequences.append(firstSequence + Int64(offset))
-            states.append(ByteBuffer(bytes: StoredRecordEncoding.encode(record)))
+            states.append(ByteBuffer(bytes: state(record)))
         }
     }
 }
