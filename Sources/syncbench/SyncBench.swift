@@ -15,11 +15,11 @@ struct SyncBench: AsyncParsableCommand {
         commandName: "syncbench",
         abstract: "Benchmarks QuartierSync against plain SQLite and prints the table of BENCHMARKS.md.",
         discussion: """
-            Run it from a release build: swift run -c release syncbench. It uses the syncserver and
-            fieldclient executables of the same build folder, a temporary work folder (about 2 GB
-            for the 1,000,000-record database) and 2-4 minutes. --small runs tiny sizes in seconds,
-            which the test suite does so that the benchmark keeps working. With --postgres (or
-            SYNCBENCH_POSTGRES_URL) rows 1 and 2 also run on PostgreSQL, in fresh databases that
+            Run it from a release build: swift run -c release syncbench. It uses the syncserver and \
+            fieldclient executables of the same build folder, a temporary work folder (about 1 GB \
+            for the 1,000,000-record database) and 3-5 minutes. --small runs tiny sizes in seconds, \
+            which the test suite does so that the benchmark keeps working. With --postgres (or \
+            SYNCBENCH_POSTGRES_URL) rows 1 and 2 also run on PostgreSQL, in fresh databases that \
             syncbench creates and drops with psql.
             """)
 

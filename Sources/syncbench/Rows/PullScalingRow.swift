@@ -2,8 +2,13 @@ import AsyncHTTPClient
 import Foundation
 import SyncModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Row 2: the time to pull the last changes from a server holding few records and from one
-/// holding many; the feed's cost must grow with the page, not with the database.
+/// holding many, both running at once and pulled from in turn; the feed's cost must grow with
+/// the page, not with the database.
 struct PullScalingRow {
     /// What one server size measured.
     struct Outcome {
@@ -22,14 +27,32 @@ struct PullScalingRow {
     /// How often the pull is repeated; the median is reported.
     let repeats: Int
 
+    /// A seeded server, started, with a trainer enrolled and the pages' cursors known.
+    struct Prepared {
+        /// Records the server holds.
+        var held: Int
+        /// The running server; stop it when done.
+        var server: ServerUnderTest
+        /// The client for its API.
+        var api: BenchHTTP
+        /// The trainer's token.
+        var token: String
+        /// The cursors of the pages that hold the last changes.
+        var cursors: [Int]
+        /// The page size.
+        var pageSize: Int
+    }
+
     /// Seeds a database (`database` is its file, passed as `--db`) with `held` records cloned
-    /// from `templates`, starts a server on it, and times a trainer pulling the last changes in
-    /// pages of the default size. With `postgres` (an empty database's URL) the seeded file is
-    /// moved there by `syncserver migrate`, which keeps the sequences, and the server runs on it.
-    func run(
+    /// from `templates`, starts a server on it and pulls the last changes once. With `postgres`
+    /// (an empty database's URL) the seeded file is moved there by `syncserver migrate`, which
+    /// keeps the sequences, and the server runs on it. Dirty pages are flushed to disk before
+    /// the server starts, so that the kernel's writeback of the seeding does not run during the
+    /// measurement.
+    func prepare(
         held: Int, templates: [Record], workload: Workload, database: String, postgres: String? = nil,
         http: HTTPClient
-    ) async throws -> Outcome {
+    ) async throws -> Prepared {
         let seeded = ServerUnderTest(executable: executable, database: database, directory: directory)
         try seeded.prepare(cohort: Workload.cohortName, surveyFile: workload.surveyFile)
         try SQLiteSeeder(path: database).seed(count: held, templates: templates)
@@ -40,9 +63,9 @@ struct PullScalingRow {
             guard migrate.ending.status == 0 else { throw BenchFailure("syncserver migrate failed: \(migrate.error)") }
             server = ServerUnderTest(executable: executable, database: postgres, directory: directory)
         }
+        sync()
         let code = try server.code(cohort: Workload.cohortName, name: "trainer", trainer: true)
         try server.start()
-        defer { server.stop() }
         let api = BenchHTTP(client: http, base: server.url)
         let token = try await api.enroll(code: code, replica: ReplicaID.makeRandom(), name: "trainer")
         let pageSize = min(last, SyncProtocol.defaultPageSize)
@@ -53,20 +76,33 @@ struct PullScalingRow {
             let page = try await api.page(since: String(cursor), limit: pageSize, token: token, gzip: false)
             pulled += try JSONDecoder().decode(ChangesPage.self, from: Data(page.body.readableBytesView)).records.count
         }
-        guard pulled == last else { throw BenchFailure("pulled \(pulled) of the last \(last) changes") }
-        let profiler = try Profiler.attach(
-            to: server.pid, name: "server-pull-\(held)\(postgres == nil ? "" : "-pg")", log: directory)
+        guard pulled == last else {
+            server.stop()
+            throw BenchFailure("pulled \(pulled) of the last \(last) changes")
+        }
+        return Prepared(held: held, server: server, api: api, token: token, cursors: cursors, pageSize: pageSize)
+    }
+
+    /// Times pulling the last changes from both servers `repeats` times, alternating which
+    /// goes first, so that both see the same moments of a noisy machine; returns the medians.
+    func measure(_ few: Prepared, _ many: Prepared) async throws -> (few: Outcome, many: Outcome) {
+        let profiler = try Profiler.attach(to: many.server.pid, name: "server-pull-\(many.held)", log: directory)
         let clock = ContinuousClock()
-        var times: [Double] = []
-        for _ in 0..<repeats {
-            let start = clock.now
-            for cursor in cursors {
-                _ = try await api.page(since: String(cursor), limit: pageSize, token: token, gzip: false)
+        var times: [[Double]] = [[], []]
+        for round in 0..<repeats {
+            let order = round % 2 == 0 ? [0, 1] : [1, 0]
+            for index in order {
+                let target = index == 0 ? few : many
+                let start = clock.now
+                for cursor in target.cursors {
+                    _ = try await target.api.page(
+                        since: String(cursor), limit: target.pageSize, token: target.token, gzip: false)
+                }
+                times[index].append((clock.now - start).seconds)
             }
-            times.append((clock.now - start).seconds)
         }
         profiler?.stop()
-        times.sort()
-        return Outcome(held: held, medianSeconds: times[times.count / 2])
+        let medians = times.map { $0.sorted()[$0.count / 2] }
+        return (Outcome(held: few.held, medianSeconds: medians[0]), Outcome(held: many.held, medianSeconds: medians[1]))
     }
 }

@@ -75,12 +75,15 @@ struct BenchRunner {
         let templates = Array(workload.records.prefix(1_000))
         let pulls = PullScalingRow(
             executable: server, directory: environment.directory, last: plan.pullLast, repeats: plan.repeats)
-        let few = try await pulls.run(
+        let fewServer = try await pulls.prepare(
             held: plan.pullSizes.small, templates: templates, workload: workload,
             database: environment.path("pull-small.sqlite"), http: http)
-        let many = try await pulls.run(
+        defer { fewServer.server.stop() }
+        let manyServer = try await pulls.prepare(
             held: plan.pullSizes.large, templates: templates, workload: workload,
             database: environment.path("pull-large.sqlite"), http: http)
+        let (few, many) = try await pulls.measure(fewServer, manyServer)
+        manyServer.server.stop()
         try? FileManager.default.removeItem(atPath: environment.path("pull-large.sqlite"))
         let scaling = many.medianSeconds / few.medianSeconds
         out.append(
@@ -92,16 +95,19 @@ struct BenchRunner {
         if let databases {
             note("row 2 (PostgreSQL): pull scaling after syncserver migrate")
             let smallDatabase = try databases.create("pull_small")
-            let fewOnPostgres = try await pulls.run(
+            let largeDatabase = try databases.create("pull_large")
+            let fewPrepared = try await pulls.prepare(
                 held: plan.pullSizes.small, templates: templates, workload: workload,
                 database: environment.path("pull-small-pg.sqlite"), postgres: smallDatabase, http: http)
-            try? FileManager.default.removeItem(atPath: environment.path("pull-small-pg.sqlite"))
-            try databases.drop(smallDatabase)
-            let largeDatabase = try databases.create("pull_large")
-            let manyOnPostgres = try await pulls.run(
+            let manyPrepared = try await pulls.prepare(
                 held: plan.pullSizes.large, templates: templates, workload: workload,
                 database: environment.path("pull-large-pg.sqlite"), postgres: largeDatabase, http: http)
+            let (fewOnPostgres, manyOnPostgres) = try await pulls.measure(fewPrepared, manyPrepared)
+            fewPrepared.server.stop()
+            manyPrepared.server.stop()
+            try? FileManager.default.removeItem(atPath: environment.path("pull-small-pg.sqlite"))
             try? FileManager.default.removeItem(atPath: environment.path("pull-large-pg.sqlite"))
+            try databases.drop(smallDatabase)
             try databases.drop(largeDatabase)
             let ratio = manyOnPostgres.medianSeconds / fewOnPostgres.medianSeconds
             out.append(
