@@ -9,13 +9,7 @@ extension FieldValue: FastJSONEncodable {
         case .integer(let value): writer.writeInteger(value)
         case .decimal(let value): try writer.writeDouble(value)
         case .string(let value): writer.writeString(value)
-        case .array(let elements):
-            writer.write(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { writer.write(UInt8(ascii: ",")) }
-                try element.writeJSON(to: &writer)
-            }
-            writer.write(UInt8(ascii: "]"))
+        case .array(let elements): try writer.writeArray(elements)
         case .object(let members):
             writer.write(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
@@ -74,12 +68,7 @@ extension Sibling: FastJSONEncodable where Value: FastJSONEncodable {
 extension Register: FastJSONEncodable where Value: FastJSONEncodable {
     /// Writes the array of siblings in canonical order.
     public func writeJSON(to writer: inout JSONWriter) throws {
-        writer.write(UInt8(ascii: "["))
-        for (index, sibling) in siblings.enumerated() {
-            if index > 0 { writer.write(UInt8(ascii: ",")) }
-            try sibling.writeJSON(to: &writer)
-        }
-        writer.write(UInt8(ascii: "]"))
+        try writer.writeArray(siblings)
     }
 }
 
@@ -129,12 +118,9 @@ extension PushRequest: FastJSONEncodable {
             writer.writeString(epoch)
             writer.write(UInt8(ascii: ","))
         }
-        writer.writeRaw("\"records\":[")
-        for (index, record) in records.enumerated() {
-            if index > 0 { writer.write(UInt8(ascii: ",")) }
-            try record.writeJSON(to: &writer)
-        }
-        writer.writeRaw("]}")
+        writer.writeKey("records")
+        try writer.writeArray(records)
+        writer.write(UInt8(ascii: "}"))
     }
 }
 
@@ -166,12 +152,9 @@ extension PushResponse: FastJSONEncodable {
     public func writeJSON(to writer: inout JSONWriter) throws {
         writer.writeRaw("{\"epoch\":")
         writer.writeString(epoch)
-        writer.writeRaw(",\"results\":[")
-        for (index, result) in results.enumerated() {
-            if index > 0 { writer.write(UInt8(ascii: ",")) }
-            try result.writeJSON(to: &writer)
-        }
-        writer.writeRaw("]}")
+        writer.writeRaw(",\"results\":")
+        try writer.writeArray(results)
+        writer.write(UInt8(ascii: "}"))
     }
 }
 
@@ -182,11 +165,8 @@ extension ChangesPage: FastJSONEncodable {
         writer.writeString(cursor)
         writer.writeRaw(",\"epoch\":")
         writer.writeString(epoch)
-        writer.writeRaw(hasMore ? ",\"hasMore\":true,\"records\":[" : ",\"hasMore\":false,\"records\":[")
-        for (index, record) in records.enumerated() {
-            if index > 0 { writer.write(UInt8(ascii: ",")) }
-            try record.writeJSON(to: &writer)
-        }
-        writer.writeRaw("]}")
+        writer.writeRaw(hasMore ? ",\"hasMore\":true,\"records\":" : ",\"hasMore\":false,\"records\":")
+        try writer.writeArray(records)
+        writer.write(UInt8(ascii: "}"))
     }
 }

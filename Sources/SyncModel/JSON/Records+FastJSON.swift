@@ -10,9 +10,7 @@ extension FieldValue: FastJSONDecodable {
             guard try scanner.consumeNull() else { throw scanner.mismatch() }
             self = .null
         case UInt8(ascii: "["):
-            var elements: [FieldValue] = []
-            try scanner.readArray { elements.append(try FieldValue(json: &$0)) }
-            self = .array(elements)
+            self = .array(try scanner.readArray(of: FieldValue.self))
         case UInt8(ascii: "{"):
             var members: [String: FieldValue] = [:]
             try scanner.readObject { scanner, raw in
@@ -82,9 +80,7 @@ extension Sibling: FastJSONDecodable where Value: FastJSONDecodable {
 extension Register: FastJSONDecodable where Value: FastJSONDecodable {
     /// Reads the array of siblings, putting them into canonical order.
     public init(json scanner: inout JSONScanner) throws {
-        var siblings: [Sibling<Value>] = []
-        try scanner.readArray { siblings.append(try Sibling(json: &$0)) }
-        self.init(siblings: siblings)
+        self.init(siblings: try scanner.readArray(of: Sibling<Value>.self))
     }
 }
 

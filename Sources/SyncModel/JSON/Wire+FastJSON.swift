@@ -8,9 +8,7 @@ extension PushRequest: FastJSONDecodable {
         try scanner.readObject { scanner, key in
             if key.equals("records") {
                 guard records == nil else { throw scanner.mismatch() }
-                var list: [Record] = []
-                try scanner.readArray { list.append(try Record(json: &$0)) }
-                records = list
+                records = try scanner.readArray(of: Record.self)
             } else if key.equals("epoch") {
                 guard epoch == nil else { throw scanner.mismatch() }
                 epoch = .some(try scanner.consumeNull() ? nil : try scanner.readString())
@@ -33,9 +31,7 @@ extension ChangesPage: FastJSONDecodable {
         try scanner.readObject { scanner, key in
             if key.equals("records") {
                 guard records == nil else { throw scanner.mismatch() }
-                var list: [Record] = []
-                try scanner.readArray { list.append(try Record(json: &$0)) }
-                records = list
+                records = try scanner.readArray(of: Record.self)
             } else if key.equals("cursor") {
                 guard cursor == nil else { throw scanner.mismatch() }
                 cursor = try scanner.readString()
@@ -90,9 +86,7 @@ extension PushResponse: FastJSONDecodable {
         try scanner.readObject { scanner, key in
             if key.equals("results") {
                 guard results == nil else { throw scanner.mismatch() }
-                var list: [PushResult] = []
-                try scanner.readArray { list.append(try PushResult(json: &$0)) }
-                results = list
+                results = try scanner.readArray(of: PushResult.self)
             } else if key.equals("epoch") {
                 guard epoch == nil else { throw scanner.mismatch() }
                 epoch = try scanner.readString()
