@@ -11,12 +11,7 @@ public enum FastJSON {
     public static func decode<Value: FastJSONDecodable>(
         _ type: Value.Type, from bytes: some ContiguousBytes
     ) throws -> Value {
-        let fast: Value? = bytes.withUnsafeBytes { raw in
-            var scanner = JSONScanner(raw)
-            guard let value = try? Value(json: &scanner), (try? scanner.finish()) != nil else { return nil }
-            return value
-        }
-        if let fast { return fast }
+        if let fast = decodeWithoutFallback(type, from: bytes) { return fast }
         return try bytes.withUnsafeBytes { raw in
             try JSONDecoder().decode(Value.self, from: Data(raw))
         }

@@ -51,7 +51,6 @@ extension SQLiteRecordStore {
     /// States leave as wire JSON, whichever form they are stored in.
     func exportRecords(after sequence: Int64, limit: Int) async throws -> [ExportedRecord] {
         try await read { db in
-            let transcoder = StoredState()
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM records WHERE sequence > ? ORDER BY sequence LIMIT ?",
                 arguments: [sequence, limit]
@@ -59,7 +58,7 @@ extension SQLiteRecordStore {
                 guard let id = UUID(uuidString: row["id"]) else { return nil }
                 let state: Data
                 do {
-                    state = try transcoder.wireJSON(row["state"])
+                    state = try StoredState.wireJSON(row["state"])
                 } catch {
                     throw StoreError.conflict(
                         "The source's record \(id) is not a readable state: \(error). Nothing was moved; restore that "

@@ -107,23 +107,21 @@ extension SQLiteRecordStore {
                 states: page.compactMap { $0["state"] as Data? }, cursor: cursor, hasMore: hasMore, epoch: epoch)
         }
         // Transcoded after the read, so the connection is not held for it.
-        let transcoder = StoredState()
         var result = stored
-        result.states = try stored.states.map { try transcoder.wireJSON($0) }
+        result.states = try stored.states.map { try StoredState.wireJSON($0) }
         return result
     }
 
     /// Loads the stored states of `keys` with one query.
     private static func loadStates(_ db: Database, keys: [String]) throws -> [UUID: SyncModel.Record] {
         guard !keys.isEmpty else { return [:] }
-        let transcoder = StoredState()
         var result: [UUID: SyncModel.Record] = [:]
         result.reserveCapacity(keys.count)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchCursor(
             db, sql: "SELECT state FROM records WHERE id IN (\(placeholders))", arguments: StatementArguments(keys))
         while let row = try rows.next() {
-            let record = try transcoder.record(from: row["state"] as Data)
+            let record = try StoredState.record(from: row["state"] as Data)
             result[record.id] = record
         }
         return result

@@ -75,9 +75,8 @@ struct PushPlanner: Sendable {
                 working[sent.id] = decision.merged
                 writes[sent.id] = decision.merged
                 // The device holds what it sent, or a later edit of it: it need not read it back.
-                let isSent = decision.merged == sent
-                origins[sent.id] = isSent ? device.id : nil
-                encodedStates[sent.id] = isSent ? prechecks?[index].encoded : nil
+                origins[sent.id] = decision.isSent ? device.id : nil
+                encodedStates[sent.id] = decision.isSent ? prechecks?[index].encoded : nil
                 if !decision.relayed.isEmpty { relays[sent.id, default: []].formUnion(decision.relayed) }
             }
         }
@@ -95,6 +94,8 @@ struct PushPlanner: Sendable {
     private struct Decision {
         var merged: Record
         var changed: Bool
+        /// Whether the merged state is exactly the sent one (always for a new record).
+        var isSent: Bool
         var relayed: [ReplicaID]
     }
 
@@ -148,24 +149,24 @@ struct PushPlanner: Sendable {
             }
         }
         let merged: Record
-        let mergedIsSent: Bool
+        let isSent: Bool
         if let stored {
             do throws(RecordError) {
                 merged = try stored.merging(sent)
             } catch {
                 return .failure(ErrorDetail(.identityChanged, error.message))
             }
-            mergedIsSent = precheck != nil && merged == sent
+            isSent = merged == sent
         } else {
             merged = sent
-            mergedIsSent = true
+            isSent = true
         }
         let changed = merged != stored
         if changed {
-            let error = mergedIsSent && precheck != nil ? precheck?.validationError : validate(merged)
+            let error = if let precheck, isSent { precheck.validationError } else { validate(merged) }
             if let error { return .failure(error) }
         }
-        return .success(Decision(merged: merged, changed: changed, relayed: foreign))
+        return .success(Decision(merged: merged, changed: changed, isSent: isSent, relayed: foreign))
     }
 
     /// Who may write what: the own cohort only; a participant only their own responses and the

@@ -126,10 +126,9 @@ extension PostgresRecordStore {
     /// The transferred wire JSON is decoded and stored in the binary form, so a moved deployment
     /// is stored compactly whatever form the source held; a state that does not decode stops the move.
     private static func insert(_ page: [ExportedRecord], connection: PostgresConnection, logger: Logger) async throws {
-        let transcoder = StoredState()
         let states = try page.map { exported in
             do {
-                return ByteBuffer(bytes: StoredRecordEncoding.encode(try transcoder.record(from: exported.state)))
+                return ByteBuffer(bytes: StoredRecordEncoding.encode(try StoredState.record(from: exported.state)))
             } catch {
                 throw StoreError.conflict(
                     "The source's record \(exported.id) (sequence \(exported.sequence)) is not a readable state: "

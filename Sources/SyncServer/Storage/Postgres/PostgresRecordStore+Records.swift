@@ -44,11 +44,10 @@ extension PostgresRecordStore {
                         SELECT DISTINCT hashtext(id::text) AS h FROM unnest(\(keys)::uuid[]) AS id ORDER BY h OFFSET 0
                     ) AS locks
                     """, logger: logger)
-                let transcoder = StoredState()
                 for try await state in try await connection.query(
                     "SELECT state FROM records WHERE id = ANY(\(keys)::uuid[]) FOR UPDATE", logger: logger
                 ).decode(Data.self) {
-                    let record = try transcoder.record(from: state)
+                    let record = try StoredState.record(from: state)
                     existing[record.id] = record
                 }
             }
@@ -154,9 +153,8 @@ extension PostgresRecordStore {
         }
         let hasMore = page.count > limit
         if hasMore { page.removeLast(page.count - limit) }
-        let transcoder = StoredState()
         return EncodedChangesPage(
-            states: try page.compactMap(\.1).map { try transcoder.wireJSON($0) }, cursor: page.last?.0 ?? sequence,
+            states: try page.compactMap(\.1).map { try StoredState.wireJSON($0) }, cursor: page.last?.0 ?? sequence,
             hasMore: hasMore, epoch: epoch)
     }
 }
