@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The one place that turns a `--db` location into a store.
+/// Turns a `--db` location into a store, for `serve` and the admin commands (`migrate` and
+/// `backup` open their SQLite source directly).
 enum RecordStoreFactory {
     /// How long a first connection to PostgreSQL may take before the database counts as unreachable.
     static let connectDeadline: Duration = .seconds(15)
@@ -65,6 +66,7 @@ enum RecordStoreFactory {
             switch error {
             case .unavailable(let message), .conflict(let message), .notFound(let message): return message
             case .invalidCode: return "invalid code"
+            case .invalidLink: return "invalid link"
             }
         }
         if let message = PostgresRecordStore.serverMessage(of: error) { return message }
