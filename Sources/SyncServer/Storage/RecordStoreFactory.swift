@@ -19,7 +19,11 @@ enum RecordStoreFactory {
             do {
                 store = try SQLiteRecordStore(path: path, random: random)
             } catch {
-                throw CommandFailure("Cannot open the database \(path): \(error). Check the path and its permissions.")
+                // Rule messages (a newer schema) say what to do; bare failures get the usual advice.
+                let reason = describe(error)
+                throw CommandFailure(
+                    "Cannot open the database \(path): \(reason)"
+                        + (reason.hasSuffix(".") ? "" : ". Check the path and its permissions."))
             }
             return OpenedRecordStore(
                 store: store, services: [], prepare: {}, close: { try store.close() })

@@ -57,12 +57,4 @@ extension PostgresRecordStore {
             }
         }
     }
-
-    /// The schema version of the database, 0 when it has none.
-    func schemaVersion() async throws -> Int {
-        let rows = try await rows("SELECT to_regclass('schema_migrations') IS NOT NULL")
-        guard try rows.first?.decode(Bool.self) == true else { return 0 }
-        return try await self.rows("SELECT COALESCE(MAX(version), 0)::INTEGER FROM schema_migrations").first?
-            .decode(Int.self) ?? 0
-    }
 }
