@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
-            resources: [.embedInCode("Dashboard/Templates")]
+            resources: [.embedInCode("Dashboard/Templates"), .embedInCode("OpenAPI/openapi.yaml")]
         ),
         .executableTarget(
             name: "fieldclient",

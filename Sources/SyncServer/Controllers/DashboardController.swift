@@ -93,7 +93,7 @@ struct DashboardController<Store: RecordStore>: Sendable {
                 headers: [.location: "/dashboard", .cacheControl: "no-store", HTTPField.Name("Referrer-Policy")!: "no-referrer"])
             response.setCookie(DashboardLogin<Store>.cookie(value: cookie, secure: DashboardLogin<Store>.isSecure(request)))
             return response
-        } catch StoreError.invalidCode {
+        } catch StoreError.invalidLink {
             return renderer.message(
                 title: "This login link does not work any more",
                 text: "Login links work once and only for 5 minutes. This one was already used, has expired, or was "

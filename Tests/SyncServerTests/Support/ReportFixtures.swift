@@ -73,6 +73,8 @@ enum ReportFixtures {
             owner: CohortAdministration.householdOwner)
         door.write(["outcome": "interviewed", "visitedBy": "Ayşe K."], by: ayse, at: Timestamp(millisecondsSince1970: day))
         records.append(door)
+        // Stored as a push stores them: decoded from the wire JSON, where a whole altitude 40.0 is 40.
+        records = try records.map { try FastJSON.decode(SyncModel.Record.self, from: FastJSON.encode($0)) }
         for start in stride(from: 0, to: records.count, by: 1000) {
             let part = Array(records[start..<min(start + 1000, records.count)])
             _ = try await store.commitBatch(ids: part.map(\.id), requestEpoch: nil, at: environment.clock.now()) { snapshot in
