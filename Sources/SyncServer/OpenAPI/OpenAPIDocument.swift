@@ -277,7 +277,7 @@ paths:
     get:
       tags: [reports]
       operationId: cohortExport
-      summary: The responses to one survey as CSV, JSON or GeoJSON, streamed (trainers, own cohort only).
+      summary: The responses to one survey as CSV, JSON, GeoJSON or XLSX, streamed (trainers, own cohort only).
       description: |
         Deleted responses are left out; a field with an open conflict exports its shown value.
         CSV (RFC 4180, UTF-8, CRLF): columns id, participant, created, updated, status, household, then
@@ -285,7 +285,13 @@ paths:
         spaces) and one `question/choice` column of 1/0 per choice. JSON: an array of objects with
         the same metadata and `answers`. GeoJSON: a FeatureCollection of the responses with a location,
         placed at the first geopoint question (in survey order) that holds one; its properties are the
-        JSON object plus `geopoint`, the question used.
+        JSON object plus `geopoint`, the question used. XLSX: a workbook whose first sheet, `Responses`,
+        has the question labels (in the survey's default language) and, below them, the CSV column
+        names as two frozen header rows, then one row per response: numbers as numbers, dates and the
+        created/updated times (UTC) as date cells, select answers as their choice labels (several
+        joined by `; `) and a 1/0 number column per choice of a select_multiple question; its second
+        sheet, `Codebook`, lists every question (name, type, required, relevant) and choice with its
+        labels in each of the survey's languages.
       parameters:
         - $ref: "#/components/parameters/ProtocolVersion"
         - $ref: "#/components/parameters/CohortPath"
@@ -297,7 +303,7 @@ paths:
           headers:
             Content-Disposition:
               schema: { type: string }
-              description: "attachment; filename=\"<survey>.<csv|json|geojson>\""
+              description: "attachment; filename=\"<survey>.<csv|json|geojson|xlsx>\""
           content:
             text/csv:
               schema: { type: string }
@@ -307,6 +313,8 @@ paths:
                 items: { $ref: "#/components/schemas/ExportedResponse" }
             application/geo+json:
               schema: { type: object }
+            application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+              schema: { type: string, format: binary }
         "400": { $ref: "#/components/responses/BadRequest" }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Forbidden" }
@@ -381,6 +389,25 @@ paths:
           content:
             text/html:
               schema: { type: string }
+  /dashboard/export/households:
+    get:
+      tags: [dashboard]
+      operationId: dashboardHouseholdsExport
+      summary: The session's cohort's door list as an XLSX workbook (session cookie).
+      description: |
+        One sheet, `Doors`, with a frozen header row and one row per door that is not deleted:
+        id, street, houseNumber, postcode, note, status (the latest visit's outcome, or
+        `not-visited`), visitedBy, visitNote, updated (a UTC date cell) and interviews (how many
+        responses name the door).
+      security: [{ dashboardSession: [] }]
+      responses:
+        "200":
+          description: The door list, as the attachment `households.xlsx`.
+          content:
+            application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+              schema: { type: string, format: binary }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "503": { $ref: "#/components/responses/StorageUnavailable" }
   /dashboard/export:
     get:
       tags: [dashboard]
@@ -402,6 +429,8 @@ paths:
                 items: { $ref: "#/components/schemas/ExportedResponse" }
             application/geo+json:
               schema: { type: object }
+            application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+              schema: { type: string, format: binary }
         "400": { $ref: "#/components/responses/BadRequest" }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "404": { $ref: "#/components/responses/NotFound" }
@@ -443,7 +472,7 @@ components:
       in: query
       required: true
       description: The export format.
-      schema: { type: string, enum: [csv, json, geojson] }
+      schema: { type: string, enum: [csv, json, geojson, xlsx] }
     ExportSurvey:
       name: survey
       in: query
