@@ -24,11 +24,16 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
             name: "SyncModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Spreadsheet",
+            dependencies: ["SyncModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "SyncFixtures",
@@ -38,6 +43,7 @@ let package = Package(
             name: "SyncServer",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +60,7 @@ let package = Package(
             name: "fieldclient",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -65,12 +72,17 @@ let package = Package(
             name: "syncbench",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
+        ),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet", "SyncModel", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .testTarget(
             name: "SyncBenchTests",

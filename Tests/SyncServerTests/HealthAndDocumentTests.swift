@@ -72,7 +72,7 @@ struct HealthAndDocumentTests {
         let harness = try await TestHarness()
         let routed = Set(harness.router().routes.map { "\($0.method) \($0.path)" })
         #expect(documented == routed)
-        #expect(routed.count == 16)
+        #expect(routed.count == 17)
     }
 
     @Test("An unknown path answers a 404 ErrorBody")

@@ -27,16 +27,54 @@ enum XLSFormReader {
             throw SurveyError(.missingField, "Survey '\(id)' has no title. Set `form_title` in `settings`.")
         }
         let version = try R.version(settings?["version"], place: "The settings of survey '\(id)'")
-        let lists = try readChoices(document["choices"])
+        let named = try declaredLanguages(in: document)
+        var defaultLanguage: SurveyLanguage?
+        if let text = try R.text(settings?["default_language"], field: "default_language", place: "settings") {
+            defaultLanguage = SurveyLanguage(xlsform: text)
+        } else if !named.hasPlainColumn {
+            defaultLanguage = named.languages.first { $0.tag == "de" || ["deutsch", "german"].contains($0.name.lowercased()) }
+                ?? named.languages.first
+        }
+        let texts = TextColumns(defaultTag: defaultLanguage?.tag, order: named.languages.map(\.tag))
+        let lists = try readChoices(document["choices"], texts: texts)
         var questions: [Question] = []
         var locations: [String] = []
         for (index, node) in try R.items(document["survey"], field: "survey", place: "The survey file").enumerated() {
             let location = "survey row \(index + 1)"
-            guard let question = try readQuestion(node, location: location, lists: lists) else { continue }
+            guard let question = try readQuestion(node, location: location, lists: lists, texts: texts) else { continue }
             questions.append(question)
             locations.append(location)
         }
-        return try SurveyDefinition(id: id, version: version, title: title, questions: questions, locations: locations)
+        var languages = named.languages
+        if let defaultLanguage, !languages.contains(where: { $0.tag == defaultLanguage.tag }) {
+            languages.insert(defaultLanguage, at: 0)
+        }
+        return try SurveyDefinition(
+            id: id, version: version, title: title, questions: questions, defaultLanguage: defaultLanguage?.tag,
+            languages: languages, locations: locations)
+    }
+
+    /// Every language named by a `column::Language (tag)` suffix in `survey` and `choices`, in order
+    /// of first appearance, and whether any plain `label`/`hint`/`constraint_message` column exists.
+    private static func declaredLanguages(
+        in document: Node.Mapping
+    ) throws(SurveyError) -> (languages: [SurveyLanguage], hasPlainColumn: Bool) {
+        var languages: [SurveyLanguage] = []
+        var hasPlainColumn = false
+        for section in ["survey", "choices"] {
+            for row in try R.items(document[section], field: section, place: "The survey file") {
+                guard let mapping = row.mapping else { continue }
+                for (key, value) in try R.entries(of: mapping, place: "The survey file") where value.null == nil {
+                    if localizedColumns.contains(key) { hasPlainColumn = true }
+                    guard let range = key.range(of: "::"), localizedColumns.contains(String(key[..<range.lowerBound])) else {
+                        continue
+                    }
+                    let language = SurveyLanguage(xlsform: String(key[range.upperBound...]))
+                    if !languages.contains(where: { $0.tag == language.tag }) { languages.append(language) }
+                }
+            }
+        }
+        return (languages, hasPlainColumn)
     }
 
     /// The settings mapping; XLSForm converters also write it as a one-row list.
@@ -49,7 +87,7 @@ enum XLSFormReader {
         throw SurveyError(.invalidDocument, "`settings` must be a mapping with form_id, version and form_title.")
     }
 
-    private static func readChoices(_ node: Node?) throws(SurveyError) -> [String: [Choice]] {
+    private static func readChoices(_ node: Node?, texts: TextColumns) throws(SurveyError) -> [String: [Choice]] {
         var lists: [String: [Choice]] = [:]
         var rowOfChoice: [String: Int] = [:]
         for (index, row) in try R.items(node, field: "choices", place: "The survey file").enumerated() {
@@ -77,14 +115,14 @@ enum XLSFormReader {
                         + "Every choice of a list needs its own name.")
             }
             rowOfChoice[key] = index + 1
-            let label = try localized("label", in: columns, place: place) ?? ""
-            lists[listName, default: []].append(Choice(name: name, label: label))
+            let labels = try texts.read("label", in: columns, place: place) ?? LocalizedText("")
+            lists[listName, default: []].append(Choice(name: name, labels: labels))
         }
         return lists
     }
 
     private static func readQuestion(
-        _ node: Node, location: String, lists: [String: [Choice]]
+        _ node: Node, location: String, lists: [String: [Choice]], texts: TextColumns
     ) throws(SurveyError) -> Question? {
         let place = location.prefix(1).uppercased() + location.dropFirst()
         guard let row = node.mapping else {
@@ -111,8 +149,8 @@ enum XLSFormReader {
         let (type, choices) = try resolveType(typeText, place: named, lists: lists)
         return try Question(
             name: name, type: type,
-            label: try localized("label", in: columns, place: named) ?? "",
-            hint: try localized("hint", in: columns, place: named),
+            labels: try texts.read("label", in: columns, place: named) ?? LocalizedText(""),
+            hints: try texts.read("hint", in: columns, place: named),
             required: try R.flag(row["required"], field: "required", place: named),
             choices: choices,
             min: try R.number(row["min"], field: "min", place: named),
@@ -120,7 +158,7 @@ enum XLSFormReader {
             minLength: try R.integer(row["min_length"], field: "min_length", place: named),
             maxLength: try R.integer(row["max_length"], field: "max_length", place: named),
             constraint: try R.text(row["constraint"], field: "constraint", place: named),
-            constraintMessage: try localized("constraint_message", in: columns, place: named),
+            constraintMessages: try texts.read("constraint_message", in: columns, place: named),
             relevant: try R.text(row["relevant"], field: "relevant", place: named),
             location: location)
     }
@@ -156,20 +194,40 @@ enum XLSFormReader {
         return (type, choices)
     }
 
-    /// The text of `column`, or of a `column::language` variant (German preferred, else the first one).
-    private static func localized(
-        _ column: String, in columns: [(key: String, value: Node)], place: String
-    ) throws(SurveyError) -> String? {
-        if let plain = columns.first(where: { $0.key == column }) {
-            return try R.text(plain.value, field: column, place: place)
+    /// How a row's `label`, `label::Language (tag)`, … columns become one ``LocalizedText``.
+    private struct TextColumns {
+        /// The tag whose `column::…` variant holds the default text (besides the plain column).
+        let defaultTag: String?
+        /// The language tags in survey order, for picking a fallback default text.
+        let order: [String]
+
+        /// The texts of `column` in a row: the plain column (or the default language's variant) as
+        /// the default text, the other variants as translations; nil when the row has none. A row
+        /// without a default-language text shows its first translation by default.
+        func read(
+            _ column: String, in columns: [(key: String, value: Node)], place: String
+        ) throws(SurveyError) -> LocalizedText? {
+            var plain: String?
+            var translations: [String: String] = [:]
+            for (key, value) in columns {
+                if key == column {
+                    plain = try R.text(value, field: key, place: place) ?? plain
+                } else if key.hasPrefix(column + "::"), let text = try R.text(value, field: key, place: place) {
+                    let tag = SurveyLanguage(xlsform: String(key.dropFirst(column.count + 2))).tag
+                    translations[tag] = text
+                }
+            }
+            if let defaultTag, let text = translations.removeValue(forKey: defaultTag) {
+                if let plain, plain != text {
+                    throw SurveyError(
+                        .invalidValue,
+                        "\(place): `\(column)` and its `\(column)::…` column for the default language '\(defaultTag)' "
+                            + "hold different texts. The plain column is the default language; keep one of them.")
+                }
+                plain = text
+            }
+            guard let text = plain ?? order.lazy.compactMap({ translations[$0] }).first else { return nil }
+            return LocalizedText(text, translations: translations)
         }
-        let variants = columns.filter { $0.key.hasPrefix(column + "::") }
-        let german = variants.first { variant in
-            let language = variant.key.dropFirst(column.count + 2).lowercased()
-            return language == "de" || language.contains("(de)") || language.contains("german")
-                || language.contains("deutsch")
-        }
-        guard let chosen = german ?? variants.first else { return nil }
-        return try R.text(chosen.value, field: chosen.key, place: place)
     }
 }

@@ -21,7 +21,7 @@ struct ReportsController<Store: RecordStore>: Sendable {
                 store: store, cohort: cohort, format: query["format"].map(String.init),
                 survey: query["survey"].map(String.init))
             context.logger.info(
-                "Export", metadata: ["export.format": "\(export.format.rawValue)", "survey.id": "\(export.survey.id)"])
+                "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()
         }
     }

@@ -173,7 +173,7 @@ struct DashboardPage: Sendable {
             questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)") },
             exports: survey.version == nil
                 ? []
-                : [("CSV", "csv"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
+                : [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
                     ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)")
                 })
     }
