@@ -35,7 +35,7 @@ struct BackupCommand: AsyncParsableCommand {
     /// Refuses to overwrite.
     func validate() throws {
         if FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("'\(out)' exists. Give a new file name; a backup never overwrites.")
+            throw ValidationError(AdminTexts.text("admin.backup.exists", ["path": out]))
         }
     }
 
@@ -56,7 +56,8 @@ struct BackupCommand: AsyncParsableCommand {
             let retired = try await store.backup(to: out, newEpoch: epoch, at: SystemWallClock().now())
             try output.print(
                 Summary(path: out, retiredEpoch: retired.epoch, epoch: epoch),
-                text: "Wrote \(out) with epoch \(epoch) (the live epoch \(retired.epoch) is retired in the copy).")
+                text: AdminTexts.text(
+                    "admin.backup.done", ["path": out, "epoch": epoch, "retired": retired.epoch]))
         }
     }
 }

@@ -4,7 +4,9 @@ import SyncModel
 /// `syncserver cohort create NAME`.
 struct CohortCreateCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a cohort.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "create", abstract: AdminTexts.text("admin.cohortCreate.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -12,14 +14,14 @@ struct CohortCreateCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort's name.
-    @Argument(help: "The cohort's name, e.g. wedding-2026.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.cohortCreate.name")))
     var name: String
 
     /// Checks the name.
     func validate() throws {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.contains(where: { $0.isNewline }) else {
-            throw ValidationError("The cohort name must be 1 to 100 characters on one line, e.g. wedding-2026.")
+            throw ValidationError(AdminTexts.text("admin.cohortCreate.badName"))
         }
     }
 
@@ -30,7 +32,7 @@ struct CohortCreateCommand: AsyncParsableCommand {
             let cohort = try await database.withStore { store in
                 try await store.createCohort(named: name, at: SystemWallClock().now())
             }
-            try output.print(cohort, text: "Created cohort \(cohort.name).")
+            try output.print(cohort, text: AdminTexts.text("admin.cohortCreate.done", ["cohort": cohort.name]))
         }
     }
 }

@@ -57,13 +57,10 @@ struct DashboardLinkCommand: AsyncParsableCommand {
             }
             try output.print(
                 grant,
-                text: """
-                    Dashboard login link for \(grant.trainer) (cohort \(grant.cohort)):
-
-                        \(grant.url ?? grant.path)
-
-                    It works once, until \(TimestampFormat.text(grant.expiresAt)). Opening it signs in for 12 hours.
-                    """)
+                text: AdminTexts.text(
+                    "admin.dashboardLink.done",
+                    ["trainer": grant.trainer, "cohort": grant.cohort, "link": grant.url ?? grant.path,
+                     "until": TimestampFormat.text(grant.expiresAt)]))
         }
     }
 

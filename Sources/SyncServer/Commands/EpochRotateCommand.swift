@@ -22,7 +22,8 @@ struct EpochRotateCommand: AsyncParsableCommand {
                 _ = try await store.rotateEpoch(to: epoch, at: SystemWallClock().now())
                 return EpochSummary(epoch: epoch, retired: try await store.retiredEpochs())
             }
-            try output.print(summary, text: "New epoch \(epoch); retired \(summary.retired.first?.epoch ?? "-").")
+            try output.print(
+                summary, text: AdminTexts.text("admin.epochRotate.done", ["epoch": epoch, "retired": summary.retired.first?.epoch ?? "-"]))
         }
     }
 }

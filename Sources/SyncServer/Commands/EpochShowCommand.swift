@@ -18,7 +18,10 @@ struct EpochShowCommand: AsyncParsableCommand {
             }
             try output.print(
                 summary,
-                text: (["epoch \(summary.epoch)"] + summary.retired.map { "retired \($0.epoch) at \(TimestampFormat.text($0.retiredAt))" })
+                text: ([AdminTexts.text("admin.epochShow.current", ["epoch": summary.epoch])]
+                    + summary.retired.map {
+                        AdminTexts.text("admin.epochShow.retired", ["epoch": $0.epoch, "time": TimestampFormat.text($0.retiredAt)])
+                    })
                     .joined(separator: "\n"))
         }
     }

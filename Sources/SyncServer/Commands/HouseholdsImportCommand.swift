@@ -41,7 +41,10 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
             }
             try output.print(
                 summary,
-                text: "Cohort \(cohort): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged doors.")
+                text: AdminTexts.text(
+                    "admin.householdsImport.done",
+                    ["cohort": cohort, "created": String(summary.created), "updated": String(summary.updated),
+                     "unchanged": String(summary.unchanged)]))
         }
     }
 }

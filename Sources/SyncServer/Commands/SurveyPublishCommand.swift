@@ -38,8 +38,10 @@ struct SurveyPublishCommand: AsyncParsableCommand {
             }
             try output.print(
                 published,
-                text: "Published survey \(published.definition.id) version \(published.definition.version) "
-                    + "(\(published.definition.questions.count) questions) to cohort \(cohort).")
+                text: AdminTexts.text(
+                    "admin.surveyPublish.done",
+                    ["survey": published.definition.id, "version": String(published.definition.version),
+                     "count": String(published.definition.questions.count), "cohort": cohort]))
         }
     }
 }

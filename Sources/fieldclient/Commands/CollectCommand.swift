@@ -4,21 +4,22 @@ import SyncModel
 
 /// `fieldclient collect SURVEY [--household ID]`: an interview in the terminal.
 struct CollectCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "collect",
-        abstract: "Interview a resident, one question at a time; every answer is saved as it is given.",
-        discussion: "Type 'back', 'skip' (optional questions) or 'quit' at any question. Works on a terminal and on a pipe.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "collect", abstract: Texts.help("help.collect.abstract"),
+            discussion: Texts.help("help.collect.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The survey id.
-    @Argument(help: "The survey id (see 'fieldclient surveys').")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.survey")))
     var survey: String
 
     /// The household.
-    @Option(help: "The household (door) the interview is held at.")
+    @Option(help: ArgumentHelp(Texts.help("help.collect.household")))
     var household: String?
 
     /// Runs the interview.
@@ -37,7 +38,7 @@ struct CollectCommand: AsyncParsableCommand {
             if json {
                 try env.output.print(CreatedRecord(id: result.id.map(LocalStore.key), status: result.status?.rawValue)) { "" }
             } else if let id = result.id {
-                env.output.line("Response id: \(LocalStore.key(id))")
+                env.output.line(env.texts("collect.id", ["id": LocalStore.key(id)]))
             }
         }
     }

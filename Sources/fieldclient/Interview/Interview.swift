@@ -22,8 +22,10 @@ struct Interview {
         var index = 0
         var history: [Int] = []
         let questions = survey.questions
-        write("\(survey.title) (\(survey.id), version \(survey.version))")
-        write("Type 'back' for the previous question, 'skip' to leave an optional one, 'quit' to stop (the draft is kept).")
+        let texts = records.texts
+        let reader = AnswerInput(texts: texts, now: records.clock.now())
+        write(texts("interview.title", ["title": survey.title, "survey": survey.id, "version": String(survey.version)]))
+        write(texts("interview.keys"))
 
         func store(_ given: [String: FieldValue]) throws {
             var changes = given
@@ -54,20 +56,23 @@ struct Interview {
                 continue
             }
             if question.type == .note {
-                write("\n\(question.label)")
+                write("\n" + texts.answers.questionLabel(question))
                 history.append(index)
                 index += 1
                 continue
             }
             write("")
-            write("[\(index + 1)/\(questions.count)] \(question.label)\(question.required ? " *" : "")")
+            write("[\(index + 1)/\(questions.count)] \(texts.answers.questionLabel(question))\(question.required ? " *" : "")")
             if let hint = question.hint { write("  (\(hint))") }
             for (number, choice) in (question.choices ?? []).enumerated() {
-                write("  \(number + 1)) \(choice.label)")
+                write("  \(number + 1)) \(texts.answers.choiceLabel(choice.name, of: question))")
             }
-            if question.type == .selectMultiple { write("  Several numbers separated by spaces.") }
+            if question.type == .selectMultiple { write("  " + texts("interview.severalNumbers")) }
+            if question.type == .date { write("  " + texts("interview.dateHint")) }
             let current = answers[question.name].flatMap { $0.isNull ? nil : $0 }
-            if let current { write("  Current answer: \(current.displayText) (press Enter to keep it)") }
+            if let current {
+                write("  " + texts("interview.currentAnswer", ["answer": texts.answers.text(current, question: question)]))
+            }
             emit("> ")
             guard let line = input.nextLine() else {
                 write("")
@@ -75,19 +80,19 @@ struct Interview {
             }
             let text = line.trimmingCharacters(in: .whitespaces)
             switch text.lowercased() {
-            case "quit", "q", "ende":
-                if let id { write("Stopped. The draft \(LocalStore.key(id).prefix(8)) is kept.") }
+            case "quit", "q", "ende", "abbrechen":
+                if let id { write(texts("interview.stopped", ["id": String(LocalStore.key(id).prefix(8))])) }
                 return InterviewResult(id: id, status: id == nil ? nil : .draft, quit: true)
             case "back", "zurück", "zurueck":
                 if let previous = history.popLast() {
                     index = previous
                 } else {
-                    write("This is the first question.")
+                    write(texts("interview.firstQuestion"))
                 }
                 continue
-            case "skip", "weiter":
+            case "skip", "weiter", "überspringen":
                 if question.required {
-                    write("This question is required and cannot be skipped.")
+                    write(texts("interview.cannotSkip"))
                     continue
                 }
                 if current != nil { try store([question.name: .null]) }
@@ -102,11 +107,11 @@ struct Interview {
                     history.append(index)
                     index += 1
                 } else {
-                    write("This question is required; please answer it.")
+                    write(texts("interview.required"))
                 }
                 continue
             }
-            switch question.parseInput(text, answers: effectiveAnswers(answers, before: index)) {
+            switch reader.parse(text, question: question, answers: effectiveAnswers(answers, before: index)) {
             case .failure(let issue):
                 write("! \(issue.message)")
                 continue
@@ -117,30 +122,31 @@ struct Interview {
             }
         }
         guard let id else {
-            write("\nNo answers were given; nothing was stored.")
+            write("\n" + texts("interview.nothingStored"))
             return InterviewResult(id: nil, status: nil, quit: false)
         }
         while true {
-            write("\nAll questions done. Finalize the response? [f]inalize / [d]raft")
+            let short = String(LocalStore.key(id).prefix(8))
+            write("\n" + texts("interview.finalizePrompt"))
             emit("> ")
             let choice = input.nextLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "d"
-            if ["f", "finalize", "final", "y", "yes", "j", "ja"].contains(choice) {
+            if ["f", "finalize", "final", "y", "yes", "j", "ja", "a", "abschließen", "abschliessen"].contains(choice) {
                 do {
                     _ = try records.finalize(id)
-                    write("Response \(LocalStore.key(id).prefix(8)) is final.")
+                    write(texts("interview.final", ["id": short]))
                     return InterviewResult(id: id, status: .final, quit: false)
                 } catch let error as AnswerValidationError {
-                    write("The response cannot be finalized yet:")
+                    write(texts("interview.cannotFinalize"))
                     error.lines.forEach { write($0) }
-                    write("It stays a draft; correct it with 'fieldclient edit', then 'fieldclient finalize'.")
+                    write(texts("interview.staysDraft"))
                     return InterviewResult(id: id, status: .draft, quit: false)
                 }
             }
-            if ["d", "draft", "n", "no", "nein", ""].contains(choice) {
-                write("Response \(LocalStore.key(id).prefix(8)) is kept as a draft.")
+            if ["d", "draft", "n", "no", "nein", "e", "entwurf", ""].contains(choice) {
+                write(texts("interview.draft", ["id": short]))
                 return InterviewResult(id: id, status: .draft, quit: false)
             }
-            write("Please type f or d.")
+            write(texts("interview.typeFOrD"))
         }
     }
 
