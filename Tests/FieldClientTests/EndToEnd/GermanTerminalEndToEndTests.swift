@@ -58,7 +58,10 @@ struct GermanTerminalEndToEndTests {
         #expect(visit.contains("nicht zu Hause"))
         #expect(try anna.ok(["sync"]).contains("Abgeglichen mit"))
         #expect(try anna.ok(["status"]).contains("Letzter Abgleich:"))
-        #expect(try anna.ok(["households", "--street", "Linden"]).contains("nicht zu Hause (anna)"))
+        let street = try #require((households[1]["values"] as? [String: Any])?["street"] as? String)
+        let doors = try anna.ok(["households", "--street", String(street.prefix(5))])
+        #expect(doors.contains("nicht zu Hause (anna)"), "\(doors)")
+        #expect(doors.hasPrefix("KENNUNG"), "\(doors)")
 
         // A conflict: the trainer and anna change the same answer offline.
         try tina.ok(["sync"])

@@ -13,8 +13,10 @@ enum EnglishText {
         "missing", "options", "arguments", "overview", "subcommands", "help", "information", "joined", "received",
         "uploaded", "response", "responses", "cohort", "participant", "trainer", "last", "done", "stopped", "kept",
         "required", "skip", "back", "quit", "for", "at", "or", "by", "see", "show", "default", "current",
-        "street", "doors", "reached", "safe", "online", "cannot", "again", "resolve", "value", "values", "concurrent",
+        "street", "doors", "reached", "safe", "cannot", "again", "resolve", "value", "values", "concurrent",
         "interviewed", "refused", "home", "later", "yes", "no", "started", "owner", "status", "address",
+        "new", "retired", "epoch", "needs", "file", "expects", "whole", "number", "such", "but", "got", "locations",
+        "latitude", "longitude", "answered", "skipped", "replica", "questions",
     ]
 
     /// The lines of `text` that read as English.
@@ -24,11 +26,14 @@ enum EnglishText {
         }
     }
 
-    /// The lower-cased words of `line` that are language, not commands, options, names or ids.
+    /// The lower-cased words of `line` that are language, not commands (also a command name
+    /// heading a line of the help's list, or the rest of a quoted command the help wrapped),
+    /// options, names or ids.
     static func words(of line: String) -> Set<String> {
         var text = line
         for pattern in [
-            #"'[^']*'"#, #""[^"]*""#, #"`[^`]*`"#, #"fieldclient( [a-z-]+)?"#, #"--[a-z-]+"#, #"<[^>]*>"#,
+            #"^\s+[a-z-]+(?=\s{2,})"#, #"'[^']*'"#, #""[^"]*""#, #"`[^`]*`"#, #"\S*'\S*"#, #"fieldclient( [a-z-]+)?"#,
+            #"--[a-z-]+"#, #"<[^>]*>"#,
             #"\S*/\S*"#, #"\S*[_@]\S*"#, #"\b[0-9a-f]{6,}\b"#,
         ] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)

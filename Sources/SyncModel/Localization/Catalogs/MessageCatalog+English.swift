@@ -241,7 +241,7 @@ extension MessageCatalog {
             "help.visit.abstract": "Record a visit at a door of the shared list: outcome, note and who visited.",
             "help.visit.household": "The household id, or its first 6 or more characters (see 'fieldclient households').",
             "help.visit.note": "A note about the visit.",
-            "help.visit.outcome": "interviewed, not-home, refused or revisit.",
+            "help.visit.outcome": "'interviewed', 'not-home', 'refused' or 'revisit'.",
             // households
             "households.column.address": "ADDRESS",
             "households.column.id": "ID",

@@ -241,7 +241,7 @@ extension MessageCatalog {
             "help.visit.abstract": "Einen Besuch an einer Tür der gemeinsamen Liste eintragen: Ergebnis, Notiz und wer dort war.",
             "help.visit.household": "Die Kennung des Haushalts oder ihre ersten 6 oder mehr Zeichen (siehe 'fieldclient households').",
             "help.visit.note": "Eine Notiz zum Besuch.",
-            "help.visit.outcome": "interviewed (befragt), not-home (nicht zu Hause), refused (abgelehnt) oder revisit (später wiederkommen).",
+            "help.visit.outcome": "'interviewed' (befragt), 'not-home' (nicht zu Hause), 'refused' (abgelehnt) oder 'revisit' (später wiederkommen).",
             // households
             "households.column.address": "ADRESSE",
             "households.column.id": "KENNUNG",
