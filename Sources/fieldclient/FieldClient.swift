@@ -40,13 +40,13 @@ struct FieldClient: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code.isSuccess {
-                let help = ParserText.help(fullMessage(for: error), texts: texts)
+                let help = ParserText.help(fullMessage(for: error), catalog: texts.catalog)
                 FileHandle.standardOutput.write(Data((help + "\n").utf8))
                 Foundation.exit(0)
             }
-            let explanation = ParserText.error(message(for: error), texts: texts)
+            let explanation = ParserText.error(message(for: error), catalog: texts.catalog)
             let usage = fullMessage(for: error).split(separator: "\n").first { $0.hasPrefix("Usage:") }
-                .map { ParserText.help(String($0.dropFirst("Usage:".count)), texts: texts).trimmingCharacters(in: .whitespaces) }
+                .map { ParserText.help(String($0.dropFirst("Usage:".count)), catalog: texts.catalog).trimmingCharacters(in: .whitespaces) }
             var lines = [texts("parser.error", ["message": explanation])]
             if let usage { lines.append(texts("parser.usageLine", ["usage": usage])) }
             lines.append(texts("parser.seeHelp"))

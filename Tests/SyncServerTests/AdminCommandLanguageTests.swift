@@ -29,7 +29,11 @@ struct AdminCommandLanguageTests {
         #expect(chosen.stdout.hasPrefix("wedding\tangelegt "))
         let refused = try run(["devices", "revoke", "nichts"])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("'nichts' ist keine Gerätekennung"), "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("Fehler: 'nichts' ist keine Gerätekennung"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\nAufruf: syncserver devices revoke"), "\(refused.stderr)")
+        let help = try SyncServerProcess.run(["--help"], environment: Self.german)
+        #expect(help.stdout.hasPrefix("ÜBERSICHT: Der QuartierSync-Server und seine Verwaltungsbefehle."), "\(help.stdout)")
+        #expect(help.stdout.contains("BEFEHLE:") && !help.stdout.contains("SUBCOMMANDS:"))
         let json = try run(["cohort", "list", "--json"])
         #expect(try JSONDecoder().decode([CohortInfo].self, from: Data(json.stdout.utf8)).map(\.name) == ["wedding"])
     }

@@ -173,7 +173,7 @@ struct DashboardPage: Sendable {
                 visited: DashboardMetric("households.street.\(street.street).visited", count: street.visited),
                 percent: DashboardMetric.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
         }
-        surveys = report.surveys.map { Self.section($0, catalog: catalog) }
+        surveys = report.surveys.map { Self.section($0, catalog: catalog, format: answers.format) }
         hasSurveys = !surveys.isEmpty
     }
 
@@ -186,7 +186,7 @@ struct DashboardPage: Sendable {
         return texts
     }
 
-    private static func section(_ survey: SurveyReport, catalog: MessageCatalog) -> SurveySection {
+    private static func section(_ survey: SurveyReport, catalog: MessageCatalog, format: DisplayFormat) -> SurveySection {
         let prefix = "survey.\(survey.survey)"
         let query = survey.survey.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return SurveySection(
@@ -203,7 +203,7 @@ struct DashboardPage: Sendable {
                     rows: rows(survey.participants, key: "\(prefix).participant", empty: catalog.text("dashboard.unknown"))),
                 GroupTable(
                     title: catalog.text("dashboard.perDay"), column: catalog.text("dashboard.day"),
-                    rows: rows(survey.days, key: "\(prefix).day", empty: catalog.text("dashboard.unknown"))),
+                    rows: rows(survey.days, key: "\(prefix).day", empty: catalog.text("dashboard.unknown"), display: format.date(iso:))),
                 GroupTable(
                     title: catalog.text("dashboard.perStreet"), column: catalog.text("dashboard.street"),
                     rows: rows(survey.streets, key: "\(prefix).street", empty: catalog.text("dashboard.noHousehold"))),
@@ -216,11 +216,13 @@ struct DashboardPage: Sendable {
                 })
     }
 
-    private static func rows(_ groups: [GroupCount], key: String, empty: String) -> [GroupRow] {
+    private static func rows(
+        _ groups: [GroupCount], key: String, empty: String, display: (String) -> String = { $0 }
+    ) -> [GroupRow] {
         let largest = max(groups.map { $0.final + $0.drafts }.max() ?? 0, 1)
         return groups.map { group in
             GroupRow(
-                name: group.name.isEmpty ? empty : group.name,
+                name: group.name.isEmpty ? empty : display(group.name),
                 final: DashboardMetric("\(key).\(group.name).final", count: group.final),
                 drafts: DashboardMetric("\(key).\(group.name).drafts", count: group.drafts),
                 percent: DashboardMetric.format(Double(group.final + group.drafts) / Double(largest) * 100))

@@ -40,6 +40,8 @@ extension MessageCatalog {
             "admin.help.abstract": "The QuartierSync sync server and its administration commands.",
             "admin.householdsImport.done": "Cohort {cohort}: {created} new, {updated} updated, {unchanged} unchanged doors.",
             "admin.option.json": "Print the result as JSON.",
+            "admin.seeHelpPrefix": "See",
+            "admin.seeHelpSuffix": "' for more information.",
             "admin.surveyPublish.done": "Published survey {survey} version {version} ({count} questions) to cohort {cohort}.",
             "admin.trainerAdd.abstract": "Print a one-time enrollment code for a trainer's device (valid 48 hours).",
             "admin.trainerAdd.cohort": "The cohort the trainer trains.",
@@ -330,6 +332,7 @@ extension MessageCatalog {
             "parser.unknownOptionSuggestion": "Unknown option '{p1}'. Did you mean '{p2}'?",
             "parser.usage": "USAGE:",
             "parser.usageLine": "Usage: {usage}",
+            "parser.usagePrefix": "Usage:",
             // progress
             "progress.download": "Downloading … {count} records",
             "progress.upload": "Uploading [{bar}] {done}/{total}",

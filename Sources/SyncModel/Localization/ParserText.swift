@@ -1,10 +1,10 @@
 import Foundation
 
-/// ArgumentParser's own words (help headings, parse errors) in the user's language: the
-/// library writes them in English, so they are translated after rendering.
-enum ParserText {
+/// swift-argument-parser's own words (help headings, parse errors) in the user's language: the
+/// library writes them in English, so `fieldclient` and `syncserver` translate them after rendering.
+public enum ParserText {
     /// Help headings and fixed phrases, replaced in rendered help, by catalog key.
-    static let phrases: [(english: String, key: String)] = [
+    public static let phrases: [(english: String, key: String)] = [
         ("OVERVIEW:", "parser.overview"), ("USAGE:", "parser.usage"), ("ARGUMENTS:", "parser.arguments"),
         ("OPTIONS:", "parser.options"), ("SUBCOMMANDS:", "parser.subcommands"),
         ("Show help information.", "parser.showHelp"), ("(default: ", "parser.defaultValue"),
@@ -12,7 +12,7 @@ enum ParserText {
     ]
 
     /// Parse errors, by pattern with one or two captured parts, by catalog key.
-    static let errors: [(pattern: String, key: String)] = [
+    public static let errors: [(pattern: String, key: String)] = [
         (#"^Missing expected argument '(.*)'$"#, "parser.missingArgument"),
         (#"^Unknown option '(.*)'\. Did you mean '(.*)'\?$"#, "parser.unknownOptionSuggestion"),
         (#"^Unknown option '(.*)'$"#, "parser.unknownOption"),
@@ -23,8 +23,9 @@ enum ParserText {
         (#"^Missing required subcommand\.$"#, "parser.missingSubcommand"),
     ]
 
-    /// `help` with its headings and fixed phrases in the language of `texts`.
-    static func help(_ help: String, texts: Texts) -> String {
+    /// `help` with its headings and fixed phrases in the language of `catalog`.
+    public static func help(_ help: String, catalog: MessageCatalog) -> String {
+        func texts(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text(key, arguments) }
         var result = help
         if let expression = try? NSRegularExpression(pattern: #"See '([^']*) <subcommand>' for detailed help\."#) {
             let range = NSRange(result.startIndex..., in: result)
@@ -37,8 +38,9 @@ enum ParserText {
         return result
     }
 
-    /// A parse error message in the language of `texts`; messages the commands wrote are already translated.
-    static func error(_ message: String, texts: Texts) -> String {
+    /// A parse error message in the language of `catalog`; messages the commands wrote are already translated.
+    public static func error(_ message: String, catalog: MessageCatalog) -> String {
+        func texts(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text(key, arguments) }
         for (pattern, key) in errors {
             guard let expression = try? NSRegularExpression(pattern: pattern),
                 let match = expression.firstMatch(in: message, range: NSRange(message.startIndex..., in: message))
