@@ -7,7 +7,7 @@ public enum ParserText {
     public static let phrases: [(english: String, key: String)] = [
         ("OVERVIEW:", "parser.overview"), ("USAGE:", "parser.usage"), ("ARGUMENTS:", "parser.arguments"),
         ("OPTIONS:", "parser.options"), ("SUBCOMMANDS:", "parser.subcommands"),
-        ("Show help information.", "parser.showHelp"), ("(default: ", "parser.defaultValue"),
+        ("Show help information.", "parser.showHelp"), ("(default:", "parser.defaultValue"),
         ("<subcommand>", "parser.subcommandPlaceholder"), ("<options>", "parser.optionsPlaceholder"),
     ]
 

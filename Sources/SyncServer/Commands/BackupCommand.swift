@@ -7,7 +7,7 @@ struct BackupCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent copy of the live database (VACUUM INTO) that carries a new epoch.",
+        abstract: AdminTexts.text("admin.backup.abstract"),
         discussion: """
             Safe while the server runs. The copy gets a new epoch and lists the live one as retired, so when \
             it is ever restored, clients notice, upload everything again, and their relayed writes are accepted.
@@ -19,7 +19,7 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The backup file to create.
-    @Argument(help: "The backup file to create; it must not exist.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.backup.out")))
     var out: String
 
     /// The result printed.

@@ -6,8 +6,8 @@ struct EpochRotateCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "rotate",
-        abstract: "Give the database a new epoch, e.g. after restoring it by other means than 'syncserver backup'.",
-        discussion: "Clients then upload everything again; writes they relay under the old epoch are accepted.")
+        abstract: AdminTexts.text("admin.epochRotate.abstract"),
+        discussion: AdminTexts.text("admin.epochRotate.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions

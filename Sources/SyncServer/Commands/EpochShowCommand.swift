@@ -3,7 +3,7 @@ import ArgumentParser
 /// `syncserver epoch show`.
 struct EpochShowCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the current and retired epochs.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: AdminTexts.text("admin.epochShow.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions

@@ -7,21 +7,21 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the sync server (stops gracefully on SIGTERM/SIGINT).")
+        commandName: "serve", abstract: AdminTexts.text("admin.serve.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
 
     /// `--host`, default 127.0.0.1 or SYNCSERVER_HOST.
-    @Option(help: "The address to listen on (env SYNCSERVER_HOST; default 127.0.0.1).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.host")))
     var host: String?
 
     /// `--port`, default 8080 or SYNCSERVER_PORT.
-    @Option(help: "The port to listen on (env SYNCSERVER_PORT; default 8080).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.port")))
     var port: Int?
 
     /// `--log-level`.
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.logLevel")))
     var logLevel: String = "info"
 
     /// The effective host.
