@@ -43,12 +43,10 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.run {
             guard case .sqlite(let path) = try database.location else {
-                throw CommandFailure(
-                    "backup copies a SQLite file. For PostgreSQL use pg_dump; after restoring a dump run "
-                        + "'syncserver epoch rotate' on it so that clients upload again (see docs/DEPLOY.md).")
+                throw CommandFailure(AdminTexts.text("admin.backup.notSQLite"))
             }
             guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure("There is no database at \(path). Pass --db or set SYNCSERVER_DB.")
+                throw CommandFailure(AdminTexts.text("admin.backup.noDatabase", ["path": path]))
             }
             let store = try SQLiteRecordStore(path: path)
             defer { try? store.close() }

@@ -42,9 +42,7 @@ struct DashboardLinkCommand: AsyncParsableCommand {
         guard let components = URLComponents(string: baseURL), ["http", "https"].contains(components.scheme ?? ""),
             components.host?.isEmpty == false
         else {
-            throw ValidationError(
-                "--url '\(baseURL.prefix(80))' is not an http(s) address. Give the address the browser uses, "
-                    + "e.g. --url https://sync.example.org.")
+            throw ValidationError(AdminTexts.text("admin.dashboardLink.badURL", ["url": String(baseURL.prefix(80))]))
         }
     }
 

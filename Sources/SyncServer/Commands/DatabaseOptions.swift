@@ -26,7 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Rejects an empty path and malformed PostgreSQL URLs.
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--db is empty. Give the database file, e.g. --db /var/lib/syncserver/sync.sqlite.")
+            throw ValidationError(AdminTexts.text("admin.option.dbEmpty"))
         }
         do {
             _ = try location

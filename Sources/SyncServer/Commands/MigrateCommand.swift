@@ -39,13 +39,13 @@ struct MigrateCommand: AsyncParsableCommand {
             throw ValidationError(error.message)
         }
         guard case .sqlite(let path) = source else {
-            throw ValidationError("--from must be a SQLite file (sqlite:PATH); moving from PostgreSQL is not supported.")
+            throw ValidationError(AdminTexts.text("admin.migrate.fromNotSQLite"))
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("--from: there is no database file at \(path). Give the file the server ran on.")
+            throw ValidationError(AdminTexts.text("admin.migrate.fromMissing", ["path": path]))
         }
         guard PostgresLocation.isPostgresURL(to) else {
-            throw ValidationError("--to must be a PostgreSQL URL, e.g. postgres://sync@127.0.0.1:5432/quartiersync.")
+            throw ValidationError(AdminTexts.text("admin.migrate.toNotPostgres"))
         }
         do {
             _ = try PostgresLocation(url: to)

@@ -39,11 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
     /// Checks the port and log level.
     func validate() throws {
         guard let port = resolvedPort, (0...65535).contains(port) else {
-            throw ValidationError("The port must be a number from 0 to 65535 (--port or SYNCSERVER_PORT), e.g. 8080.")
+            throw ValidationError(AdminTexts.text("admin.serve.badPort"))
         }
         _ = port
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+            throw ValidationError(AdminTexts.text("admin.serve.badLogLevel"))
         }
     }
 
