@@ -1,25 +1,57 @@
 import ArgumentParser
+import Foundation
+import SyncModel
 
 /// `fieldclient`: the offline field client of QuartierSync.
 @main
 struct FieldClient: AsyncParsableCommand {
-    /// The command tree and the exit codes.
-    static let configuration = CommandConfiguration(
-        commandName: "fieldclient",
-        abstract: "Interview residents offline, keep answers safe on this device, and sync when online.",
-        discussion: """
-            Everything works offline except 'join' and 'sync'. The store is an owner-only SQLite file \
-            (--store, FIELDCLIENT_STORE; default $XDG_DATA_HOME/fieldclient/store.sqlite or \
-            ~/.local/share/fieldclient/store.sqlite). Record ids may be given in full or by their first 6 or more \
-            characters.
+    /// The command tree and the exit codes, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fieldclient",
+            abstract: Texts.help("help.fieldclient.abstract"),
+            discussion: Texts.help("help.fieldclient.discussion", ["exitCodes": ExitStatus.helpTable(Texts.current)]),
+            subcommands: [
+                JoinCommand.self, SurveysCommand.self, CollectCommand.self, RecordCommand.self, ListCommand.self,
+                ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
+                HouseholdsCommand.self, VisitCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
+                ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
+            ])
+    }
 
-            Exit codes:
-            \(ExitStatus.helpTable)
-            """,
-        subcommands: [
-            JoinCommand.self, SurveysCommand.self, CollectCommand.self, RecordCommand.self, ListCommand.self,
-            ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
-            HouseholdsCommand.self, VisitCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
-            ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
-        ])
+    /// Chooses the language (before parsing, so that help and errors use it too), moves shared
+    /// options written before the command behind it, then parses and runs.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.resolve(
+            option: LeadingOptions.language(in: arguments), environment: environment, variable: "FIELDCLIENT_LANG")
+        Texts.current = Texts.make(language: language, timeZone: .current)
+        let texts = Texts.current
+        do {
+            var command = try await asyncParseAsRoot(LeadingOptions.reorder(arguments))
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code.isSuccess {
+                let help = ParserText.help(fullMessage(for: error), catalog: texts.catalog)
+                FileHandle.standardOutput.write(Data((help + "\n").utf8))
+                Foundation.exit(0)
+            }
+            let explanation = ParserText.error(message(for: error), catalog: texts.catalog)
+            let usage = fullMessage(for: error).split(separator: "\n").first { $0.hasPrefix("Usage:") }
+                .map { ParserText.help(String($0.dropFirst("Usage:".count)), catalog: texts.catalog).trimmingCharacters(in: .whitespaces) }
+            var lines = [texts("parser.error", ["message": explanation])]
+            if let usage { lines.append(texts("parser.usageLine", ["usage": usage])) }
+            lines.append(texts("parser.seeHelp"))
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

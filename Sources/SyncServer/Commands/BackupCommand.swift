@@ -7,7 +7,7 @@ struct BackupCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent copy of the live database (VACUUM INTO) that carries a new epoch.",
+        abstract: AdminTexts.text("admin.backup.abstract"),
         discussion: """
             Safe while the server runs. The copy gets a new epoch and lists the live one as retired, so when \
             it is ever restored, clients notice, upload everything again, and their relayed writes are accepted.
@@ -19,7 +19,7 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The backup file to create.
-    @Argument(help: "The backup file to create; it must not exist.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.backup.out")))
     var out: String
 
     /// The result printed.
@@ -35,7 +35,7 @@ struct BackupCommand: AsyncParsableCommand {
     /// Refuses to overwrite.
     func validate() throws {
         if FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("'\(out)' exists. Give a new file name; a backup never overwrites.")
+            throw ValidationError(AdminTexts.text("admin.backup.exists", ["path": out]))
         }
     }
 
@@ -43,12 +43,10 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         try await output.run {
             guard case .sqlite(let path) = try database.location else {
-                throw CommandFailure(
-                    "backup copies a SQLite file. For PostgreSQL use pg_dump; after restoring a dump run "
-                        + "'syncserver epoch rotate' on it so that clients upload again (see docs/DEPLOY.md).")
+                throw CommandFailure(AdminTexts.text("admin.backup.notSQLite"))
             }
             guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure("There is no database at \(path). Pass --db or set SYNCSERVER_DB.")
+                throw CommandFailure(AdminTexts.text("admin.backup.noDatabase", ["path": path]))
             }
             let store = try SQLiteRecordStore(path: path)
             defer { try? store.close() }
@@ -56,7 +54,8 @@ struct BackupCommand: AsyncParsableCommand {
             let retired = try await store.backup(to: out, newEpoch: epoch, at: SystemWallClock().now())
             try output.print(
                 Summary(path: out, retiredEpoch: retired.epoch, epoch: epoch),
-                text: "Wrote \(out) with epoch \(epoch) (the live epoch \(retired.epoch) is retired in the copy).")
+                text: AdminTexts.text(
+                    "admin.backup.done", ["path": out, "epoch": epoch, "retired": retired.epoch]))
         }
     }
 }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct CohortCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "cohort", abstract: "Create and list cohorts.",
+        commandName: "cohort", abstract: AdminTexts.text("admin.cohort.abstract"),
         subcommands: [CohortCreateCommand.self, CohortListCommand.self])
 }

@@ -4,7 +4,9 @@ import SyncModel
 /// `syncserver cohort create NAME`.
 struct CohortCreateCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a cohort.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "create", abstract: AdminTexts.text("admin.cohortCreate.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -12,15 +14,15 @@ struct CohortCreateCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort's name.
-    @Argument(help: "The cohort's name, e.g. wedding-2026.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.cohortCreate.name")))
     var name: String
 
     /// Checks the name with the rule every name follows (``CohortAdministration/checkName(_:what:)``).
     func validate() throws {
         do {
             _ = try CohortAdministration.checkName(name, what: "cohort name")
-        } catch let error as AdministrationError {
-            throw ValidationError(error.message)
+        } catch is AdministrationError {
+            throw ValidationError(AdminTexts.text("admin.cohortCreate.badName"))
         }
     }
 
@@ -31,7 +33,7 @@ struct CohortCreateCommand: AsyncParsableCommand {
             let cohort = try await database.withStore { store in
                 try await store.createCohort(named: name, at: SystemWallClock().now())
             }
-            try output.print(cohort, text: "Created cohort \(cohort.name).")
+            try output.print(cohort, text: AdminTexts.text("admin.cohortCreate.done", ["cohort": cohort.name]))
         }
     }
 }

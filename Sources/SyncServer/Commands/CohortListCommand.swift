@@ -3,7 +3,9 @@ import ArgumentParser
 /// `syncserver cohort list`.
 struct CohortListCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cohorts.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: AdminTexts.text("admin.cohortList.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -17,8 +19,10 @@ struct CohortListCommand: AsyncParsableCommand {
             try output.print(
                 cohorts,
                 text: cohorts.isEmpty
-                    ? "No cohorts. Create one with 'syncserver cohort create NAME'."
-                    : cohorts.map { "\($0.name)\tcreated \(TimestampFormat.text($0.createdAt))" }.joined(separator: "\n"))
+                    ? AdminTexts.text("admin.cohortList.none")
+                    : cohorts.map {
+                        AdminTexts.text("admin.cohortList.line", ["cohort": $0.name, "time": TimestampFormat.text($0.createdAt)])
+                    }.joined(separator: "\n"))
         }
     }
 }

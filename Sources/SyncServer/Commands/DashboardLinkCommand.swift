@@ -7,7 +7,7 @@ struct DashboardLinkCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "dashboard-link",
-        abstract: "Print a one-time login link to the cohort's dashboard for a trainer (valid 5 minutes, works once).",
+        abstract: AdminTexts.text("admin.dashboardLink.abstract"),
         discussion: """
             Opening the link in a browser signs the trainer in for 12 hours. The link is made from \
             --url (env SYNCSERVER_PUBLIC_URL; default http://127.0.0.1:8080), the address at which the \
@@ -20,15 +20,15 @@ struct DashboardLinkCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort.
-    @Option(help: "The cohort whose dashboard the link opens.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.dashboardLink.cohort")))
     var cohort: String
 
     /// The trainer's name.
-    @Option(help: "The trainer the session acts for (shown on the page).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.dashboardLink.trainer")))
     var trainer: String
 
     /// The server's public address.
-    @Option(help: "The server's address as the browser reaches it (env SYNCSERVER_PUBLIC_URL).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.dashboardLink.url")))
     var url: String?
 
     /// The base URL: `--url`, else SYNCSERVER_PUBLIC_URL, else the local default.
@@ -42,9 +42,7 @@ struct DashboardLinkCommand: AsyncParsableCommand {
         guard let components = URLComponents(string: baseURL), ["http", "https"].contains(components.scheme ?? ""),
             components.host?.isEmpty == false
         else {
-            throw ValidationError(
-                "--url '\(baseURL.prefix(80))' is not an http(s) address. Give the address the browser uses, "
-                    + "e.g. --url https://sync.example.org.")
+            throw ValidationError(AdminTexts.text("admin.dashboardLink.badURL", ["url": String(baseURL.prefix(80))]))
         }
     }
 
@@ -57,13 +55,10 @@ struct DashboardLinkCommand: AsyncParsableCommand {
             }
             try output.print(
                 grant,
-                text: """
-                    Dashboard login link for \(grant.trainer) (cohort \(grant.cohort)):
-
-                        \(grant.url ?? grant.path)
-
-                    It works once, until \(TimestampFormat.text(grant.expiresAt)). Opening it signs in for 12 hours.
-                    """)
+                text: AdminTexts.text(
+                    "admin.dashboardLink.done",
+                    ["trainer": grant.trainer, "cohort": grant.cohort, "link": grant.url ?? grant.path,
+                     "until": TimestampFormat.text(grant.expiresAt)]))
         }
     }
 

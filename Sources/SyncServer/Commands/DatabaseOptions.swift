@@ -10,10 +10,7 @@ struct DatabaseOptions: ParsableArguments {
     /// The flag's value, when given.
     @Option(
         name: .long,
-        help: """
-            The database: a SQLite file (PATH or sqlite:PATH) or postgres://USER[:PASSWORD]@HOST[:PORT]/DB \
-            (env SYNCSERVER_DB; default ./syncserver.sqlite).
-            """)
+        help: ArgumentHelp(AdminTexts.text("admin.option.db")))
     var db: String?
 
     /// The location as given: the flag, else SYNCSERVER_DB, else the default file.
@@ -29,7 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Rejects an empty path and malformed PostgreSQL URLs.
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--db is empty. Give the database file, e.g. --db /var/lib/syncserver/sync.sqlite.")
+            throw ValidationError(AdminTexts.text("admin.option.dbEmpty"))
         }
         do {
             _ = try location

@@ -4,6 +4,6 @@ import ArgumentParser
 struct DevicesCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "devices", abstract: "List and revoke devices.",
+        commandName: "devices", abstract: AdminTexts.text("admin.devices.abstract"),
         subcommands: [DevicesListCommand.self, DevicesRevokeCommand.self])
 }

@@ -3,7 +3,9 @@ import ArgumentParser
 /// `syncserver devices list`.
 struct DevicesListCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List enrolled devices.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: AdminTexts.text("admin.devicesList.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -11,7 +13,7 @@ struct DevicesListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// Only this cohort's devices.
-    @Option(help: "Only the devices of this cohort.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.devicesList.cohort")))
     var cohort: String?
 
     /// Lists the devices.
@@ -22,10 +24,12 @@ struct DevicesListCommand: AsyncParsableCommand {
             try output.print(
                 devices,
                 text: devices.isEmpty
-                    ? "No devices."
+                    ? AdminTexts.text("admin.devicesList.none")
                     : devices.map {
-                        "\($0.id)\t\($0.cohort)\t\($0.role.rawValue)\t\($0.participant)\t\($0.name)\t"
-                            + ($0.isRevoked ? "revoked \(TimestampFormat.text($0.revokedAt))" : "active")
+                        "\($0.id)\t\($0.cohort)\t\(AdminTexts.text("role." + $0.role.rawValue))\t\($0.participant)\t\($0.name)\t"
+                            + ($0.isRevoked
+                                ? AdminTexts.text("admin.devicesList.revoked", ["time": TimestampFormat.text($0.revokedAt)])
+                                : AdminTexts.text("admin.devicesList.active"))
                     }.joined(separator: "\n"))
         }
     }

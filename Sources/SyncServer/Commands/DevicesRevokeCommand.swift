@@ -5,8 +5,9 @@ import SyncModel
 /// `syncserver devices revoke ID`.
 struct DevicesRevokeCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "revoke", abstract: "Revoke a device; its token stops working at once.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "revoke", abstract: AdminTexts.text("admin.devicesRevoke.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -14,13 +15,13 @@ struct DevicesRevokeCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The device id.
-    @Argument(help: "The device id, as shown by 'devices list'.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.devicesRevoke.id")))
     var id: String
 
     /// Checks the id's shape.
     func validate() throws {
         guard UUID(uuidString: id) != nil else {
-            throw ValidationError("'\(id)' is not a device id. Copy the id from 'syncserver devices list'.")
+            throw ValidationError(AdminTexts.text("admin.devicesRevoke.badID", ["id": id]))
         }
     }
 
@@ -32,9 +33,12 @@ struct DevicesRevokeCommand: AsyncParsableCommand {
                 try await store.revokeDevice(id: id, at: SystemWallClock().now())
             }
             guard let device = revoked else {
-                throw CommandFailure("There is no device \(id). See 'syncserver devices list'.")
+                throw CommandFailure(AdminTexts.text("admin.devicesRevoke.noDevice", ["id": id]))
             }
-            try output.print(device, text: "Revoked device \(device.id) (\(device.participant), \(device.name)).")
+            try output.print(
+                device,
+                text: AdminTexts.text(
+                    "admin.devicesRevoke.done", ["id": device.id, "participant": device.participant, "name": device.name]))
         }
     }
 }

@@ -4,8 +4,9 @@ import SyncModel
 /// `syncserver enroll --cohort C --participant NAME`: prints a one-time participant code (7 days).
 struct EnrollCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "enroll", abstract: "Print a one-time enrollment code for a participant (valid 7 days).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "enroll", abstract: AdminTexts.text("admin.enroll.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -13,11 +14,11 @@ struct EnrollCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort.
-    @Option(help: "The participant's cohort.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.enroll.cohort")))
     var cohort: String
 
     /// The participant's name.
-    @Option(help: "The participant's name.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.enroll.participant")))
     var participant: String
 
     /// Issues the code.
@@ -34,12 +35,9 @@ struct EnrollCommand: AsyncParsableCommand {
 
     /// The text shown for a new code.
     static func describe(_ grant: EnrollmentGrant) -> String {
-        """
-        Enrollment code for \(grant.participant) (\(grant.role.rawValue), cohort \(grant.cohort)):
-
-            \(grant.code)
-
-        It works once, until \(TimestampFormat.text(grant.expiresAt)). Enter it with 'fieldclient join'.
-        """
+        AdminTexts.text(
+            "admin.enroll.done",
+            ["participant": grant.participant, "role": AdminTexts.text("role." + grant.role.rawValue), "cohort": grant.cohort,
+             "code": grant.code, "until": TimestampFormat.text(grant.expiresAt)])
     }
 }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct EpochCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "epoch", abstract: "Show or rotate the database's epoch.",
+        commandName: "epoch", abstract: AdminTexts.text("admin.epoch.abstract"),
         subcommands: [EpochShowCommand.self, EpochRotateCommand.self])
 }

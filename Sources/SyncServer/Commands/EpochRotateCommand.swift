@@ -6,8 +6,8 @@ struct EpochRotateCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "rotate",
-        abstract: "Give the database a new epoch, e.g. after restoring it by other means than 'syncserver backup'.",
-        discussion: "Clients then upload everything again; writes they relay under the old epoch are accepted.")
+        abstract: AdminTexts.text("admin.epochRotate.abstract"),
+        discussion: AdminTexts.text("admin.epochRotate.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -22,7 +22,8 @@ struct EpochRotateCommand: AsyncParsableCommand {
                 _ = try await store.rotateEpoch(to: epoch, at: SystemWallClock().now())
                 return EpochSummary(epoch: epoch, retired: try await store.retiredEpochs())
             }
-            try output.print(summary, text: "New epoch \(epoch); retired \(summary.retired.first?.epoch ?? "-").")
+            try output.print(
+                summary, text: AdminTexts.text("admin.epochRotate.done", ["epoch": epoch, "retired": summary.retired.first?.epoch ?? "-"]))
         }
     }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `syncserver epoch show`.
 struct EpochShowCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the current and retired epochs.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: AdminTexts.text("admin.epochShow.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -18,7 +18,10 @@ struct EpochShowCommand: AsyncParsableCommand {
             }
             try output.print(
                 summary,
-                text: (["epoch \(summary.epoch)"] + summary.retired.map { "retired \($0.epoch) at \(TimestampFormat.text($0.retiredAt))" })
+                text: ([AdminTexts.text("admin.epochShow.current", ["epoch": summary.epoch])]
+                    + summary.retired.map {
+                        AdminTexts.text("admin.epochShow.retired", ["epoch": $0.epoch, "time": TimestampFormat.text($0.retiredAt)])
+                    })
                     .joined(separator: "\n"))
         }
     }

@@ -4,5 +4,5 @@ import ArgumentParser
 struct HouseholdsCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "households", abstract: "Manage the cohort's door list.", subcommands: [HouseholdsImportCommand.self])
+        commandName: "households", abstract: AdminTexts.text("admin.households.abstract"), subcommands: [HouseholdsImportCommand.self])
 }

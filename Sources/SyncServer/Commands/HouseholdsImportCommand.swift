@@ -6,7 +6,7 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load or update the door list from a CSV with header id,street,house_number,postcode,note.")
+        abstract: AdminTexts.text("admin.householdsImport.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -14,11 +14,11 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort.
-    @Option(help: "The cohort whose door list to load.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.householdsImport.cohort")))
     var cohort: String
 
     /// The CSV file.
-    @Argument(help: "The CSV file.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.householdsImport.file")))
     var file: String
 
     /// Checks that the file exists.
@@ -41,7 +41,10 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
             }
             try output.print(
                 summary,
-                text: "Cohort \(cohort): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged doors.")
+                text: AdminTexts.text(
+                    "admin.householdsImport.done",
+                    ["cohort": cohort, "created": String(summary.created), "updated": String(summary.updated),
+                     "unchanged": String(summary.unchanged)]))
         }
     }
 }

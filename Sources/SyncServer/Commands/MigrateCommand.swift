@@ -8,7 +8,7 @@ struct MigrateCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Move a deployment from a SQLite file into a new, empty PostgreSQL database.",
+        abstract: AdminTexts.text("admin.migrate.abstract"),
         discussion: """
             Copies cohorts, devices (token hashes only), enrollment codes, surveys, records with their \
             feed sequences, relay notes and retired epochs in one PostgreSQL transaction: all or nothing. \
@@ -20,11 +20,11 @@ struct MigrateCommand: AsyncParsableCommand {
             """)
 
     /// `--from`.
-    @Option(help: "The source: sqlite:PATH (or a plain path) of an existing database file.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.migrate.from")))
     var from: String
 
     /// `--to`.
-    @Option(help: "The destination: postgres://USER[:PASSWORD]@HOST[:PORT]/DB, an empty database.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.migrate.to")))
     var to: String
 
     /// `--json`.
@@ -39,13 +39,13 @@ struct MigrateCommand: AsyncParsableCommand {
             throw ValidationError(error.message)
         }
         guard case .sqlite(let path) = source else {
-            throw ValidationError("--from must be a SQLite file (sqlite:PATH); moving from PostgreSQL is not supported.")
+            throw ValidationError(AdminTexts.text("admin.migrate.fromNotSQLite"))
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("--from: there is no database file at \(path). Give the file the server ran on.")
+            throw ValidationError(AdminTexts.text("admin.migrate.fromMissing", ["path": path]))
         }
         guard PostgresLocation.isPostgresURL(to) else {
-            throw ValidationError("--to must be a PostgreSQL URL, e.g. postgres://sync@127.0.0.1:5432/quartiersync.")
+            throw ValidationError(AdminTexts.text("admin.migrate.toNotPostgres"))
         }
         do {
             _ = try PostgresLocation(url: to)

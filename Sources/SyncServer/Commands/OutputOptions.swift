@@ -5,7 +5,7 @@ import SyncModel
 /// The `--json` flag shared by the admin commands.
 struct OutputOptions: ParsableArguments {
     /// Whether to print JSON instead of text.
-    @Flag(name: .long, help: "Print the result as JSON.")
+    @Flag(name: .long, help: ArgumentHelp(AdminTexts.text("admin.option.json")))
     var json = false
 
     /// Prints `value` as one JSON document, or `text` for people.
@@ -39,7 +39,7 @@ struct OutputOptions: ParsableArguments {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Swift.print(String(decoding: try encoder.encode(ErrorBody(error: detail)), as: UTF8.self))
         } else {
-            FileHandle.standardError.write(Data("error: \(detail.message)\n".utf8))
+            FileHandle.standardError.write(Data((AdminTexts.text("admin.error", ["message": detail.message]) + "\n").utf8))
         }
         throw ExitCode.failure
     }

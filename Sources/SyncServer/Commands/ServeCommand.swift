@@ -7,21 +7,21 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the sync server (stops gracefully on SIGTERM/SIGINT).")
+        commandName: "serve", abstract: AdminTexts.text("admin.serve.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
 
     /// `--host`, default 127.0.0.1 or SYNCSERVER_HOST.
-    @Option(help: "The address to listen on (env SYNCSERVER_HOST; default 127.0.0.1).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.host")))
     var host: String?
 
     /// `--port`, default 8080 or SYNCSERVER_PORT.
-    @Option(help: "The port to listen on (env SYNCSERVER_PORT; default 8080).")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.port")))
     var port: Int?
 
     /// `--log-level`.
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.logLevel")))
     var logLevel: String = "info"
 
     /// The effective host.
@@ -39,11 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
     /// Checks the port and log level.
     func validate() throws {
         guard let port = resolvedPort, (0...65535).contains(port) else {
-            throw ValidationError("The port must be a number from 0 to 65535 (--port or SYNCSERVER_PORT), e.g. 8080.")
+            throw ValidationError(AdminTexts.text("admin.serve.badPort"))
         }
         _ = port
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+            throw ValidationError(AdminTexts.text("admin.serve.badLogLevel"))
         }
     }
 

@@ -4,5 +4,5 @@ import ArgumentParser
 struct SurveyCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "survey", abstract: "Publish surveys.", subcommands: [SurveyPublishCommand.self])
+        commandName: "survey", abstract: AdminTexts.text("admin.survey.abstract"), subcommands: [SurveyPublishCommand.self])
 }

@@ -5,7 +5,7 @@ import Foundation
 struct SurveyPublishCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Publish a survey version (YAML or JSON) to a cohort; versions never change.")
+        commandName: "publish", abstract: AdminTexts.text("admin.surveyPublish.abstract"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -13,11 +13,11 @@ struct SurveyPublishCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort.
-    @Option(help: "The cohort to publish to.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.surveyPublish.cohort")))
     var cohort: String
 
     /// The survey file.
-    @Argument(help: "The survey file: XLSForm-style YAML/JSON or canonical JSON.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.surveyPublish.file")))
     var file: String
 
     /// Checks that the file exists.
@@ -38,8 +38,10 @@ struct SurveyPublishCommand: AsyncParsableCommand {
             }
             try output.print(
                 published,
-                text: "Published survey \(published.definition.id) version \(published.definition.version) "
-                    + "(\(published.definition.questions.count) questions) to cohort \(cohort).")
+                text: AdminTexts.text(
+                    "admin.surveyPublish.done",
+                    ["survey": published.definition.id, "version": String(published.definition.version),
+                     "count": String(published.definition.questions.count), "cohort": cohort]))
         }
     }
 }

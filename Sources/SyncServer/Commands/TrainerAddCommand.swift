@@ -4,8 +4,9 @@ import SyncModel
 /// `syncserver trainer add --cohort C NAME`: prints a one-time trainer code (48 hours).
 struct TrainerAddCommand: AsyncParsableCommand {
     /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Print a one-time enrollment code for a trainer's device (valid 48 hours).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "add", abstract: AdminTexts.text("admin.trainerAdd.abstract"))
+    }
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -13,11 +14,11 @@ struct TrainerAddCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The cohort.
-    @Option(help: "The cohort the trainer trains.")
+    @Option(help: ArgumentHelp(AdminTexts.text("admin.trainerAdd.cohort")))
     var cohort: String
 
     /// The trainer's name.
-    @Argument(help: "The trainer's name.")
+    @Argument(help: ArgumentHelp(AdminTexts.text("admin.trainerAdd.name")))
     var name: String
 
     /// Issues the code.

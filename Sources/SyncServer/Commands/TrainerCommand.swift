@@ -4,5 +4,5 @@ import ArgumentParser
 struct TrainerCommand: AsyncParsableCommand {
     /// The command's name and subcommands.
     static let configuration = CommandConfiguration(
-        commandName: "trainer", abstract: "Enroll trainers.", subcommands: [TrainerAddCommand.self])
+        commandName: "trainer", abstract: AdminTexts.text("admin.trainer.abstract"), subcommands: [TrainerAddCommand.self])
 }

@@ -65,34 +65,25 @@ struct DashboardController<Store: RecordStore>: Sendable {
 
     /// The page, or a page that says how to sign in.
     private func dashboard(_ request: Request) async throws -> Response {
+        let language = Self.language(of: request)
         guard let session = try await login.session(of: request) else {
             if let device = try? await AuthMiddleware.device(of: request, store: store), device.role != .trainer {
-                return renderer.message(
-                    title: "Trainers only",
-                    text: "The dashboard shows the answers of a whole cohort, so only trainers may open it.",
-                    hint: "Participants see their own responses with 'fieldclient list'.", status: .forbidden)
+                return renderer.message("trainersOnly", language: language, status: .forbidden)
             }
-            return renderer.message(
-                title: "Please sign in",
-                text: "You are not signed in to the dashboard, or your session has ended (sessions last 12 hours).",
-                hint: "On a trainer's device run 'fieldclient dashboard'; on the server run "
-                    + "'syncserver dashboard-link --cohort C --trainer NAME'. Open the link it prints.",
-                status: .unauthorized)
+            return renderer.message("signIn", language: language, status: .unauthorized)
         }
         let report = try await CohortRecordReader(store: store, cohort: session.cohort).report()
         return renderer.page(
             DashboardPage(
-                report: report, cohort: session.cohort, trainer: session.trainer, generatedAt: environment.clock.now()))
+                report: report, cohort: session.cohort, trainer: session.trainer, generatedAt: environment.clock.now(),
+                language: language))
     }
 
     /// Consumes a login link, sets the session cookie and redirects to the dashboard.
     private func redeem(_ request: Request) async throws -> Response {
+        let language = Self.language(of: request)
         guard let secret = request.uri.queryParameters["link"].map(String.init), !secret.isEmpty else {
-            return renderer.message(
-                title: "This address has no login link",
-                text: "The dashboard's sign-in address ends in '?link=' followed by the link's secret; this one has none.",
-                hint: "Open the whole link that 'fieldclient dashboard' (or 'syncserver dashboard-link') printed.",
-                status: .badRequest)
+            return renderer.message("noLink", language: language, status: .badRequest)
         }
         do {
             let (_, cookie) = try await login.redeem(secret: secret)
@@ -102,13 +93,14 @@ struct DashboardController<Store: RecordStore>: Sendable {
             response.setCookie(DashboardLogin<Store>.cookie(value: cookie, secure: DashboardLogin<Store>.isSecure(request)))
             return response
         } catch StoreError.invalidLink {
-            return renderer.message(
-                title: "This login link does not work any more",
-                text: "Login links work once and only for 5 minutes. This one was already used, has expired, or was "
-                    + "copied incompletely.",
-                hint: "Get a new link with 'fieldclient dashboard' (or 'syncserver dashboard-link' on the server).",
-                status: .gone)
+            return renderer.message("usedLink", language: language, status: .gone)
         }
+    }
+
+    /// The page's language: `?lang=de|en` (the switch on the page), else the browser's `Accept-Language`.
+    static func language(of request: Request) -> Language {
+        if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(tag: String($0)) }) { return chosen }
+        return Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
     }
 
     /// The server's address as the request reached it, e.g. `https://sync.example.org`.

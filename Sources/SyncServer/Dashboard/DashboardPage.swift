@@ -54,6 +54,18 @@ struct DashboardPage: Sendable {
         var href: String
     }
 
+    /// A link of the language switch.
+    struct LanguageLink: Sendable {
+        /// `de` or `en`.
+        var code: String
+        /// The language's own name, e.g. `Deutsch`.
+        var name: String
+        /// The dashboard in that language.
+        var href: String
+        /// Whether the page is in this language.
+        var current: Bool
+    }
+
     /// One question's statistics and chart.
     struct QuestionSection: Sendable {
         /// The question name.
@@ -104,6 +116,14 @@ struct DashboardPage: Sendable {
         var metric: DashboardMetric
     }
 
+    /// The page's language, for `<html lang>`.
+    var lang: String
+    /// The page's fixed texts by name (`dashboard.doors` as `t.doors`), in the page's language.
+    var t: [String: String]
+    /// The language switch.
+    var languages: [LanguageLink]
+    /// "Signed in as … · read-only · as of …".
+    var signedIn: String
     /// The cohort.
     var cohort: String
     /// The signed-in trainer.
@@ -123,54 +143,72 @@ struct DashboardPage: Sendable {
     /// Whether any survey exists.
     var hasSurveys: Bool
 
-    /// Builds the page.
-    init(report: CohortReport, cohort: String, trainer: String, generatedAt: Timestamp) {
+    /// Builds the page in `language` (English unless given).
+    init(report: CohortReport, cohort: String, trainer: String, generatedAt: Timestamp, language: Language = .english) {
+        let catalog = language.catalog
+        lang = language.rawValue
+        t = Self.texts(catalog)
+        languages = [(Language.german, "Deutsch"), (Language.english, "English")].map {
+            LanguageLink(code: $0.0.rawValue, name: $0.1, href: "/dashboard?lang=" + $0.0.rawValue, current: $0.0 == language)
+        }
         self.cohort = cohort
         self.trainer = trainer
-        self.generatedAt = ExportedResponse.isoTimestamp(generatedAt).replacingOccurrences(of: "T", with: " ")
-            .replacingOccurrences(of: "Z", with: " UTC")
+        self.generatedAt = DisplayFormat(language: language, timeZone: TimeZone(identifier: "UTC")!).dateTime(generatedAt) + " UTC"
+        signedIn = catalog.text("dashboard.signedIn", ["trainer": trainer, "time": self.generatedAt])
         let households = report.households
         cards = [
-            Card(caption: "Doors", metric: DashboardMetric("households.total", count: households.total)),
-            Card(caption: "Doors reached", metric: DashboardMetric("households.visited", count: households.visited)),
-            Card(caption: "Coverage", metric: DashboardMetric("households.coverage", share: households.coverage)),
-            Card(caption: "Open conflicts", metric: DashboardMetric("conflicts.open", count: report.openConflicts.count)),
+            Card(caption: catalog.text("dashboard.doors"), metric: DashboardMetric("households.total", count: households.total)),
+            Card(caption: catalog.text("dashboard.doorsReached"), metric: DashboardMetric("households.visited", count: households.visited)),
+            Card(caption: catalog.text("dashboard.coverage"), metric: DashboardMetric("households.coverage", share: households.coverage)),
+            Card(caption: catalog.text("dashboard.openConflicts"), metric: DashboardMetric("conflicts.open", count: report.openConflicts.count)),
         ]
         coveragePercent = SVGNumber.format(households.coverage * 100)
+        let answers = AnswerFormatter(catalog: catalog, format: DisplayFormat(language: language, timeZone: TimeZone(identifier: "UTC")!))
         outcomes = BarChart(
-            households.outcomes.map { (Self.outcomeLabel($0.outcome), "households.outcome.\($0.outcome)", $0.count) })
+            households.outcomes.map { (answers.outcome($0.outcome), "households.outcome.\($0.outcome)", $0.count) })
         streets = households.streets.map { street in
             StreetRow(
-                name: street.street.isEmpty ? "(no street)" : street.street,
+                name: street.street.isEmpty ? catalog.text("dashboard.noStreet") : street.street,
                 total: DashboardMetric("households.street.\(street.street).total", count: street.total),
                 visited: DashboardMetric("households.street.\(street.street).visited", count: street.visited),
                 percent: SVGNumber.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
         }
-        surveys = report.surveys.map(Self.section)
+        surveys = report.surveys.map { Self.section($0, catalog: catalog, format: answers.format) }
         hasSurveys = !surveys.isEmpty
     }
 
-    private static func section(_ survey: SurveyReport) -> SurveySection {
+    /// The catalog's dashboard texts, by name without the `dashboard.` prefix.
+    static func texts(_ catalog: MessageCatalog) -> [String: String] {
+        var texts: [String: String] = [:]
+        for (key, text) in catalog.messages where key.hasPrefix("dashboard.") {
+            texts[String(key.dropFirst("dashboard.".count))] = text
+        }
+        return texts
+    }
+
+    private static func section(_ survey: SurveyReport, catalog: MessageCatalog, format: DisplayFormat) -> SurveySection {
         let prefix = "survey.\(survey.survey)"
         let query = survey.survey.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return SurveySection(
-            id: survey.survey, title: survey.title, version: survey.version.map(String.init) ?? "not published",
+            id: survey.survey, title: survey.title,
+            version: survey.version.map(String.init) ?? catalog.text("dashboard.notPublished"),
             totals: [
-                DashboardMetric("\(prefix).final", count: survey.final, caption: "final"),
-                DashboardMetric("\(prefix).drafts", count: survey.drafts, caption: "drafts"),
-                DashboardMetric("\(prefix).deleted", count: survey.deleted, caption: "deleted"),
+                DashboardMetric("\(prefix).final", count: survey.final, caption: catalog.text("dashboard.final")),
+                DashboardMetric("\(prefix).drafts", count: survey.drafts, caption: catalog.text("dashboard.drafts")),
+                DashboardMetric("\(prefix).deleted", count: survey.deleted, caption: catalog.text("dashboard.deleted")),
             ],
             groups: [
                 GroupTable(
-                    title: "Responses per participant", column: "Participant",
-                    rows: rows(survey.participants, key: "\(prefix).participant", empty: "(unknown)")),
+                    title: catalog.text("dashboard.perParticipant"), column: catalog.text("dashboard.participant"),
+                    rows: rows(survey.participants, key: "\(prefix).participant", empty: catalog.text("dashboard.unknown"))),
                 GroupTable(
-                    title: "Responses per day", column: "Day", rows: rows(survey.days, key: "\(prefix).day", empty: "(unknown)")),
+                    title: catalog.text("dashboard.perDay"), column: catalog.text("dashboard.day"),
+                    rows: rows(survey.days, key: "\(prefix).day", empty: catalog.text("dashboard.unknown"), display: format.date(iso:))),
                 GroupTable(
-                    title: "Responses per street", column: "Street",
-                    rows: rows(survey.streets, key: "\(prefix).street", empty: "(no household)")),
+                    title: catalog.text("dashboard.perStreet"), column: catalog.text("dashboard.street"),
+                    rows: rows(survey.streets, key: "\(prefix).street", empty: catalog.text("dashboard.noHousehold"))),
             ],
-            questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)") },
+            questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)", catalog: catalog) },
             exports: survey.version == nil
                 ? []
                 : [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
@@ -178,24 +216,27 @@ struct DashboardPage: Sendable {
                 })
     }
 
-    private static func rows(_ groups: [GroupCount], key: String, empty: String) -> [GroupRow] {
+    private static func rows(
+        _ groups: [GroupCount], key: String, empty: String, display: (String) -> String = { $0 }
+    ) -> [GroupRow] {
         let largest = max(groups.map { $0.final + $0.drafts }.max() ?? 0, 1)
         return groups.map { group in
             GroupRow(
-                name: group.name.isEmpty ? empty : group.name,
+                name: group.name.isEmpty ? empty : display(group.name),
                 final: DashboardMetric("\(key).\(group.name).final", count: group.final),
                 drafts: DashboardMetric("\(key).\(group.name).drafts", count: group.drafts),
                 percent: SVGNumber.format(Double(group.final + group.drafts) / Double(largest) * 100))
         }
     }
 
-    private static func question(_ question: QuestionReport, prefix: String) -> QuestionSection {
+    private static func question(_ question: QuestionReport, prefix: String, catalog: MessageCatalog) -> QuestionSection {
+        func caption(_ name: String) -> String { catalog.text("dashboard.stat." + name) }
         var section = QuestionSection(
             name: question.name, label: question.label, type: question.type.rawValue,
             counts: [
-                DashboardMetric("\(prefix).answered", count: question.answered, caption: "answered"),
-                DashboardMetric("\(prefix).skipped", count: question.skipped, caption: "skipped"),
-                DashboardMetric("\(prefix).notRelevant", count: question.notRelevant, caption: "not asked"),
+                DashboardMetric("\(prefix).answered", count: question.answered, caption: caption("answered")),
+                DashboardMetric("\(prefix).skipped", count: question.skipped, caption: caption("skipped")),
+                DashboardMetric("\(prefix).notRelevant", count: question.notRelevant, caption: caption("notAsked")),
             ])
         if let choices = question.choices {
             section.choices = BarChart(choices.map { ($0.label, "\(prefix).choice.\($0.name)", $0.count) })
@@ -203,35 +244,26 @@ struct DashboardPage: Sendable {
         if let numbers = question.numbers {
             section.histogram = Histogram(values: numbers.values)
             section.numbers =
-                [DashboardMetric("\(prefix).count", count: numbers.count, caption: "count")]
+                [DashboardMetric("\(prefix).count", count: numbers.count, caption: caption("count"))]
                 + [("min", numbers.min), ("max", numbers.max), ("mean", numbers.mean), ("median", numbers.median)]
-                .compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: name) } }
+                .compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: caption(name)) } }
         }
         if let geopoints = question.geopoints {
             section.geopoints =
-                [DashboardMetric("\(prefix).count", count: geopoints.count, caption: "locations")]
+                [DashboardMetric("\(prefix).count", count: geopoints.count, caption: caption("locations"))]
                 + [
                     ("minLatitude", geopoints.minLatitude), ("maxLatitude", geopoints.maxLatitude),
                     ("minLongitude", geopoints.minLongitude), ("maxLongitude", geopoints.maxLongitude),
-                ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: name) } }
+                ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: caption(name)) } }
         }
         let texts = question.texts ?? []
         section.texts = Array(texts.prefix(shownTexts))
-        if texts.count > shownTexts { section.moreTexts = "… and \(texts.count - shownTexts) more (see the exports)" }
+        if texts.count > shownTexts {
+            section.moreTexts = catalog.text("dashboard.moreTexts", ["count": String(texts.count - shownTexts)])
+        }
         return section
     }
 
     /// How many text answers a question lists; the exports hold all.
     static let shownTexts = 100
-
-    /// A readable name for a visit outcome.
-    static func outcomeLabel(_ outcome: String) -> String {
-        switch outcome {
-        case "interviewed": "Interviewed"
-        case "not-home": "Not at home"
-        case "refused": "Refused"
-        case "revisit": "Come back later"
-        default: outcome
-        }
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import SyncModel
 
 /// Renders the dashboard's Mustache templates, which are compiled into the executable, so that
 /// the server needs no files besides its database.
@@ -45,10 +46,16 @@ struct DashboardRenderer: Sendable {
         library.render(page, withTemplate: "dashboard") ?? ""
     }
 
-    /// A page with a title, a message and a hint of what to do.
-    func message(title: String, text: String, hint: String, status: HTTPResponse.Status) -> Response {
-        Self.html(
-            library.render(["title": title, "text": text, "hint": hint], withTemplate: "message") ?? "", status: status)
+    /// A page with a title, a message and a hint of what to do: the catalog's
+    /// `dashboard.<name>.title|text|hint` in `language`.
+    func message(_ name: String, language: Language, status: HTTPResponse.Status) -> Response {
+        let catalog = language.catalog
+        let values = [
+            "lang": language.rawValue, "dashboard": catalog.text("dashboard.title"),
+            "title": catalog.text("dashboard.\(name).title"), "text": catalog.text("dashboard.\(name).text"),
+            "hint": catalog.text("dashboard.\(name).hint"),
+        ]
+        return Self.html(library.render(values, withTemplate: "message") ?? "", status: status)
     }
 
     /// An HTML response that no cache keeps, with a strict content security policy: no scripts,

@@ -4,32 +4,26 @@ import SyncModel
 
 /// `fieldclient collect SURVEY [--household ID]`: an interview in the terminal.
 struct CollectCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "collect",
-        abstract: "Interview a resident, one question at a time; every answer is saved as it is given.",
-        discussion: """
-            Type 'back', 'skip' (optional questions) or 'quit' at any question. Works on a terminal and on a pipe.
-            A survey in several languages is shown in the language of the locale (LC_ALL, LC_MESSAGES, LANG) when \
-            it has it, otherwise in its default language; 'lang' lists its languages and 'lang TAG' (e.g. 'lang tr') \
-            switches for the rest of the interview. Answers are stored as codes, whatever the language.
-            """)
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "collect", abstract: Texts.help("help.collect.abstract"),
+            discussion: Texts.help("help.collect.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The survey id.
-    @Argument(help: "The survey id (see 'fieldclient surveys').")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.survey")))
     var survey: String
 
     /// The household.
-    @Option(help: "The household (door) the interview is held at.")
+    @Option(help: ArgumentHelp(Texts.help("help.collect.household")))
     var household: String?
 
     /// The questionnaire language to start in.
-    @Option(
-        name: .customLong("survey-lang"),
-        help: "The questionnaire language to start in, e.g. tr (see 'lang' in the interview); default: the locale's.")
+    @Option(name: .customLong("survey-lang"), help: ArgumentHelp(Texts.help("help.collect.surveyLang")))
     var surveyLanguage: String?
 
     /// Runs the interview.
@@ -38,7 +32,7 @@ struct CollectCommand: AsyncParsableCommand {
             let definition = try env.survey(survey)
             let language = try CollectCommand.startLanguage(
                 of: definition, requested: surveyLanguage,
-                preferred: CollectCommand.localeLanguages(ProcessInfo.processInfo.environment))
+                preferred: CollectCommand.preferredLanguages(option: options.lang, environment: ProcessInfo.processInfo.environment))
             let householdID = try household.map { try env.store.resolveID($0, collection: RecordCollection.households) }
             // With --json the prompts go to standard error so that standard output is pure JSON.
             let json = options.json
@@ -51,7 +45,7 @@ struct CollectCommand: AsyncParsableCommand {
             if json {
                 try env.output.print(CreatedRecord(id: result.id.map(LocalStore.key), status: result.status?.rawValue)) { "" }
             } else if let id = result.id {
-                env.output.line("Response id: \(LocalStore.key(id))")
+                env.output.line(env.texts("collect.id", ["id": LocalStore.key(id)]))
             }
         }
     }
@@ -62,19 +56,20 @@ struct CollectCommand: AsyncParsableCommand {
         guard let requested else { return survey.bestLanguage(for: preferred) }
         if let tag = survey.languageTag(for: requested) { return tag }
         let known = survey.languages.map { "\($0.tag) (\($0.name))" }
+        let texts = Texts.current
         throw FieldClientError(
             .usage,
-            "Survey '\(survey.id)' has no language '\(requested)'. "
-                + (known.isEmpty
-                    ? "It is in one language only; leave out --survey-lang."
-                    : "Use one of: \(known.joined(separator: ", "))."))
+            known.isEmpty
+                ? texts("collect.surveyLang.single", ["survey": survey.id, "language": requested])
+                : texts("collect.surveyLang.unknown", ["survey": survey.id, "language": requested, "languages": known.joined(separator: ", ")]))
     }
 
-    /// The locale's language: the first set of LC_ALL, LC_MESSAGES and LANG (e.g. `de_DE.UTF-8`);
-    /// none for `C`/`POSIX`. The issue-13 interface-language resolver is meant to take this place.
-    static func localeLanguages(_ environment: [String: String]) -> [String] {
-        guard let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
-        else { return [] }
+    /// The user's language, looked up as the interface language is (``Language/resolve(option:environment:variable:)``:
+    /// `--lang`, FIELDCLIENT_LANG, LC_ALL, LC_MESSAGES, LANG) but kept as written, so that `tr_TR.UTF-8` finds a
+    /// survey's Turkish although the interface speaks English; none for `C`/`POSIX`.
+    static func preferredLanguages(option: String?, environment: [String: String]) -> [String] {
+        let candidates = [option, environment["FIELDCLIENT_LANG"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+        guard let value = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return [] }
         let base = value.split(separator: ".").first.map(String.init) ?? value
         return ["C", "POSIX"].contains(base) ? [] : [value]
     }

@@ -10,6 +10,8 @@ struct CommandEnvironment: Sendable {
     let store: LocalStore
     /// Output.
     let output: Output
+    /// What the command says, in the user's language.
+    let texts: Texts
     /// The clock.
     let clock: any WallClock = SystemWallClock()
     /// Id generation.
@@ -26,16 +28,20 @@ struct CommandEnvironment: Sendable {
     /// The enrolled device, or a message to run `join` first.
     func requireDevice() throws -> DeviceIdentity {
         guard let device = try store.device() else {
-            throw FieldClientError(
-                .unauthorized, "This device has not joined a cohort yet. Run 'fieldclient join SERVER_URL CODE' "
-                    + "with the enrollment code from your trainer.")
+            throw FieldClientError(.unauthorized, texts("error.notJoined"))
         }
         return device
     }
 
     /// The record operations for the enrolled device.
     func records() throws -> FieldRecords {
-        FieldRecords(store: store, device: try requireDevice(), clock: clock, identifiers: identifiers)
+        FieldRecords(store: store, device: try requireDevice(), clock: clock, identifiers: identifiers, texts: texts)
+    }
+
+    /// Reads typed input as an answer to `question`: `heute`/`today` and `gestern`/`yesterday`
+    /// become dates in the local time zone; problems come back in the user's language.
+    func parseAnswer(_ text: String, question: Question, answers: [String: FieldValue]) -> Result<FieldValue, ValidationIssue> {
+        AnswerInput(texts: texts, now: clock.now()).parse(text, question: question, answers: answers)
     }
 
     /// The latest version of survey `id`, or a message listing the available ones.
@@ -43,8 +49,9 @@ struct CommandEnvironment: Sendable {
         if let survey = try store.survey(id: id) { return survey }
         let known = Set(try store.surveys().map(\.id)).sorted()
         throw FieldClientError(
-            .notFound, "There is no survey '\(id)' on this device. "
-                + (known.isEmpty ? "Run 'fieldclient sync' to fetch the surveys." : "Available: \(known.joined(separator: ", ")).")
-        )
+            .notFound,
+            known.isEmpty
+                ? texts("error.noSuchSurveyNone", ["survey": id])
+                : texts("error.noSuchSurvey", ["survey": id, "available": known.joined(separator: ", ")]))
     }
 }

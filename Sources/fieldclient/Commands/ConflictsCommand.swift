@@ -3,9 +3,10 @@ import SyncModel
 
 /// `fieldclient conflicts`.
 struct ConflictsCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "conflicts", abstract: "List every open conflict with all its values, numbered for 'resolve --keep N'.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "conflicts", abstract: Texts.help("help.conflicts.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
@@ -13,6 +14,7 @@ struct ConflictsCommand: AsyncParsableCommand {
     /// Lists conflicts.
     func run() async throws {
         try await options.run { env in
+            let texts = env.texts
             let views = try env.store.records().map(RecordView.init).filter { !$0.conflicts.isEmpty }
             let entries = views.map {
                 RecordConflicts(id: $0.id, collection: $0.collection, survey: $0.survey, conflicts: $0.conflicts)
@@ -20,15 +22,18 @@ struct ConflictsCommand: AsyncParsableCommand {
             var surveys: [String: SyncModel.SurveyDefinition] = [:]
             for survey in try env.store.surveys() { surveys[survey.id] = survey }
             try env.output.print(entries) {
-                guard !views.isEmpty else { return "No open conflicts." }
+                guard !views.isEmpty else { return texts("conflicts.none") }
                 var blocks: [String] = []
                 for view in views {
                     let survey: SurveyDefinition? = view.survey.flatMap { surveys[$0] }
-                    let title: String = view.collection == RecordCollection.households ? "Household" : "Response"
-                    var lines: [String] = [title + " " + view.shortID]
+                    let title: String = texts(
+                        view.collection == RecordCollection.households ? "show.householdTitle" : "show.response",
+                        ["id": view.shortID])
+                    var lines: [String] = [title]
                     for conflict in view.conflicts {
-                        let label: String? = survey?.question(named: conflict.field)?.label
-                        lines.append(contentsOf: conflict.lines(recordPrefix: view.shortID, label: label))
+                        lines.append(
+                            contentsOf: conflict.lines(
+                                recordPrefix: view.shortID, question: survey?.question(named: conflict.field), texts: texts))
                     }
                     blocks.append(lines.joined(separator: "\n"))
                 }

@@ -5,21 +5,18 @@ import SyncModel
 /// `fieldclient dashboard`: asks the server for a one-time dashboard login link, prints it and
 /// opens it in a browser when one is at hand.
 struct DashboardCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "dashboard",
-        abstract: "Print a one-time login link to the cohort dashboard (trainers) and open it in the browser.",
-        discussion: """
-            Needs the network. The link works once, for 5 minutes; opening it signs the browser in for \
-            12 hours. The browser is started with xdg-open when a graphical session is running \
-            (DISPLAY or WAYLAND_DISPLAY); otherwise, or with --no-open, copy the link into a browser.
-            """)
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "dashboard", abstract: Texts.help("help.dashboard.abstract"),
+            discussion: Texts.help("help.dashboard.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// Do not start a browser.
-    @Flag(help: "Only print the link; do not start a browser.")
+    @Flag(help: ArgumentHelp(Texts.help("help.dashboard.noOpen")))
     var noOpen = false
 
     /// Asks for the link.
@@ -27,8 +24,7 @@ struct DashboardCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.requireDevice()
             guard device.role == .trainer else {
-                throw FieldClientError(
-                    .unauthorized, "Only trainers may open the dashboard. Your responses are in 'fieldclient list'.")
+                throw FieldClientError(.unauthorized, env.texts("dashboard.trainersOnly"))
             }
             let address = try ServerAddress(device.serverURL, allowInsecure: true)
             let answer = try await HTTPSyncTransport.withClient { client in
@@ -37,13 +33,9 @@ struct DashboardCommand: AsyncParsableCommand {
             let link = address.base + answer.path
             let opened = !noOpen && Self.openInBrowser(link)
             try env.output.print(DashboardLinkView(link: link, expiresAt: answer.expiresAt, opened: opened)) {
-                """
-                Dashboard of cohort \(answer.cohort) for \(answer.trainer):
-
-                    \(link)
-
-                The link works once, until \(answer.expiresAt.description).\(opened ? " Opening it in your browser…" : " Open it in a browser.")
-                """
+                env.texts(
+                    opened ? "dashboard.linkOpened" : "dashboard.link",
+                    ["cohort": answer.cohort, "trainer": answer.trainer, "link": link, "until": env.texts.time(answer.expiresAt)])
             }
         }
     }

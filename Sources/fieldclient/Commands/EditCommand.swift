@@ -3,27 +3,27 @@ import SyncModel
 
 /// `fieldclient edit ID --set QUESTION=VALUE ...`.
 struct EditCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "edit",
-        abstract: "Change answers of a response as one edit; values are typed as in an interview (3,5 · 25.11.2026 · 2).")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "edit", abstract: Texts.help("help.edit.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The record id or prefix.
-    @Argument(help: "The response id, or its first 6 or more characters.")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.responseID")))
     var id: String
 
     /// The assignments.
-    @Option(name: .customLong("set"), help: ArgumentHelp("An answer to set; an empty VALUE clears it.", valueName: "QUESTION=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp(Texts.help("help.edit.set"), valueName: "QUESTION=VALUE"))
     var assignments: [String] = []
 
     /// Checks the assignments' shape.
     func validate() throws {
-        guard !assignments.isEmpty else { throw ValidationError("Give at least one --set QUESTION=VALUE.") }
+        guard !assignments.isEmpty else { throw ValidationError(Texts.help("edit.noSet")) }
         for assignment in assignments where !assignment.contains("=") {
-            throw ValidationError("'\(assignment)' is not QUESTION=VALUE; write e.g. --set haushalt=3.")
+            throw ValidationError(Texts.help("edit.notAssignment", ["text": assignment]))
         }
     }
 
@@ -32,7 +32,9 @@ struct EditCommand: AsyncParsableCommand {
         try await options.run { env in
             let records = try env.records()
             let uuid = try env.store.resolveID(id, collection: RecordCollection.responses)
-            guard let stored = try env.store.record(id: uuid) else { throw FieldClientError(.notFound, "Record \(id) is gone.") }
+            guard let stored = try env.store.record(id: uuid) else {
+                throw FieldClientError(.notFound, env.texts("error.recordMissing", ["id": id]))
+            }
             let survey = try records.surveyOf(stored.record)
             var answers = stored.record.values
             var changes: [String: FieldValue] = [:]
@@ -42,10 +44,13 @@ struct EditCommand: AsyncParsableCommand {
                 let name = String(parts[0]).trimmingCharacters(in: .whitespaces)
                 guard let question = survey.question(named: name), question.type.takesAnswer else {
                     throw FieldClientError(
-                        .notFound, "'\(name)' is not a question of survey \(survey.id). Questions: "
-                            + survey.questions.filter { $0.type.takesAnswer }.map(\.name).joined(separator: ", ") + ".")
+                        .notFound,
+                        env.texts(
+                            "edit.noQuestion",
+                            ["question": name, "survey": survey.id,
+                             "questions": survey.questions.filter { $0.type.takesAnswer }.map(\.name).joined(separator: ", ")]))
                 }
-                switch question.parseInput(String(parts[1]), answers: answers) {
+                switch env.parseAnswer(String(parts[1]), question: question, answers: answers) {
                 case .success(let value):
                     changes[name] = value
                     answers[name] = value
@@ -56,7 +61,8 @@ struct EditCommand: AsyncParsableCommand {
             guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
             let record = try records.edit(uuid, changes: changes)
             try env.output.print(RecordView(StoredRecord(record: record, revision: 1, syncedRevision: 0))) {
-                "Changed \(changes.keys.sorted().joined(separator: ", ")) of \(LocalStore.key(uuid).prefix(8))."
+                env.texts(
+                    "edit.done", ["fields": changes.keys.sorted().joined(separator: ", "), "id": String(LocalStore.key(uuid).prefix(8))])
             }
         }
     }

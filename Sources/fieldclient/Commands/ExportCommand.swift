@@ -9,46 +9,37 @@ import SyncModel
 
 /// `fieldclient export --format csv|json|geojson|xlsx [--survey S] [--out FILE]`.
 struct ExportCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write the responses to a survey as CSV, JSON, GeoJSON or XLSX, from this device's store (offline).",
-        discussion: """
-            The same format as the server's export (see docs/WALKTHROUGH.md): deleted responses are left \
-            out, a field with an open conflict shows its current value, and CSV has one row per response \
-            and one column per question, with a 0/1 column per choice of a select_multiple question. \
-            Records are written one at a time, so large stores export without loading them whole. \
-            With --out the file is created readable by you only (0600); without, the export goes to \
-            standard output. XLSX (needs --out) is a workbook for spreadsheets: a sheet with one row per \
-            response under the question labels in the survey's default language (the names in a second \
-            header row), numbers as numbers and dates as dates, and a codebook sheet.
-            """)
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export", abstract: Texts.help("help.export.abstract"), discussion: Texts.help("help.export.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The format.
-    @Option(help: "csv, json, geojson or xlsx.")
+    @Option(help: ArgumentHelp(Texts.help("help.export.format")))
     var format: String
 
     /// The survey.
-    @Option(help: "The survey id; may be left out when the device holds one survey.")
+    @Option(help: ArgumentHelp(Texts.help("help.export.survey")))
     var survey: String?
 
     /// The output file.
-    @Option(help: ArgumentHelp("Write to this file (0600) instead of standard output.", valueName: "FILE"))
+    @Option(help: ArgumentHelp(Texts.help("help.export.out"), valueName: "FILE"))
     var out: String?
 
     /// Checks the format and the output path.
     func validate() throws {
         guard ExportFormat(rawValue: format.lowercased()) != nil || isXLSX else {
-            throw ValidationError("--format must be csv, json, geojson or xlsx, not '\(format)'.")
+            throw ValidationError(Texts.help("export.badFormat", ["format": format]))
         }
         if let out, out.isEmpty || out.hasSuffix("/") {
-            throw ValidationError("--out needs a file name, e.g. --out befragung.\(isXLSX ? "xlsx" : "csv").")
+            throw ValidationError(Texts.help("export.outNeedsName"))
         }
         if isXLSX && out == nil {
-            throw ValidationError("An XLSX workbook is written to a file: add --out FILE.xlsx.")
+            throw ValidationError(Texts.help("export.xlsxNeedsOut"))
         }
     }
 
@@ -66,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
                     try workbook.finish()
                     return workbook.count
                 }
-                env.output.note("Wrote \(count) response(s) of \(definition.id) to \(out).")
+                env.output.note(env.texts("export.done", ["count": String(count), "survey": definition.id, "path": out]))
                 return
             }
             var exporter = ResponseExporter(format: ExportFormat(rawValue: format.lowercased())!, survey: definition)
@@ -88,7 +79,7 @@ struct ExportCommand: AsyncParsableCommand {
                 throw error
             }
             if let out {
-                env.output.note("Wrote \(exporter.count) response(s) of \(definition.id) to \(out).")
+                env.output.note(env.texts("export.done", ["count": String(exporter.count), "survey": definition.id, "path": out]))
             }
         }
     }
@@ -101,8 +92,8 @@ struct ExportCommand: AsyncParsableCommand {
             throw FieldClientError(
                 ids.isEmpty ? .notFound : .usage,
                 ids.isEmpty
-                    ? "There is no survey on this device. Run 'fieldclient sync' first."
-                    : "This device holds several surveys; choose one with --survey: \(ids.joined(separator: ", ")).")
+                    ? env.texts("export.noSurvey")
+                    : env.texts("export.severalSurveys", ["surveys": ids.joined(separator: ", ")]))
         }
         return only
     }

@@ -3,15 +3,16 @@ import SyncModel
 
 /// `fieldclient finalize ID`.
 struct FinalizeCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "finalize", abstract: "Mark a draft response final after checking every required answer.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "finalize", abstract: Texts.help("help.finalize.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The record id or prefix.
-    @Argument(help: "The response id, or its first 6 or more characters.")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.responseID")))
     var id: String
 
     /// Finalizes.
@@ -20,7 +21,7 @@ struct FinalizeCommand: AsyncParsableCommand {
             let uuid = try env.store.resolveID(id, collection: RecordCollection.responses)
             let record = try env.records().finalize(uuid)
             try env.output.print(CreatedRecord(id: LocalStore.key(record.id), status: "final")) {
-                "Response \(LocalStore.key(uuid).prefix(8)) is final."
+                env.texts("interview.final", ["id": String(LocalStore.key(uuid).prefix(8))])
             }
         }
     }

@@ -1,22 +1,32 @@
 import ArgumentParser
 import Foundation
+import SyncModel
 
-/// The options every command shares: `--store`, `--json`, `--allow-insecure`.
+/// The options every command shares: `--store`, `--json`, `--lang`, `--allow-insecure`; they may
+/// also be written before the command (`fieldclient --store PATH join …`).
 struct GlobalOptions: ParsableArguments {
     /// The store path.
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The local store file (environment FIELDCLIENT_STORE).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp(Texts.help("help.option.store"), valueName: "PATH"))
     var store: String?
 
     /// JSON output.
-    @Flag(name: .long, help: "Print stable JSON for scripts.")
+    @Flag(name: .long, help: ArgumentHelp(Texts.help("help.option.json")))
     var json = false
 
+    /// The language of the output (chosen before parsing; see `FieldClient.main()`).
+    @Option(name: .long, help: ArgumentHelp(Texts.help("help.option.lang"), valueName: "de|en"))
+    var lang: String?
+
     /// Allow plain http to other hosts than this machine.
-    @Flag(name: .long, help: "Allow plain http:// to a host that is not this machine (answers travel unencrypted).")
+    @Flag(name: .long, help: ArgumentHelp(Texts.help("help.option.allowInsecure")))
     var allowInsecure = false
+
+    /// Checks `--lang`.
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError(Texts.help("error.lang", ["value": lang]))
+        }
+    }
 
     /// The store path to use: `--store`, then FIELDCLIENT_STORE, then the default.
     var storePath: String {
@@ -28,15 +38,16 @@ struct GlobalOptions: ParsableArguments {
     /// Runs `body` with an environment, turning every failure into a message and an exit code.
     func run(_ body: (CommandEnvironment) async throws -> Void) async throws {
         let output = Output(json: json)
+        let texts = Texts.current
         do {
             let store = try LocalStore.open(at: storePath)
-            try await body(CommandEnvironment(options: self, store: store, output: output))
+            try await body(CommandEnvironment(options: self, store: store, output: output, texts: texts))
         } catch let error as ExitCode {
             throw error
         } catch let error as CleanExit {
             throw error
         } catch {
-            let (status, message) = ErrorReport.describe(error)
+            let (status, message) = ErrorReport.describe(error, texts: texts)
             output.note(message)
             throw status.exitCode
         }

@@ -4,30 +4,28 @@ import SyncModel
 
 /// `fieldclient households [--street S]`.
 struct HouseholdsCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "households", abstract: "List the cohort's shared door list with the latest visit outcomes.",
-        discussion: """
-            With --export FILE.xlsx the door list (filtered by --street, if given) is written as a workbook \
-            instead: one row per door with its address, status (the latest visit's outcome, or not-visited), \
-            who visited, the visit note, when it last changed and how many interviews were held there.
-            """)
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "households", abstract: Texts.help("help.households.abstract"),
+            discussion: Texts.help("help.households.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The street filter.
-    @Option(help: "Only doors whose street contains this text (case-insensitive).")
+    @Option(help: ArgumentHelp(Texts.help("help.households.street")))
     var street: String?
 
     /// The workbook to write.
-    @Option(help: ArgumentHelp("Write the door list to this XLSX workbook (0600) instead.", valueName: "FILE.xlsx"))
+    @Option(help: ArgumentHelp(Texts.help("help.households.export"), valueName: "FILE.xlsx"))
     var export: String?
 
     /// Checks the export file name.
     func validate() throws {
         if let export, !export.lowercased().hasSuffix(".xlsx") {
-            throw ValidationError("--export writes an XLSX workbook; give a file name ending in .xlsx, e.g. --export tueren.xlsx.")
+            throw ValidationError(Texts.help("households.exportNeedsXLSX"))
         }
     }
 
@@ -53,28 +51,31 @@ struct HouseholdsCommand: AsyncParsableCommand {
                     try workbook.finish()
                     return workbook.count
                 }
-                env.output.note("Wrote \(count) door(s) to \(export).")
+                env.output.note(env.texts("households.exported", ["count": String(count), "path": export]))
                 return
             }
+            let texts = env.texts
             try env.output.print(views) {
-                guard !views.isEmpty else { return "No households match. Run 'fieldclient sync' to fetch the door list." }
-                return views.map(Self.line).joined(separator: "\n")
+                guard !views.isEmpty else { return texts("households.none") }
+                let header = ["households.column.id", "households.column.address", "households.column.note", "households.column.visit"]
+                    .map { texts($0) }
+                return TextTable.render(header: header, rows: views.map { Self.row($0, texts: texts) })
             }
         }
     }
 
-    /// One door as a line: id, address, note, latest visit and conflicts.
-    static func line(_ view: RecordView) -> String {
-        func text(_ name: String) -> String { view.values[name]?.displayText ?? "" }
-        var line: String = view.shortID + "  " + text(HouseholdField.street) + " " + text(HouseholdField.houseNumber)
-        line += ", " + text(HouseholdField.postcode)
-        let note: String = text(HouseholdField.note)
-        if !note.isEmpty { line += "  (" + note + ")" }
-        if let outcome = view.values[HouseholdField.outcome] {
-            line += "  [" + outcome.displayText + " by " + text(HouseholdField.visitedBy) + "]"
+    /// One door as a table row: id, address, note, latest visit and conflicts.
+    static func row(_ view: RecordView, texts: Texts) -> [String] {
+        func text(_ name: String) -> String { view.values[name].map { texts.answers.text($0, question: nil) } ?? "" }
+        let address: String = text(HouseholdField.street) + " " + text(HouseholdField.houseNumber) + ", " + text(HouseholdField.postcode)
+        var visit = ""
+        if let outcome = view.values[HouseholdField.outcome]?.stringValue {
+            visit = texts("households.visit", ["outcome": texts.answers.outcome(outcome), "by": text(HouseholdField.visitedBy)])
         }
-        if !view.conflicts.isEmpty { line += "  " + String(view.conflicts.count) + " conflict(s)" }
-        return line
+        if !view.conflicts.isEmpty {
+            visit += (visit.isEmpty ? "" : "  ") + texts("list.flag.conflicts", ["count": String(view.conflicts.count)])
+        }
+        return [view.shortID, address, text(HouseholdField.note), visit]
     }
 
     /// Street, then house number numerically (`2` before `10`, `12` before `12a`).

@@ -5,24 +5,24 @@ import SyncModel
 
 /// `fieldclient join SERVER_URL CODE [--name DEVICE]`.
 struct JoinCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "join",
-        abstract: "Enroll this device with a one-time code, then fetch the surveys and the cohort's shared records.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "join", abstract: Texts.help("help.join.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The server URL.
-    @Argument(help: "The server URL, e.g. https://sync.example.org.")
+    @Argument(help: ArgumentHelp(Texts.help("help.join.serverURL")))
     var serverURL: String
 
     /// The enrollment code.
-    @Argument(help: "The one-time enrollment code from your trainer.")
+    @Argument(help: ArgumentHelp(Texts.help("help.join.code")))
     var code: String
 
     /// The device name.
-    @Option(help: "A name for this device, shown to trainers (default: the host name).")
+    @Option(help: ArgumentHelp(Texts.help("help.join.name")))
     var name: String?
 
     /// Checks the URL before anything happens.
@@ -33,7 +33,7 @@ struct JoinCommand: AsyncParsableCommand {
             throw ValidationError(error.message)
         }
         guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("The enrollment code is empty. Type the code your trainer gave you.")
+            throw ValidationError(Texts.help("join.emptyCode"))
         }
     }
 
@@ -60,18 +60,18 @@ struct JoinCommand: AsyncParsableCommand {
                 do {
                     report = try await engine.sync()
                 } catch let error as TransportError {
-                    env.output.note(
-                        "Joined, but fetching the shared records failed: \(ErrorReport.describe(error)) "
-                            + "Run 'fieldclient sync' later.")
+                    env.output.note(env.texts("join.fetchFailed", ["detail": ErrorReport.describe(error, texts: env.texts)]))
                     report = SyncReport()
                 }
                 let summary = JoinSummary(
                     server: address.base, deviceId: enrollment.deviceId, cohort: enrollment.cohort,
                     participant: enrollment.participant, role: enrollment.role.rawValue,
                     replicaId: replica.description, surveys: surveys.count, records: report.pulled)
-                let first: String = "Joined cohort \(summary.cohort) as \(summary.participant) (\(summary.role)); device \(summary.deviceId)."
-                let second: String = "\(summary.surveys) survey version(s) and \(summary.records) shared record(s) are now on this device."
-                try env.output.print(summary) { first + "\n" + second }
+                let text = env.texts(
+                    "join.done",
+                    ["cohort": summary.cohort, "participant": summary.participant, "role": env.texts("role." + summary.role),
+                     "device": summary.deviceId, "surveys": String(summary.surveys), "records": String(summary.records)])
+                try env.output.print(summary) { text }
             }
         }
     }
@@ -81,9 +81,7 @@ struct JoinCommand: AsyncParsableCommand {
         do {
             return try await HTTPSyncTransport(server: server, token: nil, client: client).enroll(request)
         } catch let error as TransportError where isInvalidCode(error) {
-            throw FieldClientError(
-                .unauthorized, "The enrollment code is not valid: it is unknown, already used or expired. "
-                    + "Ask your trainer for a new code.")
+            throw FieldClientError(.unauthorized, Texts.current("join.invalidCode"))
         }
     }
 

@@ -3,36 +3,37 @@ import SyncModel
 
 /// `fieldclient list [--survey S] [--drafts|--final] [--pending]`.
 struct ListCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the responses on this device, oldest first.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Texts.help("help.list.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The survey filter.
-    @Option(help: "Only responses of this survey.")
+    @Option(help: ArgumentHelp(Texts.help("help.list.survey")))
     var survey: String?
 
     /// Only drafts.
-    @Flag(help: "Only drafts.")
+    @Flag(help: ArgumentHelp(Texts.help("help.list.drafts")))
     var drafts = false
 
     /// Only final responses.
-    @Flag(name: .customLong("final"), help: "Only final responses.")
+    @Flag(name: .customLong("final"), help: ArgumentHelp(Texts.help("help.list.final")))
     var finalOnly = false
 
     /// Only unsynced.
-    @Flag(help: "Only responses with changes not yet synced.")
+    @Flag(help: ArgumentHelp(Texts.help("help.list.pending")))
     var pending = false
 
     /// Include deleted.
-    @Flag(help: "Include deleted responses.")
+    @Flag(help: ArgumentHelp(Texts.help("help.list.deleted")))
     var deleted = false
 
     /// Checks the filters.
     func validate() throws {
-        if drafts && finalOnly { throw ValidationError("Give --drafts or --final, not both.") }
+        if drafts && finalOnly { throw ValidationError(Texts.help("list.draftsAndFinal")) }
     }
 
     /// Whether a response passes the filters.
@@ -50,8 +51,10 @@ struct ListCommand: AsyncParsableCommand {
             let views = try env.store.records(matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending))
                 .map(RecordView.init)
                 .filter(matches)
+            let texts = env.texts
             try env.output.print(views) {
-                views.isEmpty ? "No responses match." : views.map(\.summaryLine).joined(separator: "\n")
+                guard !views.isEmpty else { return texts("list.none") }
+                return TextTable.render(header: RecordView.listHeader(texts), rows: views.map { $0.listRow(texts) })
             }
         }
     }

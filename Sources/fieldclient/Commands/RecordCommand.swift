@@ -4,28 +4,28 @@ import SyncModel
 
 /// `fieldclient record SURVEY --answers FILE|- [--finalize] [--household ID]`.
 struct RecordCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "record",
-        abstract: "Record a response without prompts from a JSON object of question name to value; prints its id.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "record", abstract: Texts.help("help.record.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The survey id.
-    @Argument(help: "The survey id (see 'fieldclient surveys').")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.survey")))
     var survey: String
 
     /// Where the answers come from.
-    @Option(help: ArgumentHelp("A JSON file of answers, or - for standard input.", valueName: "FILE|-"))
+    @Option(help: ArgumentHelp(Texts.help("help.record.answers"), valueName: "FILE|-"))
     var answers: String
 
     /// Whether to finalize.
-    @Flag(help: "Finalize the response: required questions must be answered.")
+    @Flag(help: ArgumentHelp(Texts.help("help.record.finalize")))
     var finalize = false
 
     /// The household.
-    @Option(help: "The household (door) the interview was held at.")
+    @Option(help: ArgumentHelp(Texts.help("help.collect.household")))
     var household: String?
 
     /// Validates, stores, prints the id.
@@ -37,12 +37,10 @@ struct RecordCommand: AsyncParsableCommand {
                 data = answers == "-" ? FileHandle.standardInput.readDataToEndOfFile()
                     : try Data(contentsOf: URL(fileURLWithPath: answers))
             } catch {
-                throw FieldClientError(.usage, "Cannot read the answers file '\(answers)'. Check the path.")
+                throw FieldClientError(.usage, env.texts("record.unreadable", ["path": answers]))
             }
             guard let values = try? JSONDecoder().decode([String: FieldValue].self, from: data) else {
-                throw FieldClientError(
-                    .invalidData, "The answers must be a JSON object of question name to value, e.g. "
-                        + "{\"haushalt\": 3, \"wohndauer\": \"jahre_1_5\"}.")
+                throw FieldClientError(.invalidData, env.texts("record.notObject"))
             }
             let householdID = try household.map { try env.store.resolveID($0, collection: RecordCollection.households) }
             let record = try env.records().createResponse(

@@ -4,22 +4,17 @@ import SyncModel
 
 /// `fieldclient report [--survey S] [--json]`: the cohort report from this device's replica.
 struct ReportCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Show the cohort report (doors, responses per participant, day and street, answers) offline.",
-        discussion: """
-            Computed on this device with the same code as the server's report. A trainer's sync pulls \
-            the whole cohort, so after 'fieldclient sync' a trainer sees the cohort's numbers without a \
-            connection; a participant's device holds only their own responses and the door list. Changes \
-            not yet synced are included.
-            """)
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report", abstract: Texts.help("help.report.abstract"), discussion: Texts.help("help.report.discussion"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// Only this survey.
-    @Option(help: "Only this survey's section (the door list and conflicts are always shown).")
+    @Option(help: ArgumentHelp(Texts.help("help.report.survey")))
     var survey: String?
 
     /// Prints the report.
@@ -35,15 +30,15 @@ struct ReportCommand: AsyncParsableCommand {
             if let survey { report.surveys = report.surveys.filter { $0.survey == survey } }
             let state = try env.store.syncState()
             let pending = try env.store.pendingCount()
+            let texts = env.texts
             try env.output.print(report) {
+                let lastSync = state.lastSyncAt.map(texts.time) ?? texts("status.never")
                 var heading = [
-                    "Cohort \(device.cohort): report from this device ("
-                        + (device.role == .trainer ? "the whole cohort" : "your own responses and the door list") + ")",
-                    "Last sync: \(state.lastSyncAt?.description ?? "never")"
-                        + (pending > 0 ? "; \(pending) change(s) not yet synced are included" : ""),
+                    texts(device.role == .trainer ? "report.headingTrainer" : "report.headingParticipant", ["cohort": device.cohort]),
+                    texts(pending > 0 ? "report.lastSyncPending" : "report.lastSync", ["time": lastSync, "count": String(pending)]),
                 ]
-                if state.lastSyncAt == nil { heading.append("Run 'fieldclient sync' to fetch the cohort's data.") }
-                return ReportText.render(report, heading: heading)
+                if state.lastSyncAt == nil { heading.append(texts("report.neverSynced")) }
+                return ReportText.render(report, heading: heading, texts: texts)
             }
         }
     }

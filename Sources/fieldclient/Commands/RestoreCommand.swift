@@ -2,15 +2,16 @@ import ArgumentParser
 
 /// `fieldclient restore ID`.
 struct RestoreCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "Restore a deleted record with all its answers.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "restore", abstract: Texts.help("help.restore.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The record id or prefix.
-    @Argument(help: "The record id, or its first 6 or more characters.")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.recordID")))
     var id: String
 
     /// Restores.
@@ -19,7 +20,7 @@ struct RestoreCommand: AsyncParsableCommand {
             let uuid = try env.store.resolveID(id)
             let record = try env.records().restore(uuid)
             try env.output.print(DeletionView(id: LocalStore.key(uuid), deleted: record.isDeleted)) {
-                "Restored \(LocalStore.key(uuid).prefix(8))."
+                env.texts("restore.done", ["id": String(LocalStore.key(uuid).prefix(8))])
             }
         }
     }

@@ -3,15 +3,16 @@ import SyncModel
 
 /// `fieldclient show ID`.
 struct ShowCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a response or household, with every sibling of its conflicts.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: Texts.help("help.show.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The record id or prefix.
-    @Argument(help: "The record id, or its first 6 or more characters.")
+    @Argument(help: ArgumentHelp(Texts.help("help.argument.recordID")))
     var id: String
 
     /// Shows the record.
@@ -19,11 +20,11 @@ struct ShowCommand: AsyncParsableCommand {
         try await options.run { env in
             let uuid = try env.store.resolveID(id)
             guard let stored = try env.store.record(id: uuid) else {
-                throw FieldClientError(.notFound, "Record \(id) is gone.")
+                throw FieldClientError(.notFound, env.texts("error.recordMissing", ["id": id]))
             }
             let view = RecordView(stored)
             let survey = try stored.record.survey.flatMap { try env.store.survey(id: $0, version: stored.record.surveyVersion) }
-            try env.output.print(view) { RecordText.render(view, survey: survey) }
+            try env.output.print(view) { RecordText.render(view, survey: survey, texts: env.texts) }
         }
     }
 }

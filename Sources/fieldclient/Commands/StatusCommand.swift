@@ -3,10 +3,10 @@ import SyncModel
 
 /// `fieldclient status`.
 struct StatusCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Show the server, the device, the last sync, unsynced changes and open conflicts.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "status", abstract: Texts.help("help.status.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
@@ -25,24 +25,30 @@ struct StatusCommand: AsyncParsableCommand {
                 unsyncedChanges: records.filter(\.isPending).count,
                 rejected: records.filter { $0.rejection != nil }.count,
                 openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath)
+            let texts = env.texts
             try env.output.print(view) {
                 guard let device else {
-                    return "Not joined yet. Run 'fieldclient join SERVER_URL CODE'.\nStore: \(view.store)\n"
-                        + "Unsynced changes: \(view.unsyncedChanges)"
+                    return texts("status.notJoined", ["store": view.store, "unsynced": String(view.unsyncedChanges)])
                 }
-                let lastSync: String = state.lastSyncAt?.description ?? "never"
+                let lastSync: String = state.lastSyncAt.map(texts.time) ?? texts("status.never")
                 var unsynced: String = String(view.unsyncedChanges)
-                if view.rejected > 0 { unsynced += " (" + String(view.rejected) + " rejected by the server)" }
-                let lines: [String] = [
-                    "Server:           " + device.serverURL,
-                    "Device:           " + device.deviceName + " (" + device.deviceID + "), replica " + device.replica.description,
-                    "Participant:      " + device.participant + " (" + device.role.rawValue + "), cohort " + device.cohort,
-                    "Last sync:        " + lastSync,
-                    "Unsynced changes: " + unsynced,
-                    "Open conflicts:   " + String(view.openConflicts),
-                    "Store:            " + view.store,
+                if view.rejected > 0 { unsynced += " " + texts("status.rejected", ["count": String(view.rejected)]) }
+                let rows: [(String, String)] = [
+                    ("status.server", device.serverURL),
+                    ("status.device",
+                     texts("status.deviceValue", ["name": device.deviceName, "id": device.deviceID, "replica": device.replica.description])),
+                    ("status.participant",
+                     texts("status.participantValue", ["name": device.participant, "role": texts("role." + device.role.rawValue), "cohort": device.cohort])),
+                    ("status.lastSync", lastSync),
+                    ("status.unsynced", unsynced),
+                    ("status.conflicts", String(view.openConflicts)),
+                    ("status.store", view.store),
                 ]
-                return lines.joined(separator: "\n")
+                let width = rows.map { texts($0.0).count }.max() ?? 0
+                return rows.map { key, value in
+                    let label = texts(key)
+                    return label + String(repeating: " ", count: width - label.count + 1) + value
+                }.joined(separator: "\n")
             }
         }
     }

@@ -2,9 +2,10 @@ import ArgumentParser
 
 /// `fieldclient surveys`.
 struct SurveysCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "surveys", abstract: "List the surveys available offline on this device.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "surveys", abstract: Texts.help("help.surveys.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
@@ -17,8 +18,12 @@ struct SurveysCommand: AsyncParsableCommand {
             }
             try env.output.print(views) {
                 views.isEmpty
-                    ? "No surveys on this device yet. Run 'fieldclient sync'."
-                    : views.map { "\($0.id)  v\($0.version)  \($0.title)  (\($0.questions) questions)" }.joined(separator: "\n")
+                    ? env.texts("surveys.none")
+                    : views.map {
+                        env.texts(
+                            "surveys.line",
+                            ["survey": $0.id, "version": String($0.version), "title": $0.title, "count": String($0.questions)])
+                    }.joined(separator: "\n")
             }
         }
     }

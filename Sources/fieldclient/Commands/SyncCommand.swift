@@ -4,29 +4,29 @@ import SyncModel
 
 /// `fieldclient sync`: push local changes, then pull.
 struct SyncCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Push local changes, then pull the cohort's changes. Safe to interrupt and run again.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "sync", abstract: Texts.help("help.sync.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// Records per push.
-    @Option(help: "Records per push (1 to \(SyncProtocol.maximumPushRecords)).")
+    @Option(help: ArgumentHelp(Texts.help("help.sync.batchSize", ["max": String(SyncProtocol.maximumPushRecords)])))
     var batchSize = 500
 
     /// Records per pulled page.
-    @Option(help: "Records per pulled page (1 to \(SyncProtocol.maximumPageSize)).")
+    @Option(help: ArgumentHelp(Texts.help("help.sync.pageSize", ["max": String(SyncProtocol.maximumPageSize)])))
     var pageSize = SyncProtocol.defaultPageSize
 
     /// Checks the batch and page sizes.
     func validate() throws {
         guard (1...SyncProtocol.maximumPageSize).contains(pageSize) else {
-            throw ValidationError("--page-size must be between 1 and \(SyncProtocol.maximumPageSize).")
+            throw ValidationError(Texts.help("sync.pageSizeRange", ["max": String(SyncProtocol.maximumPageSize)]))
         }
         guard (1...SyncProtocol.maximumPushRecords).contains(batchSize) else {
-            throw ValidationError("--batch-size must be between 1 and \(SyncProtocol.maximumPushRecords).")
+            throw ValidationError(Texts.help("sync.batchSizeRange", ["max": String(SyncProtocol.maximumPushRecords)]))
         }
     }
 
@@ -48,28 +48,24 @@ struct SyncCommand: AsyncParsableCommand {
                 }
             } catch TransportError.unreachable {
                 let pending = try env.store.pendingCount()
-                let changes: String = pending == 1 ? "1 change is" : String(pending) + " changes are"
-                let message: String = changes + " safe on this device; sync again when online (the server at "
-                    + address.base + " cannot be reached)."
-                throw FieldClientError(.unavailable, message)
+                throw FieldClientError(
+                    .unavailable,
+                    env.texts(pending == 1 ? "sync.offlineOne" : "sync.offline", ["count": String(pending), "server": address.base]))
             }
+            let texts = env.texts
             try env.output.print(report) {
                 var lines: [String] = [
-                    "Synced with " + address.base + ": " + String(report.pushed) + " record(s) uploaded, "
-                        + String(report.pulled) + " received."
+                    texts("sync.done", ["server": address.base, "pushed": String(report.pushed), "pulled": String(report.pulled)])
                 ]
-                if report.epochChanged {
-                    lines.append("The server's database was replaced or restored; everything was uploaded and read again.")
-                }
+                if report.epochChanged { lines.append(texts("sync.epochChanged")) }
                 for rejection in report.rejected {
                     let short: String = String(LocalStore.key(rejection.id).prefix(8))
-                    lines.append("Rejected " + short + " (kept on this device): " + rejection.message)
+                    lines.append(texts("sync.rejectedRecord", ["id": short, "message": rejection.message]))
                 }
                 return lines.joined(separator: "\n")
             }
             if !report.rejected.isEmpty {
-                env.output.note(
-                    "\(report.rejected.count) record(s) were rejected and stay on this device; correct them and sync again.")
+                env.output.note(texts("sync.rejected", ["count": String(report.rejected.count)]))
                 throw ExitStatus.invalidData.exitCode
             }
         }

@@ -5,23 +5,24 @@ extension VisitOutcome: ExpressibleByArgument {}
 
 /// `fieldclient visit HOUSEHOLD --outcome interviewed|not-home|refused|revisit [--note TEXT]`.
 struct VisitCommand: AsyncParsableCommand {
-    /// The command's name and help.
-    static let configuration = CommandConfiguration(
-        commandName: "visit", abstract: "Record a visit at a door of the shared list: outcome, note and who visited.")
+    /// The command's name and help, in the chosen language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "visit", abstract: Texts.help("help.visit.abstract"))
+    }
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The household id or prefix.
-    @Argument(help: "The household id, or its first 6 or more characters (see 'fieldclient households').")
+    @Argument(help: ArgumentHelp(Texts.help("help.visit.household")))
     var household: String
 
     /// The outcome.
-    @Option(help: "interviewed, not-home, refused or revisit.")
+    @Option(help: ArgumentHelp(Texts.help("help.visit.outcome")))
     var outcome: VisitOutcome
 
     /// The note.
-    @Option(help: "A note about the visit.")
+    @Option(help: ArgumentHelp(Texts.help("help.visit.note")))
     var note: String?
 
     /// Writes the visit.
@@ -30,7 +31,7 @@ struct VisitCommand: AsyncParsableCommand {
             let uuid = try env.store.resolveID(household, collection: RecordCollection.households)
             let record = try env.records().visit(uuid, outcome: outcome, note: note)
             try env.output.print(RecordView(StoredRecord(record: record, revision: 1, syncedRevision: 0))) {
-                "Visit recorded at \(LocalStore.key(uuid).prefix(8)): \(outcome.rawValue)."
+                env.texts("visit.done", ["id": String(LocalStore.key(uuid).prefix(8)), "outcome": env.texts.answers.outcome(outcome.rawValue)])
             }
         }
     }

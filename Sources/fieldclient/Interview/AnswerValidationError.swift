@@ -1,6 +1,7 @@
 import SyncModel
 
-/// Answers that fail the survey's checks; nothing was stored.
+/// Answers that fail the survey's checks; nothing was stored. The issues' messages are already
+/// in the user's language (see ``IssueText``).
 struct AnswerValidationError: Error, Sendable {
     /// The problems, one per question.
     var issues: [ValidationIssue]

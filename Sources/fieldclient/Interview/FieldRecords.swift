@@ -12,13 +12,19 @@ struct FieldRecords: Sendable {
     let clock: any WallClock
     /// Record id generation.
     let identifiers: IdentifierSource
+    /// The language of messages.
+    let texts: Texts
 
     /// Creates the operations for `device`.
-    init(store: LocalStore, device: DeviceIdentity, clock: any WallClock, identifiers: IdentifierSource = .system) {
+    init(
+        store: LocalStore, device: DeviceIdentity, clock: any WallClock, identifiers: IdentifierSource = .system,
+        texts: Texts = .current
+    ) {
         self.store = store
         self.device = device
         self.clock = clock
         self.identifiers = identifiers
+        self.texts = texts
     }
 
     /// Creates a response with `answers` after validating them (as final when `finalize`).
@@ -26,7 +32,7 @@ struct FieldRecords: Sendable {
         survey: SurveyDefinition, answers: [String: FieldValue], finalize: Bool, household: UUID?
     ) throws -> Record {
         let issues = survey.validate(answers, finalized: finalize)
-        guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+        guard issues.isEmpty else { throw invalid(issues, survey: survey, answers: answers) }
         if let household { _ = try requireHousehold(household) }
         let now = clock.now()
         var record = Record(
@@ -58,7 +64,7 @@ struct FieldRecords: Sendable {
         let survey = try surveyOf(responseID: id)
         return try store.update(id: id) { record in
             let issues = survey.validate(record.values, finalized: true)
-            guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+            guard issues.isEmpty else { throw invalid(issues, survey: survey, answers: record.values) }
             if record.value(of: ResponseField.status) == .string(ResponseStatus.final.rawValue), !record.hasConflicts {
                 return record
             }
@@ -116,11 +122,10 @@ struct FieldRecords: Sendable {
     /// The survey of response `id`; throws when it is no response or its survey is missing.
     private func surveyOf(responseID id: UUID) throws -> SurveyDefinition {
         guard let stored = try store.record(id: id) else {
-            throw FieldClientError(.notFound, "Record \(short(id)) does not exist on this device.")
+            throw FieldClientError(.notFound, texts("error.recordMissing", ["id": short(id)]))
         }
         guard stored.record.collection == RecordCollection.responses else {
-            throw FieldClientError(
-                .usage, "Record \(short(id)) is a household; use 'fieldclient visit' to record a visit.")
+            throw FieldClientError(.usage, texts("error.isHousehold", ["id": short(id)]))
         }
         return try surveyOf(stored.record)
     }
@@ -129,8 +134,8 @@ struct FieldRecords: Sendable {
     func surveyOf(_ record: Record) throws -> SurveyDefinition {
         guard let id = record.survey, let survey = try store.survey(id: id, version: record.surveyVersion) else {
             throw FieldClientError(
-                .notFound, "The survey '\(record.survey ?? "?")' version \(record.surveyVersion ?? 0) is not on this "
-                    + "device. Run 'fieldclient sync' to fetch it.")
+                .notFound,
+                texts("error.surveyVersionMissing", ["survey": record.survey ?? "?", "version": String(record.surveyVersion ?? 0)]))
         }
         return survey
     }
@@ -140,13 +145,17 @@ struct FieldRecords: Sendable {
         if record.isDeleted { return }
         let finalized = record.value(of: ResponseField.status) == .string(ResponseStatus.final.rawValue)
         let issues = survey.validate(record.values, finalized: finalized)
-        guard issues.isEmpty else { throw AnswerValidationError(issues: issues) }
+        guard issues.isEmpty else { throw invalid(issues, survey: survey, answers: record.values) }
+    }
+
+    /// The failure for `issues`, told in the user's language.
+    private func invalid(_ issues: [ValidationIssue], survey: SurveyDefinition, answers: [String: FieldValue]) -> AnswerValidationError {
+        AnswerValidationError(issues: IssueText(texts: texts).localize(issues, survey: survey, answers: answers))
     }
 
     private func requireHousehold(_ id: UUID) throws -> Record {
         guard let stored = try store.record(id: id), stored.record.collection == RecordCollection.households else {
-            throw FieldClientError(
-                .notFound, "Household \(short(id)) is not on this device. See 'fieldclient households'.")
+            throw FieldClientError(.notFound, texts("error.householdMissing", ["id": short(id)]))
         }
         return stored.record
     }

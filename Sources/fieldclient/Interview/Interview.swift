@@ -26,10 +26,12 @@ struct Interview {
         var index = 0
         var history: [Int] = []
         let questions = survey.questions
-        write("\(survey.title) (\(survey.id), version \(survey.version))")
-        write("Type 'back' for the previous question, 'skip' to leave an optional one, 'quit' to stop (the draft is kept).")
+        var texts = records.texts.inSurveyLanguage(language)
+        var reader = AnswerInput(texts: texts, now: records.clock.now())
+        write(texts("interview.title", ["title": survey.title, "survey": survey.id, "version": String(survey.version)]))
+        write(texts("interview.keys"))
         if survey.languages.count > 1 {
-            write("Questionnaire language: \(describe(language)). Type 'lang' to list the languages, 'lang TAG' to switch.")
+            write(texts("interview.language.intro", ["language": describe(language)]))
         }
 
         func store(_ given: [String: FieldValue]) throws {
@@ -61,20 +63,23 @@ struct Interview {
                 continue
             }
             if question.type == .note {
-                write("\n\(question.label(in: language))")
+                write("\n" + texts.answers.questionLabel(question))
                 history.append(index)
                 index += 1
                 continue
             }
             write("")
-            write("[\(index + 1)/\(questions.count)] \(question.label(in: language))\(question.required ? " *" : "")")
-            if let hint = question.hint(in: language) { write("  (\(hint))") }
+            write("[\(index + 1)/\(questions.count)] \(texts.answers.questionLabel(question))\(question.required ? " *" : "")")
+            if let hint = texts.answers.hint(of: question) { write("  (\(hint))") }
             for (number, choice) in (question.choices ?? []).enumerated() {
-                write("  \(number + 1)) \(choice.label(in: language))")
+                write("  \(number + 1)) \(texts.answers.choiceLabel(choice.name, of: question))")
             }
-            if question.type == .selectMultiple { write("  Several numbers separated by spaces.") }
+            if question.type == .selectMultiple { write("  " + texts("interview.severalNumbers")) }
+            if question.type == .date { write("  " + texts("interview.dateHint")) }
             let current = answers[question.name].flatMap { $0.isNull ? nil : $0 }
-            if let current { write("  Current answer: \(current.displayText) (press Enter to keep it)") }
+            if let current {
+                write("  " + texts("interview.currentAnswer", ["answer": texts.answers.text(current, question: question)]))
+            }
             emit("> ")
             guard let line = input.nextLine() else {
                 write("")
@@ -85,29 +90,31 @@ struct Interview {
                 if let wanted = request {
                     if let tag = survey.languageTag(for: wanted) {
                         language = tag
-                        write("Questionnaire language: \(describe(language)).")
+                        texts = records.texts.inSurveyLanguage(language)
+                        reader = AnswerInput(texts: texts, now: records.clock.now())
+                        write(texts("interview.language.switched", ["language": describe(language)]))
                     } else {
-                        write("This survey has no language '\(wanted)'. \(languageList(current: language))")
+                        write(texts("interview.language.unknown", ["language": wanted]) + " " + languageList(current: language, texts: texts))
                     }
                 } else {
-                    write(languageList(current: language))
+                    write(languageList(current: language, texts: texts))
                 }
                 continue
             }
             switch text.lowercased() {
-            case "quit", "q", "ende":
-                if let id { write("Stopped. The draft \(LocalStore.key(id).prefix(8)) is kept.") }
+            case "quit", "q", "ende", "abbrechen":
+                if let id { write(texts("interview.stopped", ["id": String(LocalStore.key(id).prefix(8))])) }
                 return InterviewResult(id: id, status: id == nil ? nil : .draft, quit: true)
             case "back", "zurück", "zurueck":
                 if let previous = history.popLast() {
                     index = previous
                 } else {
-                    write("This is the first question.")
+                    write(texts("interview.firstQuestion"))
                 }
                 continue
-            case "skip", "weiter":
+            case "skip", "weiter", "überspringen":
                 if question.required {
-                    write("This question is required and cannot be skipped.")
+                    write(texts("interview.cannotSkip"))
                     continue
                 }
                 if current != nil { try store([question.name: .null]) }
@@ -122,11 +129,11 @@ struct Interview {
                     history.append(index)
                     index += 1
                 } else {
-                    write("This question is required; please answer it.")
+                    write(texts("interview.required"))
                 }
                 continue
             }
-            switch question.parseInput(text, answers: effectiveAnswers(answers, before: index), language: language) {
+            switch reader.parse(text, question: question, answers: effectiveAnswers(answers, before: index)) {
             case .failure(let issue):
                 write("! \(issue.message)")
                 continue
@@ -137,30 +144,31 @@ struct Interview {
             }
         }
         guard let id else {
-            write("\nNo answers were given; nothing was stored.")
+            write("\n" + texts("interview.nothingStored"))
             return InterviewResult(id: nil, status: nil, quit: false)
         }
         while true {
-            write("\nAll questions done. Finalize the response? [f]inalize / [d]raft")
+            let short = String(LocalStore.key(id).prefix(8))
+            write("\n" + texts("interview.finalizePrompt"))
             emit("> ")
             let choice = input.nextLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "d"
-            if ["f", "finalize", "final", "y", "yes", "j", "ja"].contains(choice) {
+            if ["f", "finalize", "final", "y", "yes", "j", "ja", "a", "abschließen", "abschliessen"].contains(choice) {
                 do {
                     _ = try records.finalize(id)
-                    write("Response \(LocalStore.key(id).prefix(8)) is final.")
+                    write(texts("interview.final", ["id": short]))
                     return InterviewResult(id: id, status: .final, quit: false)
                 } catch let error as AnswerValidationError {
-                    write("The response cannot be finalized yet:")
+                    write(texts("interview.cannotFinalize"))
                     error.lines.forEach { write($0) }
-                    write("It stays a draft; correct it with 'fieldclient edit', then 'fieldclient finalize'.")
+                    write(texts("interview.staysDraft"))
                     return InterviewResult(id: id, status: .draft, quit: false)
                 }
             }
-            if ["d", "draft", "n", "no", "nein", ""].contains(choice) {
-                write("Response \(LocalStore.key(id).prefix(8)) is kept as a draft.")
+            if ["d", "draft", "n", "no", "nein", "e", "entwurf", ""].contains(choice) {
+                write(texts("interview.draft", ["id": short]))
                 return InterviewResult(id: id, status: .draft, quit: false)
             }
-            write("Please type f or d.")
+            write(texts("interview.typeFOrD"))
         }
     }
 
@@ -188,13 +196,15 @@ struct Interview {
     }
 
     /// The survey's languages, the current one marked, or a note that there is only one.
-    private func languageList(current: String?) -> String {
-        guard survey.languages.count > 1 else { return "This survey is in one language only." }
+    private func languageList(current: String?, texts: Texts) -> String {
+        guard let example = survey.languages.last, survey.languages.count > 1 else { return texts("interview.language.single") }
         let active = current ?? survey.defaultLanguage ?? SurveyLanguage.defaultTag
         let items = survey.languages.map { language in
-            "\(language.tag) (\(language.name)\(language.tag == active ? ", current" : ""))"
+            language.tag == active
+                ? texts("interview.language.current", ["tag": language.tag, "name": language.name])
+                : "\(language.tag) (\(language.name))"
         }
-        return "Languages: \(items.joined(separator: ", ")). Switch with 'lang TAG', e.g. 'lang \(survey.languages.last!.tag)'."
+        return texts("interview.language.list", ["languages": items.joined(separator: ", "), "example": example.tag])
     }
 
     /// Writes one line.

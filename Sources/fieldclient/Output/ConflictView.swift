@@ -34,23 +34,23 @@ struct ConflictView: Encodable, Hashable, Sendable {
         }
     }
 
-    /// The lines shown to people, indented.
-    func lines(recordPrefix: String, label: String?) -> [String] {
+    /// The lines shown to people, indented, in the language of `texts`; `question` gives labels.
+    func lines(recordPrefix: String, question: Question?, texts: Texts) -> [String] {
         var result: [String] = []
         switch kind {
         case "field":
-            result.append("  \(field)\(label.map { " (\($0))" } ?? ""): \(siblings.count) concurrent values")
+            let label = question.map { " (" + texts.answers.questionLabel($0) + ")" } ?? ""
+            result.append("  " + texts("conflict.field", ["field": field + label, "count": String(siblings.count)]))
         case "deleteAndRestore":
-            result.append("  deleted and restored at the same time; shown as restored")
+            result.append("  " + texts("conflict.deleteAndRestore"))
         default:
-            result.append(
-                "  deleted on one device while \((fields ?? []).joined(separator: ", ")) changed on another; still shown")
+            result.append("  " + texts("conflict.editedWhileDeleted", ["fields": (fields ?? []).joined(separator: ", ")]))
         }
-        result += siblings.map { "    " + $0.text }
+        result += siblings.map { "    " + $0.text(question: question, texts: texts) }
         if kind == "field" {
-            result.append("    Resolve: fieldclient resolve \(recordPrefix) \(field) --keep N   (or --value V)")
+            result.append("    " + texts("conflict.resolveField", ["id": recordPrefix, "field": field]))
         } else {
-            result.append("    Resolve: fieldclient delete \(recordPrefix)   or   fieldclient restore \(recordPrefix)")
+            result.append("    " + texts("conflict.resolveDeletion", ["id": recordPrefix]))
         }
         return result
     }

@@ -1,35 +1,60 @@
 import SyncModel
 
-/// The text form of one record for `show`.
+/// The text form of one record for `show`, in the user's language, answers by their labels.
 enum RecordText {
     /// Renders `view`, with question labels from `survey` when known.
-    static func render(_ view: RecordView, survey: SurveyDefinition?) -> String {
+    static func render(_ view: RecordView, survey: SurveyDefinition?, texts: Texts) -> String {
         var lines: [String] = []
+        let deleted = view.deleted ? " " + texts("show.deleted") : ""
         if view.collection == RecordCollection.responses {
-            lines.append("Response \(view.id)")
-            lines.append("Survey:    \(view.survey ?? "-") version \(view.surveyVersion ?? 0)\(survey.map { " — \($0.title)" } ?? "")")
-            lines.append("Owner:     \(view.owner)")
-            lines.append("Status:    \(view.status ?? "-")\(view.deleted ? " (deleted)" : "")")
-            if let household = view.household { lines.append("Household: \(household)") }
+            lines.append(texts("show.response", ["id": view.id]))
+            lines.append(
+                texts(
+                    "show.survey",
+                    ["survey": view.survey ?? "-", "version": String(view.surveyVersion ?? 0),
+                     "title": survey.map { " — " + $0.title } ?? ""]))
+            lines.append(texts("show.owner", ["owner": view.owner]))
+            lines.append(texts("show.status", ["status": view.status.map { texts("status." + $0) } ?? "-"]) + deleted)
+            if let household = view.household { lines.append(texts("show.household", ["id": household])) }
+            if let createdAt = view.createdAt {
+                lines.append(texts("show.started", ["time": texts.time(Timestamp(millisecondsSince1970: createdAt))]))
+            }
         } else {
-            lines.append("Household \(view.id)\(view.deleted ? " (deleted)" : "")")
+            lines.append(texts("show.householdTitle", ["id": view.id]) + deleted)
         }
-        lines.append("Sync:      \(view.pending ? "unsynced changes" : "synced")")
-        if let rejection = view.rejection { lines.append("Rejected by the server: \(rejection)") }
+        lines.append(texts(view.pending ? "show.sync.pending" : "show.sync.done"))
+        if let rejection = view.rejection { lines.append(texts("show.rejected", ["message": rejection])) }
         lines.append("")
         let order = survey?.questions.filter { $0.type.takesAnswer }.map(\.name) ?? []
         let names = order.filter { view.values[$0] != nil } + view.values.keys.filter { !order.contains($0) }.sorted()
         for name in names {
-            let label = survey?.question(named: name)?.label
-            lines.append("  \(label.map { "\($0) (\(name))" } ?? name): \(view.values[name]!.displayText)")
+            let question = survey?.question(named: name)
+            let label = question.map { texts.answers.questionLabel($0) + " (" + name + ")" } ?? fieldLabel(name, texts: texts)
+            lines.append("  " + label + ": " + valueText(name, view.values[name]!, question: question, texts: texts))
         }
         if !view.conflicts.isEmpty {
             lines.append("")
-            lines.append("Conflicts (1 = the value shown):")
+            lines.append(texts("show.conflicts"))
             for conflict in view.conflicts {
-                lines += conflict.lines(recordPrefix: view.shortID, label: survey?.question(named: conflict.field)?.label)
+                lines += conflict.lines(
+                    recordPrefix: view.shortID, question: survey?.question(named: conflict.field), texts: texts)
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A household field's name as people read it (`street` → "Straße (street)").
+    static func fieldLabel(_ name: String, texts: Texts) -> String {
+        let key = "field." + name
+        let label = texts(key)
+        return label == key ? name : label + " (" + name + ")"
+    }
+
+    /// A value as people read it: a choice by its label, a visit outcome by its name.
+    static func valueText(_ name: String, _ value: FieldValue, question: Question?, texts: Texts) -> String {
+        if question == nil, name == HouseholdField.outcome, let code = value.stringValue {
+            return texts.answers.outcome(code)
+        }
+        return texts.answers.text(value, question: question)
     }
 }

@@ -51,18 +51,22 @@ struct RecordView: Encodable, Hashable, Sendable {
     /// The first 8 characters of the id.
     var shortID: String { String(id.prefix(8)) }
 
-    /// A one-line summary for `list`.
-    var summaryLine: String {
+    /// The header of `list`'s table, in the language of `texts`.
+    static func listHeader(_ texts: Texts) -> [String] {
+        ["list.column.id", "list.column.survey", "list.column.status", "list.column.started", "list.column.owner", "list.column.notes"]
+            .map { texts($0) }
+    }
+
+    /// The row of `list`'s table, in the language of `texts`.
+    func listRow(_ texts: Texts) -> [String] {
         var flags: [String] = []
-        if deleted { flags.append("deleted") }
-        if pending { flags.append("unsynced") }
-        if !conflicts.isEmpty { flags.append("\(conflicts.count) conflict(s)") }
-        if rejection != nil { flags.append("rejected") }
-        var created = ""
-        if let createdAt { created = String(Timestamp(millisecondsSince1970: createdAt).description.prefix(16)) }
+        if deleted { flags.append(texts("list.flag.deleted")) }
+        if pending { flags.append(texts("list.flag.unsynced")) }
+        if !conflicts.isEmpty { flags.append(texts("list.flag.conflicts", ["count": String(conflicts.count)])) }
+        if rejection != nil { flags.append(texts("list.flag.rejected")) }
+        let created = createdAt.map { texts.time(Timestamp(millisecondsSince1970: $0)) } ?? ""
         let surveyText: String = (survey ?? "-") + " v" + String(surveyVersion ?? 0)
-        let statusText: String = (status ?? "-").padding(toLength: 5, withPad: " ", startingAt: 0)
-        let parts: [String] = [shortID, surveyText, statusText, created, owner, flags.joined(separator: ", ")]
-        return parts.joined(separator: "  ")
+        let statusText: String = status.map { texts("status." + $0) } ?? "-"
+        return [shortID, surveyText, statusText, created, owner, flags.joined(separator: ", ")]
     }
 }

@@ -7,59 +7,72 @@ enum ReportText {
     static let barWidth = 20
 
     /// The whole report; `heading` says where the numbers come from.
-    static func render(_ report: CohortReport, heading: [String]) -> String {
+    static func render(_ report: CohortReport, heading: [String], texts: Texts) -> String {
+        func number(_ value: Double) -> String { texts.format.decimal(value) }
         var lines = heading + [""]
         let doors = report.households
-        lines.append("Doors: \(doors.total), reached \(doors.visited) (\(percent(doors.coverage)))")
+        lines.append(
+            texts("report.doors", ["total": String(doors.total), "visited": String(doors.visited), "percent": percent(doors.coverage, texts)]))
         lines += table(
-            doors.outcomes.map { (outcomeLabel($0.outcome), $0.count, String($0.count)) }, indent: "  ")
+            doors.outcomes.map { (texts.answers.outcome($0.outcome), $0.count, String($0.count)) }, indent: "  ")
         if !doors.streets.isEmpty {
-            lines.append("  Per street (reached / doors):")
+            lines.append("  " + texts("report.perStreetDoors"))
             lines += table(
-                doors.streets.map { ($0.street.isEmpty ? "(no street)" : $0.street, $0.visited, "\($0.visited) / \($0.total)") },
+                doors.streets.map { ($0.street.isEmpty ? texts("report.noStreet") : $0.street, $0.visited, "\($0.visited) / \($0.total)") },
                 indent: "    ", largest: doors.streets.map(\.total).max())
         }
         lines.append(
-            "Open conflicts: \(report.openConflicts.count)"
-                + (report.openConflicts.isEmpty ? "" : " (see 'fieldclient conflicts')"))
+            texts(report.openConflicts.isEmpty ? "report.conflictsNone" : "report.conflicts", ["count": String(report.openConflicts.count)]))
         for survey in report.surveys {
             lines.append("")
             lines.append(
-                "\(survey.title) (\(survey.survey)\(survey.version.map { " v\($0)" } ?? ", not published")): "
-                    + "\(survey.final) final, \(survey.drafts) drafts, \(survey.deleted) deleted")
+                texts(
+                    "report.survey",
+                    ["title": survey.title, "survey": survey.survey,
+                     "version": survey.version.map { " v\($0)" } ?? texts("report.notPublished"),
+                     "final": String(survey.final), "drafts": String(survey.drafts), "deleted": String(survey.deleted)]))
             for (title, groups, empty) in [
-                ("Per participant", survey.participants, "(unknown)"), ("Per day", survey.days, "(unknown)"),
-                ("Per street", survey.streets, "(no household)"),
+                (texts("report.perParticipant"), survey.participants, texts("report.unknown")),
+                (texts("report.perDay"), survey.days, texts("report.unknown")),
+                (texts("report.perStreet"), survey.streets, texts("report.noHousehold")),
             ] where !groups.isEmpty {
-                lines.append("  \(title) (final + drafts):")
+                lines.append("  " + title)
+                let isDay = title == texts("report.perDay")
                 lines += table(
-                    groups.map { ($0.name.isEmpty ? empty : $0.name, $0.final + $0.drafts, "\($0.final) + \($0.drafts)") },
+                    groups.map {
+                        ($0.name.isEmpty ? empty : (isDay ? texts.format.date(iso: $0.name) : $0.name), $0.final + $0.drafts,
+                         "\($0.final) + \($0.drafts)")
+                    },
                     indent: "    ")
             }
-            if !survey.questions.isEmpty { lines.append("  Answers (final responses):") }
+            if !survey.questions.isEmpty { lines.append("  " + texts("report.answers")) }
             for question in survey.questions {
                 lines.append(
-                    "    \(question.label) [\(question.name)]: \(question.answered) answered, \(question.skipped) skipped"
-                        + (question.notRelevant > 0 ? ", \(question.notRelevant) not asked" : ""))
+                    "    " + texts(
+                        question.notRelevant > 0 ? "report.questionNotAsked" : "report.question",
+                        ["label": question.label, "name": question.name, "answered": String(question.answered),
+                         "skipped": String(question.skipped), "notAsked": String(question.notRelevant)]))
                 if let choices = question.choices {
                     lines += table(choices.map { ($0.label, $0.count, String($0.count)) }, indent: "      ")
                 }
                 if let numbers = question.numbers, numbers.count > 0 {
-                    let parts = [("min", numbers.min), ("max", numbers.max), ("mean", numbers.mean), ("median", numbers.median)]
-                        .compactMap { name, value in value.map { "\(name) \(format($0))" } }
+                    let parts = [("report.min", numbers.min), ("report.max", numbers.max), ("report.mean", numbers.mean), ("report.median", numbers.median)]
+                        .compactMap { key, value in value.map { texts(key) + " " + number($0) } }
                     lines.append("      " + parts.joined(separator: ", "))
                 }
-                if let texts = question.texts, !texts.isEmpty {
-                    let shown = texts.prefix(3).map { "      “" + oneLine($0) + "”" }
+                if let answers = question.texts, !answers.isEmpty {
+                    let shown = answers.prefix(3).map { "      “" + oneLine($0) + "”" }
                     lines += shown
-                    if texts.count > 3 { lines.append("      … and \(texts.count - 3) more (all with --json)") }
+                    if answers.count > 3 { lines.append("      " + texts("report.moreTexts", ["count": String(answers.count - 3)])) }
                 }
                 if let points = question.geopoints, points.count > 0, let south = points.minLatitude,
                     let north = points.maxLatitude, let west = points.minLongitude, let east = points.maxLongitude
                 {
                     lines.append(
-                        "      \(points.count) locations, latitude \(format(south))–\(format(north)), "
-                            + "longitude \(format(west))–\(format(east))")
+                        "      " + texts(
+                            "report.locations",
+                            ["count": String(points.count), "south": number(south), "north": number(north),
+                             "west": number(west), "east": number(east)]))
                 }
             }
         }
@@ -80,9 +93,9 @@ enum ReportText {
         }
     }
 
-    /// `41.7 %`.
-    static func percent(_ share: Double) -> String {
-        format(share * 100) + " %"
+    /// `41.7 %` (`41,7 %` in German).
+    static func percent(_ share: Double, _ texts: Texts) -> String {
+        texts.format.decimal(share * 100) + " %"
     }
 
     /// Whole numbers without decimals, others with at most two.
@@ -97,16 +110,5 @@ enum ReportText {
     static func oneLine(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ")
         return flat.count > 70 ? String(flat.prefix(69)) + "…" : flat
-    }
-
-    /// A readable name for a visit outcome.
-    static func outcomeLabel(_ outcome: String) -> String {
-        switch outcome {
-        case VisitOutcome.interviewed.rawValue: "interviewed"
-        case VisitOutcome.notHome.rawValue: "not at home"
-        case VisitOutcome.refused.rawValue: "refused"
-        case VisitOutcome.revisit.rawValue: "come back later"
-        default: outcome
-        }
     }
 }

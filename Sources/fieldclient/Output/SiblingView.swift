@@ -13,15 +13,15 @@ struct SiblingView: Encodable, Hashable, Sendable {
     /// The writing replica.
     var replica: String
 
-    /// The text line, e.g. `2) 4   (2026-11-25T10:00:00.000Z, device 0f3c1a2b)`.
-    var text: String {
+    /// The text line, e.g. `2) 1 bis 5 Jahre   (25.11.2026 14:05, device 0f3c1a2b)`: a choice by its label.
+    func text(question: Question?, texts: Texts) -> String {
         let shown: String
         if let value {
-            shown = value.displayText
+            shown = texts.answers.text(value, question: question)
         } else {
-            shown = deleted == true ? "deleted" : "restored"
+            shown = texts(deleted == true ? "conflict.deleted" : "conflict.restored")
         }
-        let time: String = Timestamp(millisecondsSince1970: at).description
-        return String(number) + ") " + shown + "   (" + time + ", device " + String(replica.prefix(8)) + ")"
+        let time: String = texts.time(Timestamp(millisecondsSince1970: at))
+        return texts("conflict.sibling", ["number": String(number), "value": shown, "time": time, "device": String(replica.prefix(8))])
     }
 }

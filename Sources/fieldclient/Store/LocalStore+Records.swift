@@ -27,9 +27,7 @@ extension LocalStore {
     func resolveID(_ text: String, collection: String? = nil) throws -> UUID {
         let needle = text.lowercased().filter { $0 != "-" }
         guard needle.count >= 6, needle.allSatisfy(\.isHexDigit) else {
-            throw FieldClientError(
-                .usage, "'\(text.prefix(40))' is not a record id. Give the full id or its first 6 or more characters, "
-                    + "as shown by 'fieldclient list'.")
+            throw FieldClientError(.usage, Texts.current("error.notAnID", ["text": String(text.prefix(40))]))
         }
         var sql = "SELECT id FROM records WHERE replace(id, '-', '') LIKE ? || '%'"
         var arguments: StatementArguments = [needle]
@@ -40,12 +38,10 @@ extension LocalStore {
         let matches = try writer.read { db in try String.fetchAll(db, sql: sql + " LIMIT 2", arguments: arguments) }
         let kind = collection == RecordCollection.households ? "household" : "record"
         guard let first = matches.first, let id = UUID(uuidString: first) else {
-            throw FieldClientError(
-                .notFound, "No \(kind) has an id starting with '\(text)'. See 'fieldclient \(kind == "household" ? "households" : "list")'.")
+            throw FieldClientError(.notFound, Texts.current("error.noID." + kind, ["text": text]))
         }
         guard matches.count == 1 else {
-            throw FieldClientError(
-                .notFound, "More than one \(kind) has an id starting with '\(text)'. Type more characters of the id.")
+            throw FieldClientError(.notFound, Texts.current("error.ambiguousID." + kind, ["text": text]))
         }
         return id
     }
@@ -71,7 +67,7 @@ extension LocalStore {
     func update(id: UUID, _ change: (Record) throws -> Record) throws -> Record {
         try writer.write { db in
             guard let stored = try Self.fetchRecord(id: id, db: db) else {
-                throw FieldClientError(.notFound, "Record \(id.uuidString.lowercased()) does not exist on this device.")
+                throw FieldClientError(.notFound, Texts.current("error.recordMissing", ["id": id.uuidString.lowercased()]))
             }
             let changed = try change(stored.record)
             guard changed != stored.record else { return changed }

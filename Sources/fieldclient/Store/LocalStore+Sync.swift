@@ -58,7 +58,7 @@ extension LocalStore {
                     try accept.execute(arguments: [try Self.encode(state), stored.revision, Self.key(id)])
                     outcome.accepted += 1
                 case .rejected:
-                    let message = result.error?.message ?? "The server rejected the record without a reason."
+                    let message = result.error?.message ?? Texts.current("sync.rejectedWithoutReason")
                     try reject.execute(arguments: [message, Self.key(id)])
                     outcome.rejected.append(RejectedRecord(id: id, message: message))
                 }

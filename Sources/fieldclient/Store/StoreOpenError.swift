@@ -9,19 +9,13 @@ enum StoreOpenError: Error, Sendable, Equatable {
     /// The directory or file cannot be created or opened.
     case inaccessible(path: String, detail: String)
 
-    /// A message that says what to do.
-    var message: String {
+    /// A message that says what to do, in the user's language.
+    func message(_ texts: Texts) -> String {
         switch self {
-        case .corrupted(let path, let detail):
-            return "The store \(path) is damaged or not a fieldclient store (\(detail)). Nothing was changed. "
-                + "Keep the file for your trainer, and use another file with --store."
-        case .foreign(let path):
-            return "\(path) is a database of another program, not a fieldclient store. Nothing was changed. "
-                + "Choose another file with --store or FIELDCLIENT_STORE."
-        case .tooNew(let path):
-            return "The store \(path) was written by a newer fieldclient. Nothing was changed; update fieldclient."
-        case .inaccessible(let path, let detail):
-            return "Cannot open the store \(path): \(detail). Check the path and its permissions."
+        case .corrupted(let path, let detail): return texts("error.store.corrupted", ["path": path, "detail": detail])
+        case .foreign(let path): return texts("error.store.foreign", ["path": path])
+        case .tooNew(let path): return texts("error.store.tooNew", ["path": path])
+        case .inaccessible(let path, let detail): return texts("error.store.inaccessible", ["path": path, "detail": detail])
         }
     }
 }

@@ -23,25 +23,16 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     var exitCode: ExitCode { ExitCode(rawValue) }
 
     /// What the code means, for `--help` and the docs.
-    var meaning: String {
-        switch self {
-        case .success: return "success"
-        case .usage: return "usage error (wrong flags or arguments, malformed or insecure server URL)"
-        case .invalidData: return "invalid answers, or records the server rejected (kept on the device)"
-        case .notFound: return "unknown or ambiguous survey, record or household id"
-        case .unavailable: return "server unreachable or down; local changes are safe, sync again later"
-        case .unexpectedAnswer: return "the server answered something unexpected"
-        case .storeFailure: return "the local store is corrupted, foreign or cannot be written"
-        case .unauthorized: return "not joined, device revoked, or enrollment code expired or used"
-        }
+    func meaning(_ texts: Texts) -> String {
+        texts("exit.\(rawValue)")
     }
 
     /// The table shown in `fieldclient --help`.
-    static var helpTable: String {
+    static func helpTable(_ texts: Texts) -> String {
         var lines: [String] = []
         for status in allCases {
             let code: String = String(status.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)
-            lines.append("  " + code + " " + status.meaning)
+            lines.append("  " + code + " " + status.meaning(texts))
         }
         return lines.joined(separator: "\n")
     }

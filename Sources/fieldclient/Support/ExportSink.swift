@@ -22,8 +22,7 @@ final class ExportSink {
         let partial = path + ".partial"
         let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else {
-            throw FieldClientError(
-                .usage, "Cannot create \(path): \(String(cString: strerror(errno))). Check the folder and its permissions.")
+            throw FieldClientError(.usage, Texts.current("export.cannotCreate", ["path": path, "detail": String(cString: strerror(errno))]))
         }
         fchmod(fd, 0o600)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -36,7 +35,7 @@ final class ExportSink {
         do {
             try handle.write(contentsOf: data)
         } catch {
-            throw FieldClientError(.storeFailure, "Cannot write the export: \(error.localizedDescription). Is the disk full?")
+            throw FieldClientError(.storeFailure, Texts.current("export.cannotWrite", ["detail": error.localizedDescription]))
         }
     }
 
@@ -46,7 +45,7 @@ final class ExportSink {
         try handle.synchronize()
         try handle.close()
         guard rename(partial, target) == 0 else {
-            throw FieldClientError(.usage, "Cannot name the export \(target): \(String(cString: strerror(errno))).")
+            throw FieldClientError(.usage, Texts.current("export.cannotRename", ["path": target, "detail": String(cString: strerror(errno))]))
         }
     }
 

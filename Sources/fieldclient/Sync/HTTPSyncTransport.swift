@@ -100,7 +100,7 @@ struct HTTPSyncTransport: SyncTransport {
                 }
                 request.body = .bytes(buffer)
             } catch {
-                throw .unexpectedAnswer("Could not encode the request: \(error)")
+                throw .unexpectedAnswer(Texts.current("transport.encode", ["detail": "\(error)"]))
             }
         }
         let status: Int
@@ -114,7 +114,7 @@ struct HTTPSyncTransport: SyncTransport {
                     buffer = try buffer.decompress(with: .gzip(), maxSize: Self.maximumResponseBytes)
                 } catch {
                     throw TransportError.unexpectedAnswer(
-                        "The server at \(server.base) sent a gzip answer that cannot be read (\(error)). Try again.")
+                        Texts.current("transport.gzip", ["server": server.base, "detail": "\(error)"]))
                 }
             }
             data = Data(buffer.readableBytesView)
@@ -132,22 +132,20 @@ struct HTTPSyncTransport: SyncTransport {
                 return try JSONDecoder().decode(Answer.self, from: data)
             } catch {
                 throw .unexpectedAnswer(
-                    "The server at \(server.base) answered \(path.split(separator: "?")[0]) with something that is not "
-                        + "QuartierSync JSON. Check the server URL.")
+                    Texts.current("transport.notJSON", ["server": server.base, "path": String(path.split(separator: "?")[0])]))
             }
         case 502, 503, 504:
             throw .unreachable("HTTP \(status)")
         default:
             guard let detail = try? JSONDecoder().decode(ErrorBody.self, from: data).error else {
-                throw .unexpectedAnswer(
-                    "The server at \(server.base) answered HTTP \(status) without a QuartierSync error. "
-                        + "Check the server URL.")
+                throw .unexpectedAnswer(Texts.current("transport.noErrorBody", ["server": server.base, "status": String(status)]))
             }
             switch status {
             case 401: throw .unauthorized(detail)
             case 403: throw .forbidden(detail)
             case 400..<500: throw .rejected(status: status, detail)
-            default: throw .unexpectedAnswer("The server failed (HTTP \(status)): \(detail.message)")
+            default:
+                throw .unexpectedAnswer(Texts.current("transport.serverFailed", ["status": String(status), "detail": detail.message]))
             }
         }
     }

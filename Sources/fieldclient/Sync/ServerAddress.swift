@@ -11,17 +11,13 @@ struct ServerAddress: Hashable, Sendable {
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {
-            throw FieldClientError(
-                .usage, "'\(text.prefix(80))' is not a server URL. Write it like https://sync.example.org "
-                    + "(ask your trainer for the address).")
+            throw FieldClientError(.usage, Texts.current("address.invalid", ["text": String(text.prefix(80))]))
         }
         guard components.query == nil, components.fragment == nil else {
-            throw FieldClientError(.usage, "The server URL must not have a query or fragment: '\(text.prefix(80))'.")
+            throw FieldClientError(.usage, Texts.current("address.query", ["text": String(text.prefix(80))]))
         }
         if scheme == "http" && !allowInsecure && !Self.isLoopback(host) {
-            throw FieldClientError(
-                .usage, "Refusing plain http:// to \(host): answers would travel unencrypted. Use https://, "
-                    + "or pass --allow-insecure if you really mean it (e.g. on a closed training network).")
+            throw FieldClientError(.usage, Texts.current("address.insecure", ["host": host]))
         }
         var base = trimmed
         while base.hasSuffix("/") { base.removeLast() }

@@ -55,7 +55,7 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             return report
         }
         throw TransportError.unexpectedAnswer(
-            "The server's epoch changed \(Self.maximumRestarts + 1) times during one sync. Try again later.")
+            Texts.current("transport.epochLoop", ["count": String(Self.maximumRestarts + 1)]))
     }
 
     /// Pushes every pending record once, in batches by id; returns true when the epoch changed
@@ -74,7 +74,8 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
                 zip(response.results, batch).allSatisfy({ $0.id == $1.record.id })
             else {
                 throw TransportError.unexpectedAnswer(
-                    "The server answered \(response.results.count) push results for \(batch.count) records, or in another order.")
+                    Texts.current(
+                        "transport.pushMismatch", ["results": String(response.results.count), "records": String(batch.count)]))
             }
             if try handleEpoch(response.epoch, state: state, into: &report) { return true }
             let outcome = try store.applyPushResults(sent: batch, results: response.results)
@@ -104,7 +105,7 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             progress.pulled(report.pulled)
             guard page.hasMore else { return false }
             guard page.cursor != cursor || !page.records.isEmpty else {
-                throw TransportError.unexpectedAnswer("The server says more changes follow but does not advance its cursor.")
+                throw TransportError.unexpectedAnswer(Texts.current("transport.cursorStuck"))
             }
             cursor = page.cursor
         }

@@ -25,13 +25,14 @@ final class TerminalProgressBar: SyncProgress, @unchecked Sendable {
         guard total >= Self.threshold, total > 0 else { return }
         let width = 30
         let filled = width * done / total
-        draw("Uploading [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        draw(Texts.current("progress.upload", ["bar": bar, "done": String(done), "total": String(total)]))
     }
 
     /// Draws the pull counter.
     func pulled(_ count: Int) {
         guard count >= Self.threshold else { return }
-        draw("Downloading … \(count) records")
+        draw(Texts.current("progress.download", ["count": String(count)]))
     }
 
     /// Clears the line.

@@ -19,7 +19,7 @@ struct DashboardBrowserTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("artifacts", isDirectory: true)
 
-    @Test("After signing in, every number in the DOM equals the JSON report; screenshots at laptop and phone width")
+    @Test("A German browser gets the German page whose numbers equal the JSON report, an English one English; screenshots")
     func dashboardInChromium() async throws {
         guard let chromium = Chromium.find() else {
             if Chromium.isRequired {
@@ -56,11 +56,28 @@ struct DashboardBrowserTests {
         #expect(expected["survey.befragung.final"] == 43)
 
         let profile = directory.appendingPathComponent("chromium-profile")
-        let dom = try chromium.dumpDOM(try Self.loginLink(base: base, db: db), profile: profile)
-        #expect(dom.contains("Signed in as Frau Demir"), "\(dom.prefix(500))")
+        let dom = try chromium.dumpDOM(try Self.loginLink(base: base, db: db), profile: profile, acceptLanguage: "de-DE")
+        #expect(dom.contains("<html lang=\"de\">"), "\(dom.prefix(500))")
+        #expect(dom.contains("Angemeldet als Frau Demir"), "\(dom.prefix(500))")
+        for heading in [
+            "<h2 id=\"doors\">Türen</h2>", "<h3>Ergebnisse an der Tür</h3>", "<h3>Straßen</h3>", "<h2>Antworten</h2>",
+            "<h3>Befragungen je Tag</h3>",
+        ] {
+            #expect(dom.contains(heading), "missing German heading \(heading)")
+        }
+        for english in ["Signed in", "Doors", "Outcomes at the door", "Answers", "Responses per"] {
+            #expect(!dom.contains(english), "English text '\(english)' on the German page")
+        }
         let shown = try ReportMetrics.shown(inHTML: dom)
         #expect(shown == expected)
         #expect(dom.contains("<svg"))
+
+        let english = try chromium.dumpDOM(
+            try Self.loginLink(base: base, db: db), profile: directory.appendingPathComponent("chromium-english"),
+            acceptLanguage: "en-GB")
+        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("Signed in as Frau Demir"))
+        #expect(english.contains("<h3>Outcomes at the door</h3>"))
 
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
         for (name, width, height) in [
@@ -70,7 +87,7 @@ struct DashboardBrowserTests {
             try? FileManager.default.removeItem(at: file)
             try chromium.screenshot(
                 try Self.loginLink(base: base, db: db), to: file, width: width, height: height,
-                profile: directory.appendingPathComponent("profile-\(width)"))
+                profile: directory.appendingPathComponent("profile-\(width)"), acceptLanguage: "de-DE")
             let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
             #expect(size > 10_000, "\(name) is a real picture")
             print("Dashboard screenshot (\(width)×\(height)): \(file.path)")

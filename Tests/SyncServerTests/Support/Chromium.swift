@@ -20,14 +20,19 @@ struct Chromium {
     /// Whether the run must have Chromium: `QS_CHROMIUM=required`, which scripts/test sets.
     static var isRequired: Bool { ProcessInfo.processInfo.environment["QS_CHROMIUM"] == "required" }
 
-    /// Loads `url` headless and returns the DOM after load (`--dump-dom`).
-    func dumpDOM(_ url: String, profile: URL) throws -> String {
-        try run(["--dump-dom", url], profile: profile)
+    /// Loads `url` headless and returns the DOM after load (`--dump-dom`); `acceptLanguage`
+    /// (e.g. `de-DE`) is the browser's language, sent as `Accept-Language`.
+    func dumpDOM(_ url: String, profile: URL, acceptLanguage: String = "en-US") throws -> String {
+        try run(["--accept-lang=\(acceptLanguage)", "--dump-dom", url], profile: profile)
     }
 
     /// Loads `url` headless at `width`×`height` and saves a PNG screenshot to `file`.
-    func screenshot(_ url: String, to file: URL, width: Int, height: Int, profile: URL) throws {
-        _ = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url], profile: profile)
+    func screenshot(
+        _ url: String, to file: URL, width: Int, height: Int, profile: URL, acceptLanguage: String = "en-US"
+    ) throws {
+        _ = try run(
+            ["--accept-lang=\(acceptLanguage)", "--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url],
+            profile: profile)
     }
 
     /// Runs Chromium with the flags a root CI container needs; fails after 90 seconds.
@@ -60,7 +65,7 @@ struct Chromium {
         timer.cancel()
         guard process.terminationStatus == 0 else {
             throw ChromiumFailure(
-                "chromium \(arguments.first ?? "") exited \(process.terminationStatus): "
+                "chromium \(arguments.dropFirst().first ?? "") exited \(process.terminationStatus): "
                     + String(decoding: errBox.data, as: UTF8.self).suffix(2000))
         }
         return String(decoding: stdout, as: UTF8.self)

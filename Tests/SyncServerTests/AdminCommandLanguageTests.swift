@@ -1,0 +1,40 @@
+import Foundation
+import SyncModel
+import Testing
+
+@testable import SyncServer
+
+@Suite("The admin commands speak the operator's language", .serialized)
+struct AdminCommandLanguageTests {
+    static let german = ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": ""]
+
+    @Test("In a German locale (or with SYNCSERVER_LANG=de) the output is German; --json stays language-neutral")
+    func germanOutput() throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        func run(_ arguments: [String], _ environment: [String: String] = Self.german) throws -> SyncServerProcess.Output {
+            try SyncServerProcess.run(arguments + ["--db", db], environment: environment)
+        }
+        let created = try run(["cohort", "create", "wedding"])
+        #expect(created.stdout == "Kurs wedding angelegt.\n", "\(created.stderr)")
+        let code = try run(["enroll", "--cohort", "wedding", "--participant", "Ayşe K."])
+        #expect(code.stdout.hasPrefix("Anmeldecode für Ayşe K. (Teilnehmer/in, Kurs wedding):"), "\(code.stdout)")
+        #expect(code.stdout.contains("Er gilt einmal, bis "))
+        #expect(try run(["devices", "list"]).stdout == "Keine Geräte.\n")
+        let english = try run(
+            ["devices", "list"], ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": "en"])
+        #expect(english.stdout == "No devices.\n")
+        let chosen = try run(["cohort", "list"], ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": "de"])
+        #expect(chosen.stdout.hasPrefix("wedding\tangelegt "))
+        let refused = try run(["devices", "revoke", "nichts"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("Fehler: 'nichts' ist keine Gerätekennung"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\nAufruf: syncserver devices revoke"), "\(refused.stderr)")
+        let help = try SyncServerProcess.run(["--help"], environment: Self.german)
+        #expect(help.stdout.hasPrefix("ÜBERSICHT: Der QuartierSync-Server und seine Verwaltungsbefehle."), "\(help.stdout)")
+        #expect(help.stdout.contains("BEFEHLE:") && !help.stdout.contains("SUBCOMMANDS:"))
+        let json = try run(["cohort", "list", "--json"])
+        #expect(try JSONDecoder().decode([CohortInfo].self, from: Data(json.stdout.utf8)).map(\.name) == ["wedding"])
+    }
+}
