@@ -50,10 +50,19 @@ let package = Package(
             ],
             resources: [.embedInCode("Dashboard/Templates")]
         ),
+        // The Linux kernel keyring's non-variadic wrappers (libkeyutils), for `fieldclient unlock`.
+        .systemLibrary(
+            name: "CKeyutils",
+            pkgConfig: "libkeyutils",
+            providers: [.apt(["libkeyutils-dev"])]
+        ),
         .executableTarget(
             name: "fieldclient",
             dependencies: [
                 "SyncModel",
+                .target(name: "CKeyutils", condition: .when(platforms: [.linux])),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,6 +89,7 @@ let package = Package(
             name: "FieldClientTests",
             dependencies: [
                 "fieldclient",
+                .product(name: "Crypto", package: "swift-crypto"),
                 "SyncModel",
                 "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),

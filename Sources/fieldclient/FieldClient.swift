@@ -13,6 +13,10 @@ struct FieldClient: AsyncParsableCommand {
             ~/.local/share/fieldclient/store.sqlite). Record ids may be given in full or by their first 6 or more \
             characters.
 
+            The store is encrypted (AES-GCM under a key wrapped with your passphrase): 'fieldclient unlock' \
+            once a day keeps the key in the kernel keyring (Linux) so that other commands do not ask; without a \
+            keyring each command asks. Scripts give the passphrase in FIELDCLIENT_PASSPHRASE or --passphrase-file.
+
             Exit codes:
             \(ExitStatus.helpTable)
             """,
@@ -21,5 +25,6 @@ struct FieldClient: AsyncParsableCommand {
             ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
             HouseholdsCommand.self, VisitCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
             ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
+            UnlockCommand.self, LockCommand.self, PassphraseCommand.self, EncryptCommand.self,
         ])
 }

@@ -76,6 +76,7 @@ paths:
         "401": { $ref: "#/components/responses/InvalidCode" }
         "409": { $ref: "#/components/responses/Conflict" }
         "413": { $ref: "#/components/responses/PayloadTooLarge" }
+        "429": { $ref: "#/components/responses/RateLimited" }
         "503": { $ref: "#/components/responses/StorageUnavailable" }
   /v1/surveys:
     get:
@@ -381,6 +382,16 @@ paths:
           content:
             text/html:
               schema: { type: string }
+        "429":
+          description: >-
+            An HTML page: this client address had 10 failed logins within 10 minutes (counted per server
+            process); try again after `Retry-After` seconds.
+          headers:
+            Retry-After:
+              schema: { type: integer, minimum: 1 }
+          content:
+            text/html:
+              schema: { type: string }
   /dashboard/export:
     get:
       tags: [dashboard]
@@ -466,6 +477,17 @@ components:
       content:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorBody" }
+    RateLimited:
+      description: >-
+        rateLimited: this client address had 10 failed attempts within 10 minutes (counted per server
+        process; behind a proxy named by `serve --trusted-proxy`, the address from X-Forwarded-For). Even a
+        right code is refused from it until `Retry-After` seconds have passed.
+      headers:
+        Retry-After:
+          schema: { type: integer, minimum: 1 }
+      content:
+        application/json:
+          schema: { $ref: "#/components/schemas/ErrorBody" }
     Forbidden:
       description: "forbidden: the device may not do this, e.g. another cohort or a participant on a trainer route."
       content:
@@ -532,6 +554,7 @@ components:
             - forbidden
             - notFound
             - invalidCode
+            - rateLimited
             - conflict
             - storageUnavailable
             - internalError

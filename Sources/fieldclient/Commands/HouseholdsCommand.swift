@@ -17,8 +17,11 @@ struct HouseholdsCommand: AsyncParsableCommand {
     /// Lists the doors by street and house number.
     func run() async throws {
         try await options.run { env in
-            let views = try env.store.records(matching: RecordQuery(collection: RecordCollection.households))
-                .map(RecordView.init)
+            let (records, damaged) = try env.store.recordsAndDamage(matching: RecordQuery(collection: RecordCollection.households))
+            if !damaged.isEmpty {
+                env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+            }
+            let views = records.map(RecordView.init)
                 .filter { !$0.deleted }
                 .filter { view in
                     guard let street else { return true }

@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.store.device()
             let state = try env.store.syncState()
-            let records = try env.store.records()
+            let (records, damaged) = try env.store.recordsAndDamage()
             let view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
                 deviceName: device?.deviceName, participant: device?.participant, role: device?.role.rawValue,
@@ -24,12 +24,15 @@ struct StatusCommand: AsyncParsableCommand {
                 lastSyncAt: state.lastSyncAt?.millisecondsSince1970,
                 unsyncedChanges: records.filter(\.isPending).count,
                 rejected: records.filter { $0.rejection != nil }.count,
-                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath)
+                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath,
+                encrypted: env.store.isEncrypted, damaged: damaged)
             try env.output.print(view) {
                 guard let device else {
                     return "Not joined yet. Run 'fieldclient join SERVER_URL CODE'.\nStore: \(view.store)\n"
                         + "Unsynced changes: \(view.unsyncedChanges)"
                 }
+                var first: [String] = []
+                if !view.encrypted { first.append(EncryptionTexts.text(.statusPlainStore)) }
                 let lastSync: String = state.lastSyncAt?.description ?? "never"
                 var unsynced: String = String(view.unsyncedChanges)
                 if view.rejected > 0 { unsynced += " (" + String(view.rejected) + " rejected by the server)" }
@@ -42,7 +45,12 @@ struct StatusCommand: AsyncParsableCommand {
                     "Open conflicts:   " + String(view.openConflicts),
                     "Store:            " + view.store,
                 ]
-                return lines.joined(separator: "\n")
+                var last: [String] = []
+                if view.encrypted { last.append(EncryptionTexts.text(.statusEncryptedStore)) }
+                if !damaged.isEmpty {
+                    last.append(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+                }
+                return (first + lines + last).joined(separator: "\n")
             }
         }
     }

@@ -16,7 +16,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case unexpectedAnswer = 70
     /// The local store cannot be read or written: corrupted, foreign, or the disk is full.
     case storeFailure = 74
-    /// Not allowed: not joined yet, a revoked device, or an expired or used enrollment code.
+    /// Not allowed: not joined yet, a revoked device, an expired or used enrollment code, or an
+    /// encrypted store that is locked or got a wrong passphrase.
     case unauthorized = 77
 
     /// The ArgumentParser exit code.
@@ -32,7 +33,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .unavailable: return "server unreachable or down; local changes are safe, sync again later"
         case .unexpectedAnswer: return "the server answered something unexpected"
         case .storeFailure: return "the local store is corrupted, foreign or cannot be written"
-        case .unauthorized: return "not joined, device revoked, or enrollment code expired or used"
+        case .unauthorized: return "not joined, device revoked, enrollment code expired or used, store locked or wrong passphrase"
         }
     }
 
