@@ -30,7 +30,7 @@ struct GuessingProtectionTests {
             store: harness.store, environment: harness.environment, guessing: GuessingProtection(trustedProxies: Self.proxy))
         let grant = try await harness.administration.issueCode(
             cohort: "wedding", participant: "Ayşe", role: .participant, createdBy: "test")
-        try await Application(router: router).test(.live) { client in
+        try await Application(router: router, logger: .quiet).test(.live) { client in
             for attempt in 1...10 {
                 let wrong = try await enroll(client, code: "AAAA-BBBB-C\(attempt % 10)", from: "203.0.113.5")
                 #expect(wrong.status == .unauthorized, "attempt \(attempt)")
@@ -55,7 +55,7 @@ struct GuessingProtectionTests {
         let harness = try await TestHarness()
         try await harness.makeCohort("wedding")
         let router = buildRouter(store: harness.store, environment: harness.environment)
-        try await Application(router: router).test(.live) { client in
+        try await Application(router: router, logger: .quiet).test(.live) { client in
             for attempt in 1...10 {
                 let wrong = try await enroll(client, code: "AAAA-BBBB-CCCC", from: "203.0.113.\(attempt)")
                 #expect(wrong.status == .unauthorized)
@@ -69,7 +69,7 @@ struct GuessingProtectionTests {
         let harness = try await TestHarness()
         let router = buildRouter(
             store: harness.store, environment: harness.environment, guessing: GuessingProtection(trustedProxies: Self.proxy))
-        try await Application(router: router).test(.live) { client in
+        try await Application(router: router, logger: .quiet).test(.live) { client in
             let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.9"]
             for _ in 1...10 {
                 let wrong = try await client.execute(uri: "/dashboard/login?link=wrong", method: .get, headers: headers)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SyncModel
 import Testing
 @testable import fieldclient
 
@@ -85,7 +86,11 @@ struct StoreUnlockerTests {
 
     @Test("a locked store refuses to read or write states")
     func lockedRefuses() throws {
-        let (store, _) = try encryptedStore()
-        #expect(throws: StoreLockedError.self) { try store.records() }
+        let (locked, key) = try encryptedStore()
+        let record = SyncModel.Record(
+            id: UUID(), collection: RecordCollection.responses, cohort: "kurs", survey: "s", surveyVersion: 1, owner: "anna")
+        try locked.with(.sealed(StoreCipher(key: key))).insertLocal(record, createdAt: Timestamp(millisecondsSince1970: 0))
+        #expect(throws: StoreLockedError.self) { try locked.records() }
+        #expect(throws: StoreLockedError.self) { try locked.insertLocal(record, createdAt: Timestamp(millisecondsSince1970: 0)) }
     }
 }
