@@ -37,6 +37,9 @@ struct StoreCipher: @unchecked Sendable {
     /// The context a record state is bound to.
     static func recordContext(_ key: String) -> String { "quartiersync/record/" + key }
 
+    /// The context the server's rejection message of a record is bound to.
+    static func rejectionContext(_ key: String) -> String { "quartiersync/rejection/" + key }
+
     /// The context of the device token.
     static let tokenContext = "quartiersync/device-token"
 

@@ -22,11 +22,12 @@ extension LocalStore {
                         """)
                 let rows = try Row.fetchCursor(source, sql: "SELECT * FROM records")
                 while let row = try rows.next() {
-                    let record = try decodeState(row["state"], key: row["id"])
+                    let key: String = row["id"]
+                    let record = try decodeState(row["state"], key: key)
+                    let rejection = try (row["rejection"] as String?).map { try copy.rejectionValue($0, key: key) }
                     try insert.execute(arguments: [
-                        row["id"], row["collection"], row["survey"], row["survey_version"], row["owner"],
-                        try copy.stateValue(record), row["revision"], row["synced_revision"], row["rejection"],
-                        row["created_at"],
+                        key, row["collection"], row["survey"], row["survey_version"], row["owner"],
+                        try copy.stateValue(record), row["revision"], row["synced_revision"], rejection, row["created_at"],
                     ])
                     count += 1
                 }

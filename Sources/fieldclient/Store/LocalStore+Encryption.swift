@@ -78,31 +78,51 @@ extension LocalStore {
         return true
     }
 
-    /// The device token as kept in the store: plain, or sealed and base64-encoded with a prefix.
+    /// The device token as kept in the store: plain, or sealed (see `sealedText`).
     func tokenValue(_ token: String) throws -> String {
-        switch sealing {
-        case .plain: return token
-        case .sealed(let cipher):
-            return Self.sealedTokenPrefix + (try cipher.seal(Data(token.utf8), context: StoreCipher.tokenContext)).base64EncodedString()
-        case .locked: throw StoreLockedError()
-        }
+        try sealedText(token, context: StoreCipher.tokenContext)
     }
 
     /// The device token from its stored form.
     func token(from stored: String) throws -> String {
+        try openText(stored, context: StoreCipher.tokenContext, owner: "device")
+    }
+
+    /// The server's rejection message of record `key` as kept in the store (it may quote an answer).
+    func rejectionValue(_ message: String, key: String) throws -> String {
+        try sealedText(message, context: StoreCipher.rejectionContext(key))
+    }
+
+    /// The rejection message of record `key` from its stored form.
+    func rejection(from stored: String?, key: String) throws -> String? {
+        try stored.map { try openText($0, context: StoreCipher.rejectionContext(key), owner: key) }
+    }
+
+    /// `text` for a TEXT column: as it is in a plain store, else sealed, base64-encoded, with a prefix.
+    func sealedText(_ text: String, context: String) throws -> String {
+        switch sealing {
+        case .plain: return text
+        case .sealed(let cipher):
+            return Self.sealedTextPrefix + (try cipher.seal(Data(text.utf8), context: context)).base64EncodedString()
+        case .locked: throw StoreLockedError()
+        }
+    }
+
+    /// The text of a TEXT column written by `sealedText`; `DamagedRecordError(id: owner)` when it cannot be opened.
+    func openText(_ stored: String, context: String, owner: String) throws -> String {
         switch sealing {
         case .plain:
             return stored
         case .sealed(let cipher):
-            guard stored.hasPrefix(Self.sealedTokenPrefix),
-                let sealed = Data(base64Encoded: String(stored.dropFirst(Self.sealedTokenPrefix.count))),
-                let plain = try? cipher.open(sealed, context: StoreCipher.tokenContext)
-            else { throw DamagedRecordError(id: "device") }
+            guard stored.hasPrefix(Self.sealedTextPrefix),
+                let sealed = Data(base64Encoded: String(stored.dropFirst(Self.sealedTextPrefix.count))),
+                let plain = try? cipher.open(sealed, context: context)
+            else { throw DamagedRecordError(id: owner) }
             return String(decoding: plain, as: UTF8.self)
         case .locked:
             throw StoreLockedError()
         }
     }
 
-    private static let sealedTokenPrefix = "sealed:"
+    private static let sealedTextPrefix = "sealed:"
 }

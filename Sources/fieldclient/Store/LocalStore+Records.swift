@@ -130,8 +130,9 @@ extension LocalStore {
 
     /// Decodes a row of `id, state, revision, synced_revision, rejection`.
     func storedRecord(from row: Row) throws -> StoredRecord {
-        StoredRecord(
-            record: try decodeState(row["state"], key: row["id"]), revision: row["revision"],
-            syncedRevision: row["synced_revision"], rejection: row["rejection"])
+        let key: String = row["id"]
+        return StoredRecord(
+            record: try decodeState(row["state"], key: key), revision: row["revision"],
+            syncedRevision: row["synced_revision"], rejection: try rejection(from: row["rejection"], key: key))
     }
 }

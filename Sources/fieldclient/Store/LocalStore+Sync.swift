@@ -62,7 +62,7 @@ extension LocalStore {
                     outcome.accepted += 1
                 case .rejected:
                     let message = result.error?.message ?? "The server rejected the record without a reason."
-                    try reject.execute(arguments: [message, Self.key(id)])
+                    try reject.execute(arguments: [try rejectionValue(message, key: Self.key(id)), Self.key(id)])
                     outcome.rejected.append(RejectedRecord(id: id, message: message))
                 }
             }

@@ -286,7 +286,7 @@ struct FieldClientEndToEndTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Binaries.path("fieldclient"))
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["FIELDCLIENT_STORE": client.store]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(client.environment) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()

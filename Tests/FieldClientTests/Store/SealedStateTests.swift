@@ -43,4 +43,18 @@ struct SealedStateTests {
         #expect(token != device.identity.token && token.hasPrefix("sealed:"))
         #expect(try device.store.device()?.token == device.identity.token)
     }
+
+    @Test("the server's rejection message, which may quote an answer, is sealed too")
+    func sealedRejection() throws {
+        let device = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [try Fixtures.survey()], encrypted: true)
+        let record = try device.records.createResponse(
+            survey: try Fixtures.survey(), answers: ["haushalt": .integer(2)], finalize: false, household: nil)
+        let sent = try device.store.pendingBatch(after: nil, limit: 10)
+        let message = "'Haushalt' (haushalt): \"Geheimnis\" is not a number."
+        _ = try device.store.applyPushResults(
+            sent: sent, results: [PushResult(id: record.id, status: .rejected, error: ErrorDetail(.validationFailed, message))])
+        let stored = try device.store.writer.read { db in try String.fetchOne(db, sql: "SELECT rejection FROM records")! }
+        #expect(!stored.contains("Geheimnis"))
+        #expect(try device.store.record(id: record.id)?.rejection == message)
+    }
 }
