@@ -13,9 +13,7 @@ struct FieldClient: AsyncParsableCommand {
             ~/.local/share/fieldclient/store.sqlite). Record ids may be given in full or by their first 6 or more \
             characters.
 
-            The store is encrypted (AES-GCM under a key wrapped with your passphrase): 'fieldclient unlock' \
-            once a day keeps the key in the kernel keyring (Linux) so that other commands do not ask; without a \
-            keyring each command asks. Scripts give the passphrase in FIELDCLIENT_PASSPHRASE or --passphrase-file.
+            \(EncryptionTexts.text(.overviewDiscussion))
 
             Exit codes:
             \(ExitStatus.helpTable)

@@ -6,14 +6,13 @@ struct PassphraseCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "passphrase", abstract: EncryptionTexts.text(.passphraseAbstract),
-        discussion: "Scripts: the current passphrase in FIELDCLIENT_PASSPHRASE or --passphrase-file, "
-            + "the new one in FIELDCLIENT_NEW_PASSPHRASE or --new-passphrase-file.")
+        discussion: EncryptionTexts.text(.passphraseDiscussion))
 
     /// Shared options.
     @OptionGroup var options: GlobalOptions
 
     /// The new passphrase's file.
-    @Option(name: .long, help: ArgumentHelp("The new passphrase, first line of this file (for scripts).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(EncryptionTexts.text(.newPassphraseFileHelp), valueName: "FILE"))
     var newPassphraseFile: String?
 
     /// Asks for the current passphrase once and the new one twice, then rewraps the key.
@@ -26,9 +25,7 @@ struct PassphraseCommand: AsyncParsableCommand {
             sources.file = newPassphraseFile
             sources.environment[PassphraseSources.variable] = sources.environment["FIELDCLIENT_NEW_PASSPHRASE"]
             guard let new = try sources.new() else {
-                throw FieldClientError(
-                    .usage, "Give the new passphrase in FIELDCLIENT_NEW_PASSPHRASE or --new-passphrase-file, "
-                        + "or run this command in a terminal. Nothing was changed.")
+                throw FieldClientError(.usage, EncryptionTexts.text(.newPassphraseMissing))
             }
             if try envelope.unwrap(passphrase: new) != nil {
                 throw FieldClientError(.usage, EncryptionTexts.text(.passphraseSame))

@@ -65,6 +65,10 @@ enum EncryptionTexts {
         case noEncryptionHelp
         case passphraseFileHelp
         case forHelp
+        case passphraseDiscussion
+        case newPassphraseFileHelp
+        case newPassphraseMissing
+        case overviewDiscussion
 
         /// (German, English).
         var versions: (String, String) {
@@ -196,6 +200,28 @@ enum EncryptionTexts {
             case .passphraseFileHelp:
                 return ("Die Passphrase aus der ersten Zeile dieser Datei lesen (für Skripte; sonst FIELDCLIENT_PASSPHRASE).",
                         "Read the passphrase from the first line of this file (for scripts; else FIELDCLIENT_PASSPHRASE).")
+            case .passphraseDiscussion:
+                return ("Skripte: die bisherige Passphrase in FIELDCLIENT_PASSPHRASE oder --passphrase-file, die neue in "
+                        + "FIELDCLIENT_NEW_PASSPHRASE oder --new-passphrase-file.",
+                        "Scripts: the current passphrase in FIELDCLIENT_PASSPHRASE or --passphrase-file, the new one in "
+                        + "FIELDCLIENT_NEW_PASSPHRASE or --new-passphrase-file.")
+            case .newPassphraseFileHelp:
+                return ("Die neue Passphrase aus der ersten Zeile dieser Datei (für Skripte).",
+                        "The new passphrase, first line of this file (for scripts).")
+            case .newPassphraseMissing:
+                return ("Die neue Passphrase fehlt: FIELDCLIENT_NEW_PASSPHRASE oder --new-passphrase-file angeben, oder den "
+                        + "Befehl in einem Terminal ausführen. Nichts wurde geändert.",
+                        "Give the new passphrase in FIELDCLIENT_NEW_PASSPHRASE or --new-passphrase-file, or run this command "
+                        + "in a terminal. Nothing was changed.")
+            case .overviewDiscussion:
+                return ("Der Speicher ist verschlüsselt (AES-GCM, Schlüssel mit der Passphrase verpackt): 'fieldclient unlock' "
+                        + "einmal am Tag legt den Schlüssel in den Kernel-Schlüsselbund (Linux), damit andere Befehle nicht "
+                        + "fragen; ohne Schlüsselbund fragt jeder Befehl. Skripte geben die Passphrase in "
+                        + "FIELDCLIENT_PASSPHRASE oder --passphrase-file.",
+                        "The store is encrypted (AES-GCM under a key wrapped with your passphrase): 'fieldclient unlock' once "
+                        + "a day keeps the key in the kernel keyring (Linux) so that other commands do not ask; without a "
+                        + "keyring each command asks. Scripts give the passphrase in FIELDCLIENT_PASSPHRASE or "
+                        + "--passphrase-file.")
             case .forHelp:
                 return ("Wie lange entsperrt bleiben, z.B. 8h, 90m (Standard 8h, höchstens 24h).",
                         "How long to stay unlocked, e.g. 8h, 90m (default 8h, at most 24h).")
