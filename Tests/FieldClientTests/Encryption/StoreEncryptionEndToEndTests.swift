@@ -271,6 +271,32 @@ struct StoreEncryptionEndToEndTests {
         }
     }
 
+    @Test("join on a terminal asks for the new passphrase twice, without echo, and encrypts the store with it")
+    func joinOnATerminal() throws {
+        var client = Client("carla", in: server.directory)
+        client.environment["FIELDCLIENT_PASSPHRASE"] = ""
+        client.environment["LANG"] = "de_DE.UTF-8"
+        var environment = client.environment
+        environment["QS_FIELDCLIENT"] = try Binaries.path("fieldclient")
+        environment["QS_TYPED"] = "Am Brunnen vor dem Tore"
+        environment["QS_ARGUMENTS"] = "join \(server.url) \(try server.code(for: "carla"))"
+        let join = try Command.run(
+            "/bin/sh",
+            [
+                "-c",
+                "(sleep 3; printf '%s\\n' \"$QS_TYPED\"; sleep 1; printf '%s\\n' \"$QS_TYPED\") "
+                    + "| script -qec \"$QS_FIELDCLIENT $QS_ARGUMENTS\" /dev/null",
+            ],
+            environment: environment)
+        #expect(join.status == 0, "\(join.stdout) \(join.stderr)")
+        #expect(join.stdout.contains("Neue Passphrase"))
+        #expect(join.stdout.contains("Passphrase wiederholen"))
+        #expect(!join.stdout.contains("Am Brunnen"), "the passphrase is not echoed")
+        #expect(try client.run(["list"]).status == 77)
+        client.environment["FIELDCLIENT_PASSPHRASE"] = "Am Brunnen vor dem Tore"
+        #expect((try client.json(["status"]) as! [String: Any])["encrypted"] as? Bool == true)
+    }
+
     private func answersFile() throws -> String {
         let url = server.directory.appendingPathComponent("answers-\(UUID()).json")
         try JSONSerialization.data(withJSONObject: [
