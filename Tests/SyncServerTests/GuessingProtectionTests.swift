@@ -30,7 +30,8 @@ struct GuessingProtectionTests {
             store: harness.store, environment: harness.environment, guessing: GuessingProtection(trustedProxies: Self.proxy))
         let grant = try await harness.administration.issueCode(
             cohort: "wedding", participant: "Ayşe", role: .participant, createdBy: "test")
-        try await Application(router: router, logger: .quiet).test(.live) { client in
+        let logged = RecordingLogHandler.Lines()
+        try await Application(router: router, logger: RecordingLogHandler.logger(into: logged)).test(.live) { client in
             for attempt in 1...10 {
                 let wrong = try await enroll(client, code: "AAAA-BBBB-C\(attempt % 10)", from: "203.0.113.5")
                 #expect(wrong.status == .unauthorized, "attempt \(attempt)")
@@ -48,6 +49,11 @@ struct GuessingProtectionTests {
             harness.clock.advance(milliseconds: 600_000)
             #expect(try await enroll(client, code: "AAAA-BBBB-CCCC", from: "203.0.113.5").status == .unauthorized)
         }
+        // Failures are logged with the address, never with the code.
+        let failures = logged.all.filter { $0.contains("Failed enrollment attempt") }
+        #expect(failures.count == 11)
+        #expect(failures.allSatisfy { $0.contains("client.address=203.0.113.5") })
+        #expect(!logged.all.contains { $0.contains("AAAA") || $0.contains("BBBB") || $0.contains(grant.code) })
     }
 
     @Test("without --trusted-proxy, X-Forwarded-For is ignored: the connection's address is counted")
