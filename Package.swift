@@ -56,11 +56,20 @@ let package = Package(
             ],
             resources: [.embedInCode("Dashboard/Templates"), .embedInCode("OpenAPI/openapi.yaml")]
         ),
+        // The Linux kernel keyring's non-variadic wrappers (libkeyutils), for `fieldclient unlock`.
+        .systemLibrary(
+            name: "CKeyutils",
+            pkgConfig: "libkeyutils",
+            providers: [.apt(["libkeyutils-dev"])]
+        ),
         .executableTarget(
             name: "fieldclient",
             dependencies: [
                 "SyncModel",
                 "Spreadsheet",
+                .target(name: "CKeyutils", condition: .when(platforms: [.linux])),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,6 +101,7 @@ let package = Package(
             name: "FieldClientTests",
             dependencies: [
                 "fieldclient",
+                .product(name: "Crypto", package: "swift-crypto"),
                 "SyncModel",
                 "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -10,12 +10,15 @@ struct FieldClient: AsyncParsableCommand {
         CommandConfiguration(
             commandName: "fieldclient",
             abstract: Texts.help("help.fieldclient.abstract"),
-            discussion: Texts.help("help.fieldclient.discussion", ["exitCodes": ExitStatus.helpTable(Texts.current)]),
+            discussion: Texts.help(
+                "help.fieldclient.discussion",
+                ["exitCodes": ExitStatus.helpTable(Texts.current), "encryption": EncryptionTexts.text(.overviewDiscussion)]),
             subcommands: [
                 JoinCommand.self, SurveysCommand.self, CollectCommand.self, RecordCommand.self, ListCommand.self,
                 ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
                 HouseholdsCommand.self, VisitCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
                 ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
+                UnlockCommand.self, LockCommand.self, PassphraseCommand.self, EncryptCommand.self,
             ])
     }
 

@@ -68,7 +68,7 @@ struct SyncBenchSmallTests {
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
         let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
-        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "4", "5a", "5b", "6", "7"]).union(postgresRows))
+        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "3e", "4", "5a", "5b", "6", "7"]).union(postgresRows))
         if let postgres = Self.postgres {
             #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
         }
@@ -81,7 +81,7 @@ struct SyncBenchSmallTests {
             #expect(numbers.allSatisfy { $0.isFinite }, "row \(measurement.row) \(measurement.what): \(numbers)")
             #expect(measurement.value >= 0, "row \(measurement.row) \(measurement.what)")
         }
-        let rates = measurements.filter { ["1", "1 (PostgreSQL)", "3", "4"].contains($0.row) }
+        let rates = measurements.filter { ["1", "1 (PostgreSQL)", "3", "3e", "4"].contains($0.row) }
         #expect(rates.allSatisfy { $0.value > 0 }, "every rate is positive")
         // A count, not a time: a device never pulls back the states its own push stored.
         let redownload = measurements.first { $0.row == "5b" && $0.what.hasPrefix("records a device pulls back") }

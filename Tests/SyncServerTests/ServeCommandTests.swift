@@ -51,4 +51,19 @@ struct ServeCommandTests {
         let walSize = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
         #expect(walSize == 0, "a clean close checkpoints the WAL")
     }
+
+    @Test("--trusted-proxy takes IP addresses and refuses anything else with a message", arguments: [
+        (["--trusted-proxy", "127.0.0.1"], true), (["--trusted-proxy", "::1", "--trusted-proxy", "10.0.0.2"], true),
+        (["--trusted-proxy", "proxy.example.org"], false), (["--trusted-proxy", "127.0.0.1; drop"], false),
+    ])
+    func trustedProxyValidation(arguments: [String], valid: Bool) {
+        do {
+            let command = try ServeCommand.parse(arguments)
+            #expect(valid)
+            #expect(command.trustedProxies == arguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+        } catch {
+            #expect(!valid)
+            #expect(ServeCommand.message(for: error).contains("is not an IP address"))
+        }
+    }
 }

@@ -34,6 +34,8 @@ public enum ErrorCode: String, Codable, Hashable, Sendable, CaseIterable {
     case notFound
     /// The enrollment code is unknown, used or expired.
     case invalidCode
+    /// Too many failed attempts from this address; retry after `Retry-After` seconds.
+    case rateLimited
     /// The thing to create exists already.
     case conflict
     /// The server cannot write right now (full disk, read-only database); retry later.

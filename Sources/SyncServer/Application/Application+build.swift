@@ -3,15 +3,18 @@ import Logging
 import ServiceLifecycle
 import SyncModel
 
-/// Builds the router with every route of the API; shared by the server and the tests.
-func buildRouter<Store: RecordStore>(store: Store, environment: ServerEnvironment) -> Router<SyncRequestContext> {
+/// Builds the router with every route of the API; shared by the server and the tests. `guessing`
+/// limits failed enrollments and dashboard logins per client address (one per router, so per process).
+func buildRouter<Store: RecordStore>(
+    store: Store, environment: ServerEnvironment, guessing: GuessingProtection = GuessingProtection()
+) -> Router<SyncRequestContext> {
     let router = Router(context: SyncRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(store: store).addRoutes(to: router.group())
-    let dashboard = DashboardController(store: store, environment: environment, renderer: .shared)
+    let dashboard = DashboardController(store: store, environment: environment, renderer: .shared, guessing: guessing)
     dashboard.addPages(to: router.group())
     let v1 = router.group("v1").add(middleware: ProtocolVersionMiddleware())
-    EnrollController(store: store, environment: environment).addRoutes(to: v1)
+    EnrollController(store: store, environment: environment, guessing: guessing).addRoutes(to: v1)
     let authenticated = v1.group().add(middleware: AuthMiddleware(store: store))
     SurveysController(store: store, environment: environment).addRoutes(to: authenticated)
     SyncController(store: store, environment: environment).addRoutes(to: authenticated)
@@ -26,10 +29,10 @@ func buildRouter<Store: RecordStore>(store: Store, environment: ServerEnvironmen
 /// migrations) run before it listens.
 func buildApplication<Store: RecordStore>(
     store: Store, host: String, port: Int, environment: ServerEnvironment, services: [any Service] = [],
-    prepare: @escaping @Sendable () async throws -> Void = {}
+    guessing: GuessingProtection = GuessingProtection(), prepare: @escaping @Sendable () async throws -> Void = {}
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(store: store, environment: environment),
+        router: buildRouter(store: store, environment: environment, guessing: guessing),
         configuration: .init(address: .hostname(host, port: port), serverName: "syncserver"),
         services: services,
         logger: environment.logger)

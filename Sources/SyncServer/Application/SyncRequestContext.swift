@@ -7,11 +7,14 @@ struct SyncRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// The device whose token authenticated the request; nil before `AuthMiddleware`.
     var device: DeviceInfo?
+    /// The connection's peer address (IP), when known.
+    var remoteAddress: String?
 
     /// Creates a context for a new request.
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         device = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The protocol's body limit (8 MiB).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `syncserver serve`: runs the HTTP server until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -19,6 +20,15 @@ struct ServeCommand: AsyncParsableCommand {
     /// `--port`, default 8080 or SYNCSERVER_PORT.
     @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.port")))
     var port: Int?
+
+    /// `--trusted-proxy`, repeatable.
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "The IP address of a reverse proxy whose X-Forwarded-For names the client (repeatable). Without it, "
+                + "X-Forwarded-For is ignored and the connection's address counts for the guessing limits.",
+            valueName: "ADDRESS"))
+    var trustedProxies: [String] = []
 
     /// `--log-level`.
     @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.logLevel")))
@@ -42,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(AdminTexts.text("admin.serve.badPort"))
         }
         _ = port
+        for proxy in trustedProxies where (try? SocketAddress(ipAddress: proxy, port: 0)) == nil {
+            throw ValidationError("--trusted-proxy '\(proxy.prefix(60))' is not an IP address. Give the proxy's address, e.g. 127.0.0.1.")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError(AdminTexts.text("admin.serve.badLogLevel"))
         }
@@ -70,7 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve<Store: RecordStore>(_ store: Store, opened: OpenedRecordStore, logger: Logger) async throws {
         let app = buildApplication(
             store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: ServerEnvironment(logger: logger),
-            services: opened.services, prepare: opened.prepare)
+            services: opened.services, guessing: GuessingProtection(trustedProxies: Set(trustedProxies)),
+            prepare: opened.prepare)
         try await app.runService()
     }
 }

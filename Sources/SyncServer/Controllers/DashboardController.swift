@@ -16,6 +16,8 @@ struct DashboardController<Store: RecordStore>: Sendable {
     let environment: ServerEnvironment
     /// The parsed templates.
     let renderer: DashboardRenderer
+    /// Failed logins per client address.
+    let guessing: GuessingProtection
 
     private var login: DashboardLogin<Store> { DashboardLogin(store: store, environment: environment) }
 
@@ -24,8 +26,8 @@ struct DashboardController<Store: RecordStore>: Sendable {
         pages.get("dashboard") { request, _ in
             try await dashboard(request)
         }
-        pages.get("dashboard/login") { request, _ in
-            try await redeem(request)
+        pages.get("dashboard/login") { request, context in
+            try await redeem(request, context: context)
         }
         pages.get("dashboard/export") { request, context in
             guard let session = try await login.session(of: request) else {
@@ -80,8 +82,17 @@ struct DashboardController<Store: RecordStore>: Sendable {
     }
 
     /// Consumes a login link, sets the session cookie and redirects to the dashboard.
-    private func redeem(_ request: Request) async throws -> Response {
+    private func redeem(_ request: Request, context: SyncRequestContext) async throws -> Response {
         let language = Self.language(of: request)
+        let address = guessing.clientAddress(of: request, context: context)
+        if let wait = guessing.logins.retryAfter(for: address, at: environment.clock.now()) {
+            context.logger.warning("Dashboard login refused: too many failed attempts", metadata: ["client.address": "\(address)"])
+            var response = renderer.message(
+                "tooManyAttempts", language: language, status: .tooManyRequests,
+                arguments: ["minutes": String(TooManyAttempts.minutes(wait))])
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         guard let secret = request.uri.queryParameters["link"].map(String.init), !secret.isEmpty else {
             return renderer.message("noLink", language: language, status: .badRequest)
         }
@@ -93,6 +104,9 @@ struct DashboardController<Store: RecordStore>: Sendable {
             response.setCookie(DashboardLogin<Store>.cookie(value: cookie, secure: DashboardLogin<Store>.isSecure(request)))
             return response
         } catch StoreError.invalidLink {
+            // Counted and logged without the link's secret.
+            guessing.logins.recordFailure(of: address, at: environment.clock.now())
+            context.logger.notice("Failed dashboard login", metadata: ["client.address": "\(address)"])
             return renderer.message("usedLink", language: language, status: .gone)
         }
     }

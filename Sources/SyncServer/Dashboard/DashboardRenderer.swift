@@ -48,12 +48,14 @@ struct DashboardRenderer: Sendable {
 
     /// A page with a title, a message and a hint of what to do: the catalog's
     /// `dashboard.<name>.title|text|hint` in `language`.
-    func message(_ name: String, language: Language, status: HTTPResponse.Status) -> Response {
+    func message(
+        _ name: String, language: Language, status: HTTPResponse.Status, arguments: [String: String] = [:]
+    ) -> Response {
         let catalog = language.catalog
         let values = [
             "lang": language.rawValue, "dashboard": catalog.text("dashboard.title"),
-            "title": catalog.text("dashboard.\(name).title"), "text": catalog.text("dashboard.\(name).text"),
-            "hint": catalog.text("dashboard.\(name).hint"),
+            "title": catalog.text("dashboard.\(name).title", arguments), "text": catalog.text("dashboard.\(name).text", arguments),
+            "hint": catalog.text("dashboard.\(name).hint", arguments),
         ]
         return Self.html(library.render(values, withTemplate: "message") ?? "", status: status)
     }

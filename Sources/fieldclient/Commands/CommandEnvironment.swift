@@ -17,6 +17,11 @@ struct CommandEnvironment: Sendable {
     /// Id generation.
     let identifiers: IdentifierSource = .system
 
+    /// This environment with another store (e.g. the same store unlocked).
+    func with(store: LocalStore) -> CommandEnvironment {
+        CommandEnvironment(options: options, store: store, output: output)
+    }
+
     /// The logger, on standard error; its level comes from FIELDCLIENT_LOG_LEVEL (default warning).
     var logger: Logger {
         var logger = Logger(label: "fieldclient") { StreamLogHandler.standardError(label: $0) }

@@ -9,6 +9,10 @@ enum ErrorReport {
         switch error {
         case let error as FieldClientError:
             return (error.status, error.message)
+        case is StoreLockedError:
+            return (.unauthorized, EncryptionTexts.text(.storeLocked, ["path": "(--store)"]))
+        case let error as DamagedRecordError:
+            return (.storeFailure, EncryptionTexts.text(.recordDamaged, ["id": error.id]))
         case let error as StoreOpenError:
             return (.storeFailure, error.message(texts))
         case let error as AnswerValidationError:

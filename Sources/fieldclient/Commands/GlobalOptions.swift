@@ -28,6 +28,13 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Where a script keeps the passphrase.
+    @Option(name: .long, help: ArgumentHelp(EncryptionTexts.text(.passphraseFileHelp), valueName: "FILE"))
+    var passphraseFile: String?
+
+    /// The keyring and passphrase sources of this process.
+    var unlocker: StoreUnlocker { .system(passphraseFile: passphraseFile) }
+
     /// The store path to use: `--store`, then FIELDCLIENT_STORE, then the default.
     var storePath: String {
         if let store, !store.isEmpty { return store }
@@ -36,11 +43,13 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Runs `body` with an environment, turning every failure into a message and an exit code.
-    func run(_ body: (CommandEnvironment) async throws -> Void) async throws {
+    /// An encrypted store is unlocked first (keyring, passphrase, or exit 77), unless `unlocking` is false.
+    func run(unlocking: Bool = true, _ body: (CommandEnvironment) async throws -> Void) async throws {
         let output = Output(json: json)
         let texts = Texts.current
         do {
-            let store = try LocalStore.open(at: storePath)
+            var store = try LocalStore.open(at: storePath)
+            if unlocking { store = try unlocker.unlock(store) }
             try await body(CommandEnvironment(options: self, store: store, output: output, texts: texts))
         } catch let error as ExitCode {
             throw error

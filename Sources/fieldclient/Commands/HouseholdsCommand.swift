@@ -32,8 +32,11 @@ struct HouseholdsCommand: AsyncParsableCommand {
     /// Lists the doors by street and house number.
     func run() async throws {
         try await options.run { env in
-            let doors = try env.store.records(matching: RecordQuery(collection: RecordCollection.households))
-                .map { (record: $0.record, view: RecordView($0)) }
+            let (records, damaged) = try env.store.recordsAndDamage(matching: RecordQuery(collection: RecordCollection.households))
+            if !damaged.isEmpty {
+                env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+            }
+            let doors = records.map { (record: $0.record, view: RecordView($0)) }
                 .filter { !$0.view.deleted }
                 .filter { door in
                     guard let street else { return true }

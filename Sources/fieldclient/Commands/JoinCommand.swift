@@ -25,6 +25,10 @@ struct JoinCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Texts.help("help.join.name")))
     var name: String?
 
+    /// A plain store, for disks that are encrypted anyway.
+    @Flag(name: .long, help: ArgumentHelp(EncryptionTexts.text(.noEncryptionHelp)))
+    var noEncryption = false
+
     /// Checks the URL before anything happens.
     func validate() throws {
         do {
@@ -41,6 +45,19 @@ struct JoinCommand: AsyncParsableCommand {
     func run() async throws {
         try await options.run { env in
             let address = try ServerAddress(serverURL, allowInsecure: options.allowInsecure)
+            // A new store is encrypted unless --no-encryption; the passphrase is settled before the
+            // code is spent, and the encryption is recorded with the enrollment in one transaction.
+            var env = env
+            var newEncryption: StoreKeyEnvelope?
+            if try env.store.encryptionMode() == .undecided, !noEncryption {
+                guard let passphrase = try options.unlocker.passphrases.new() else {
+                    throw FieldClientError(.usage, EncryptionTexts.text(.passphraseMissingForJoin))
+                }
+                let key = StoreCipher.makeKey()
+                newEncryption = try StoreKeyEnvelope.make(
+                    storeKey: key, passphrase: passphrase, parameters: ScryptParameters.forNewStores())
+                env = env.with(store: env.store.with(.sealed(StoreCipher(key: key))))
+            }
             let replica = env.identifiers.makeReplica()
             let deviceName = name ?? ProcessInfo.processInfo.hostName
             try await HTTPSyncTransport.withClient { client in
@@ -53,7 +70,8 @@ struct JoinCommand: AsyncParsableCommand {
                     serverURL: address.base, token: enrollment.token, deviceID: enrollment.deviceId, replica: replica,
                     cohort: enrollment.cohort, participant: enrollment.participant, role: enrollment.role,
                     deviceName: deviceName, joinedAt: env.clock.now())
-                try env.store.saveEnrollment(device, epoch: enrollment.epoch, surveys: surveys)
+                try env.store.saveEnrollment(
+                    device, epoch: enrollment.epoch, surveys: surveys, newEncryption: newEncryption)
                 var engine = SyncEngine(store: env.store, transport: transport, clock: env.clock, logger: env.logger)
                 engine.progress = TerminalProgressBar.isAvailable ? TerminalProgressBar() : SilentProgress()
                 let report: SyncReport

@@ -48,9 +48,12 @@ struct ListCommand: AsyncParsableCommand {
     /// Lists.
     func run() async throws {
         try await options.run { env in
-            let views = try env.store.records(matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending))
-                .map(RecordView.init)
-                .filter(matches)
+            let (records, damaged) = try env.store.recordsAndDamage(
+                matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending))
+            let views = records.map(RecordView.init).filter(matches)
+            if !damaged.isEmpty {
+                env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+            }
             let texts = env.texts
             try env.output.print(views) {
                 guard !views.isEmpty else { return texts("list.none") }

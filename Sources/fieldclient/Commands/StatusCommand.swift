@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.store.device()
             let state = try env.store.syncState()
-            let records = try env.store.records()
+            let (records, damaged) = try env.store.recordsAndDamage()
             let view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
                 deviceName: device?.deviceName, participant: device?.participant, role: device?.role.rawValue,
@@ -24,12 +24,15 @@ struct StatusCommand: AsyncParsableCommand {
                 lastSyncAt: state.lastSyncAt?.millisecondsSince1970,
                 unsyncedChanges: records.filter(\.isPending).count,
                 rejected: records.filter { $0.rejection != nil }.count,
-                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath)
+                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath,
+                encrypted: env.store.isEncrypted, damaged: damaged)
             let texts = env.texts
             try env.output.print(view) {
                 guard let device else {
                     return texts("status.notJoined", ["store": view.store, "unsynced": String(view.unsyncedChanges)])
                 }
+                var first: [String] = []
+                if !view.encrypted { first.append(EncryptionTexts.text(.statusPlainStore)) }
                 let lastSync: String = state.lastSyncAt.map(texts.time) ?? texts("status.never")
                 var unsynced: String = String(view.unsyncedChanges)
                 if view.rejected > 0 { unsynced += " " + texts("status.rejected", ["count": String(view.rejected)]) }
@@ -45,10 +48,16 @@ struct StatusCommand: AsyncParsableCommand {
                     ("status.store", view.store),
                 ]
                 let width = rows.map { texts($0.0).count }.max() ?? 0
-                return rows.map { key, value in
+                let lines = rows.map { key, value in
                     let label = texts(key)
                     return label + String(repeating: " ", count: width - label.count + 1) + value
-                }.joined(separator: "\n")
+                }
+                var last: [String] = []
+                if view.encrypted { last.append(EncryptionTexts.text(.statusEncryptedStore)) }
+                if !damaged.isEmpty {
+                    last.append(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+                }
+                return (first + lines + last).joined(separator: "\n")
             }
         }
     }

@@ -4,7 +4,7 @@ import SyncModel
 /// moved after the command name, where ArgumentParser reads them.
 enum LeadingOptions {
     /// Options that take a value.
-    static let valued: Set<String> = ["--store", "--lang"]
+    static let valued: Set<String> = ["--store", "--lang", "--passphrase-file"]
     /// Flags.
     static let flags: Set<String> = ["--json", "--allow-insecure"]
 

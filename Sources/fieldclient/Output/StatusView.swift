@@ -28,4 +28,8 @@ struct StatusView: Encodable, Sendable {
     var openConflicts: Int
     /// The store path.
     var store: String
+    /// Whether the store is encrypted at rest (false only after `join --no-encryption`).
+    var encrypted: Bool
+    /// Records whose sealed state is damaged (skipped; a sync restores synced ones).
+    var damaged: [String]
 }

@@ -11,15 +11,25 @@ extension LocalStore {
                 throw StoreOpenError.corrupted(path: db.configuration.label ?? "store", detail: "bad device row")
             }
             return DeviceIdentity(
-                serverURL: row["server_url"], token: row["token"], deviceID: row["device_id"], replica: replica,
+                serverURL: row["server_url"], token: try token(from: row["token"]), deviceID: row["device_id"], replica: replica,
                 cohort: row["cohort"], participant: row["participant"], role: role, deviceName: row["device_name"],
                 joinedAt: Timestamp(millisecondsSince1970: row["joined_at"]))
         }
     }
 
-    /// Keeps the enrollment and the server's epoch, together with the surveys, in one transaction.
-    func saveEnrollment(_ device: DeviceIdentity, epoch: String, surveys: [SurveyDefinition]) throws {
+    /// Keeps the enrollment and the server's epoch, together with the surveys, in one transaction;
+    /// a new store records its encryption (`envelope`, or plain when nil and `sealing` is plain) in it too.
+    func saveEnrollment(
+        _ device: DeviceIdentity, epoch: String, surveys: [SurveyDefinition], newEncryption: StoreKeyEnvelope? = nil
+    ) throws {
         try writer.write { db in
+            if let newEncryption {
+                try Self.saveEncryption(newEncryption, db: db)
+            } else if case .plain = sealing {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO encryption (id, scheme, store_id) VALUES (1, 'none', ?)",
+                    arguments: [UUID().uuidString.lowercased()])
+            }
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO device
@@ -27,7 +37,7 @@ extension LocalStore {
                     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    device.serverURL, device.token, device.deviceID, device.replica.description, device.cohort,
+                    device.serverURL, try tokenValue(device.token), device.deviceID, device.replica.description, device.cohort,
                     device.participant, device.role.rawValue, device.deviceName, device.joinedAt.millisecondsSince1970,
                 ])
             try db.execute(

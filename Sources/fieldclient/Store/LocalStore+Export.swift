@@ -8,9 +8,9 @@ extension LocalStore {
     func forEachRecord(collection: String, _ body: (Record) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT state FROM records WHERE collection = ? ORDER BY created_at, id", arguments: [collection])
+                db, sql: "SELECT id, state FROM records WHERE collection = ? ORDER BY created_at, id", arguments: [collection])
             while let row = try rows.next() {
-                try body(try Self.decodeRecord(row["state"]))
+                try body(try decodeState(row["state"], key: row["id"]))
             }
         }
     }

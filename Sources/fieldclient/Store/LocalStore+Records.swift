@@ -5,12 +5,29 @@ import SyncModel
 extension LocalStore {
     /// The record with `id`, or nil.
     func record(id: UUID) throws -> StoredRecord? {
-        try writer.read { db in try Self.fetchRecord(id: id, db: db) }
+        do {
+            return try writer.read { db in try fetchRecord(id: id, db: db) }
+        } catch let error as DamagedRecordError {
+            try noteDamage()
+            throw error
+        }
     }
 
-    /// The records matching `query`, oldest first.
+    /// After a damaged state was found: the next sync reads the whole feed again, so that the
+    /// server's copies replace damaged states (records this device pushed itself are not in its feed).
+    func noteDamage() throws {
+        try writer.write { db in try db.execute(sql: "UPDATE sync_state SET cursor = '' WHERE id = 1") }
+    }
+
+    /// The records matching `query`, oldest first, without damaged ones (see `recordsAndDamage`).
     func records(matching query: RecordQuery = RecordQuery()) throws -> [StoredRecord] {
-        var sql = "SELECT state, revision, synced_revision, rejection FROM records WHERE 1"
+        try recordsAndDamage(matching: query).records
+    }
+
+    /// The records matching `query`, oldest first, and the ids of those whose sealed state is
+    /// damaged (skipped, so that the others stay usable).
+    func recordsAndDamage(matching query: RecordQuery = RecordQuery()) throws -> (records: [StoredRecord], damaged: [String]) {
+        var sql = "SELECT id, state, revision, synced_revision, rejection FROM records WHERE 1"
         var arguments: StatementArguments = []
         if let collection = query.collection {
             sql += " AND collection = ?"
@@ -18,9 +35,20 @@ extension LocalStore {
         }
         if query.pendingOnly { sql += " AND revision > synced_revision" }
         sql += " ORDER BY created_at, id"
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedRecord(from:))
+        let found: (records: [StoredRecord], damaged: [String]) = try writer.read { db in
+            var records: [StoredRecord] = []
+            var damaged: [String] = []
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                do {
+                    records.append(try storedRecord(from: row))
+                } catch let error as DamagedRecordError {
+                    damaged.append(error.id)
+                }
+            }
+            return (records, damaged)
         }
+        if !found.damaged.isEmpty { try noteDamage() }
+        return found
     }
 
     /// Finds the one record whose id starts with `text` (full UUID, or at least 6 hex digits).
@@ -56,7 +84,7 @@ extension LocalStore {
                     """,
                 arguments: [
                     Self.key(record.id), record.collection, record.survey, record.surveyVersion, record.owner,
-                    try Self.encode(record), createdAt.millisecondsSince1970,
+                    try stateValue(record), createdAt.millisecondsSince1970,
                 ])
         }
     }
@@ -66,14 +94,14 @@ extension LocalStore {
     @discardableResult
     func update(id: UUID, _ change: (Record) throws -> Record) throws -> Record {
         try writer.write { db in
-            guard let stored = try Self.fetchRecord(id: id, db: db) else {
+            guard let stored = try fetchRecord(id: id, db: db) else {
                 throw FieldClientError(.notFound, Texts.current("error.recordMissing", ["id": id.uuidString.lowercased()]))
             }
             let changed = try change(stored.record)
             guard changed != stored.record else { return changed }
             try db.execute(
                 sql: "UPDATE records SET state = ?, revision = revision + 1 WHERE id = ?",
-                arguments: [try Self.encode(changed), Self.key(id)])
+                arguments: [try stateValue(changed), Self.key(id)])
             return changed
         }
     }
@@ -88,18 +116,19 @@ extension LocalStore {
     /// The text key of a record id: the lowercase UUID.
     static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
 
-    /// Reads one record in an open transaction.
-    static func fetchRecord(id: UUID, db: Database) throws -> StoredRecord? {
+    /// Reads one record in an open transaction; `DamagedRecordError` when its sealed state is damaged.
+    func fetchRecord(id: UUID, db: Database) throws -> StoredRecord? {
         // Cached: pulling a page and applying push results call this once per record.
         let select = try db.cachedStatement(
-            sql: "SELECT state, revision, synced_revision, rejection FROM records WHERE id = ?")
-        return try Row.fetchOne(select, arguments: [key(id)]).map(storedRecord(from:))
+            sql: "SELECT id, state, revision, synced_revision, rejection FROM records WHERE id = ?")
+        return try Row.fetchOne(select, arguments: [Self.key(id)]).map(storedRecord(from:))
     }
 
-    /// Decodes a row of `state, revision, synced_revision, rejection`.
-    static func storedRecord(from row: Row) throws -> StoredRecord {
-        StoredRecord(
-            record: try decodeRecord(row["state"]), revision: row["revision"], syncedRevision: row["synced_revision"],
-            rejection: row["rejection"])
+    /// Decodes a row of `id, state, revision, synced_revision, rejection`.
+    func storedRecord(from row: Row) throws -> StoredRecord {
+        let key: String = row["id"]
+        return StoredRecord(
+            record: try decodeState(row["state"], key: key), revision: row["revision"],
+            syncedRevision: row["synced_revision"], rejection: try rejection(from: row["rejection"], key: key))
     }
 }

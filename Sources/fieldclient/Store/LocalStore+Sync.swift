@@ -19,11 +19,14 @@ extension LocalStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT state, revision, synced_revision, rejection FROM records
+                    SELECT id, state, revision, synced_revision, rejection FROM records
                     WHERE revision > synced_revision AND id > ? ORDER BY id LIMIT ?
                     """,
                 arguments: [afterID ?? "", limit]
-            ).map(Self.storedRecord(from:))
+            ).compactMap { row in
+                // A damaged state cannot be sent; the record waits for the server's copy.
+                try? storedRecord(from: row)
+            }
         }
     }
 
@@ -52,14 +55,14 @@ extension LocalStore {
                     try acknowledge.execute(arguments: [stored.revision, Self.key(id)])
                     if db.changesCount > 0 { outcome.accepted += 1 }
                 case .accepted:
-                    guard let current = try Self.fetchRecord(id: id, db: db) else { continue }
+                    guard let current = try fetchRecord(id: id, db: db) else { continue }
                     var state = current.record
                     if let merged = result.record { try state.merge(merged) }
-                    try accept.execute(arguments: [try Self.encode(state), stored.revision, Self.key(id)])
+                    try accept.execute(arguments: [try stateValue(state), stored.revision, Self.key(id)])
                     outcome.accepted += 1
                 case .rejected:
                     let message = result.error?.message ?? Texts.current("sync.rejectedWithoutReason")
-                    try reject.execute(arguments: [message, Self.key(id)])
+                    try reject.execute(arguments: [try rejectionValue(message, key: Self.key(id)), Self.key(id)])
                     outcome.rejected.append(RejectedRecord(id: id, message: message))
                 }
             }
@@ -80,14 +83,24 @@ extension LocalStore {
                     VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
                     """)
             let update = try db.makeStatement(sql: "UPDATE records SET state = ? WHERE id = ?")
+            // A damaged local state is replaced by the server's copy; its unsynced changes are lost.
+            let restore = try db.makeStatement(
+                sql: "UPDATE records SET state = ?, revision = 0, synced_revision = 0, rejection = NULL WHERE id = ?")
             for incoming in page.records {
-                if let existing = try Self.fetchRecord(id: incoming.id, db: db) {
+                let local: StoredRecord?
+                do {
+                    local = try fetchRecord(id: incoming.id, db: db)
+                } catch is DamagedRecordError {
+                    try restore.execute(arguments: [try stateValue(incoming), Self.key(incoming.id)])
+                    continue
+                }
+                if let existing = local {
                     guard let merged = try? existing.record.merging(incoming) else {
                         skipped.append(incoming.id)
                         continue
                     }
                     if merged != existing.record {
-                        try update.execute(arguments: [try Self.encode(merged), Self.key(incoming.id)])
+                        try update.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
                     }
                 } else {
                     let created: Int64 =
@@ -96,7 +109,7 @@ extension LocalStore {
                         }
                     try insert.execute(arguments: [
                         Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
-                        incoming.owner, try Self.encode(incoming), created,
+                        incoming.owner, try stateValue(incoming), created,
                     ])
                 }
             }

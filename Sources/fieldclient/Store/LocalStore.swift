@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import SyncModel
@@ -11,7 +12,10 @@ struct LocalStore: Sendable {
     /// The database.
     let writer: any DatabaseWriter
 
-    /// Wraps a database and brings its schema up to date.
+    /// How record states and the token are kept: plain, sealed, or locked (encrypted, no key).
+    let sealing: StateSealing
+
+    /// Wraps a database and brings its schema up to date; an encrypted store comes back locked.
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         let migrator = Self.migrator
@@ -19,11 +23,24 @@ struct LocalStore: Sendable {
             throw StoreOpenError.tooNew(path: writer.path)
         }
         try migrator.migrate(writer)
+        sealing = try writer.read { db in try Self.fetchEnvelope(db) } == nil ? .plain : .locked
     }
 
-    /// A fresh in-memory store, for tests.
-    static func inMemory() throws -> LocalStore {
-        try LocalStore(writer: DatabaseQueue())
+    private init(writer: any DatabaseWriter, sealing: StateSealing) {
+        self.writer = writer
+        self.sealing = sealing
+    }
+
+    /// This store with `sealing` (after unlocking it, or after setting up its encryption).
+    func with(_ sealing: StateSealing) -> LocalStore { LocalStore(writer: writer, sealing: sealing) }
+
+    /// A fresh in-memory store, for tests; with `key`, encrypted and unlocked.
+    static func inMemory(key: SymmetricKey? = nil) throws -> LocalStore {
+        let store = try LocalStore(writer: DatabaseQueue())
+        guard let key else { return store }
+        let envelope = try StoreKeyEnvelope.make(storeKey: key, passphrase: "in-memory", parameters: .testOnly)
+        try store.saveEncryption(envelope)
+        return store.with(.sealed(StoreCipher(key: key)))
     }
 
     /// The append-only schema history; never edit a migration that has shipped.
@@ -75,12 +92,81 @@ struct LocalStore: Sendable {
                     CREATE INDEX records_pending ON records (id) WHERE revision > synced_revision;
                     """)
         }
+        // Encryption at rest: `state` holds sealed BLOBs in encrypted stores (TEXT in plain ones),
+        // and the `encryption` row says which a store is. A store that joined before this migration
+        // is plain; an empty one decides at `join`.
+        migrator.registerMigration("v2-encryption") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE records_v2 (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        collection TEXT NOT NULL,
+                        survey TEXT,
+                        survey_version INTEGER,
+                        owner TEXT NOT NULL,
+                        state ANY NOT NULL,
+                        revision INTEGER NOT NULL DEFAULT 0,
+                        synced_revision INTEGER NOT NULL DEFAULT 0,
+                        rejection TEXT,
+                        created_at INTEGER NOT NULL
+                    ) STRICT;
+                    INSERT INTO records_v2 SELECT * FROM records;
+                    DROP TABLE records;
+                    ALTER TABLE records_v2 RENAME TO records;
+                    CREATE INDEX records_by_collection ON records (collection, created_at);
+                    CREATE INDEX records_pending ON records (id) WHERE revision > synced_revision;
+                    CREATE TABLE encryption (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        scheme TEXT NOT NULL,
+                        store_id TEXT NOT NULL,
+                        kdf_log_n INTEGER,
+                        kdf_block_size INTEGER,
+                        kdf_parallelism INTEGER,
+                        salt BLOB,
+                        wrapped_key BLOB,
+                        key_check BLOB
+                    ) STRICT;
+                    INSERT INTO encryption (id, scheme, store_id)
+                        SELECT 1, 'none', lower(hex(randomblob(16))) WHERE EXISTS (SELECT 1 FROM device);
+                    """)
+        }
         return migrator
     }
 
     /// The JSON of a stored record state: sorted keys, so equal states are equal text.
     static func encode(_ record: Record) throws -> String {
         String(decoding: try FastJSON.encode(record), as: UTF8.self)
+    }
+
+    /// The value of the `state` column for `record`: its JSON text, or sealed and bound to its id.
+    func stateValue(_ record: Record) throws -> DatabaseValue {
+        switch sealing {
+        case .plain:
+            return try Self.encode(record).databaseValue
+        case .sealed(let cipher):
+            let json = try FastJSON.encode(record)
+            return try cipher.seal(json, context: StoreCipher.recordContext(Self.key(record.id))).databaseValue
+        case .locked:
+            throw StoreLockedError()
+        }
+    }
+
+    /// The record in a `state` column of the row with id `key`; `DamagedRecordError` when a sealed
+    /// state was altered or belongs to another row.
+    func decodeState(_ value: DatabaseValue, key: String) throws -> Record {
+        switch (sealing, value.storage) {
+        case (.plain, .string(let text)):
+            return try Self.decodeRecord(text)
+        case (.sealed(let cipher), .blob(let sealed)):
+            guard let json = try? cipher.open(sealed, context: StoreCipher.recordContext(key)),
+                let record = try? json.withUnsafeBytes({ try FastJSON.decode(Record.self, from: $0) })
+            else { throw DamagedRecordError(id: key) }
+            return record
+        case (.locked, _):
+            throw StoreLockedError()
+        default:
+            throw DamagedRecordError(id: key)
+        }
     }
 
     /// Decodes a stored record state.

@@ -16,7 +16,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case unexpectedAnswer = 70
     /// The local store cannot be read or written: corrupted, foreign, or the disk is full.
     case storeFailure = 74
-    /// Not allowed: not joined yet, a revoked device, or an expired or used enrollment code.
+    /// Not allowed: not joined yet, a revoked device, an expired or used enrollment code, or an
+    /// encrypted store that is locked or got a wrong passphrase.
     case unauthorized = 77
 
     /// The ArgumentParser exit code.

@@ -19,11 +19,19 @@ struct InitialSyncRow {
     let directory: URL
 
     /// Times `fieldclient join` of a new trainer device on `server`: it enrolls, fetches the
-    /// surveys and pulls every record of the cohort into a new local store.
-    func run(server: ServerUnderTest, name: String) throws -> Outcome {
+    /// surveys and pulls every record of the cohort into a new local store, encrypted (with a
+    /// passphrase file, at the standard scrypt cost) or plain (`--no-encryption`).
+    func run(server: ServerUnderTest, name: String, encrypted: Bool = true) throws -> Outcome {
         let code = try server.code(cohort: Workload.cohortName, name: name, trainer: true)
         let store = directory.appendingPathComponent("\(name).sqlite").path
         var command = [executable, "join", server.url, code, "--name", name, "--store", store, "--json"]
+        if encrypted {
+            let passphrase = directory.appendingPathComponent("\(name).passphrase")
+            try Data("syncbench passphrase \(name)\n".utf8).write(to: passphrase)
+            command += ["--passphrase-file", passphrase.path]
+        } else {
+            command.append("--no-encryption")
+        }
         if let profiles = Profiler.directory {
             command = [Profiler.perf] + Profiler.recordArguments("client-\(name)", in: profiles) + ["--"] + command
         }

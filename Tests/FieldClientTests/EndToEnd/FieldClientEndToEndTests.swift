@@ -198,7 +198,7 @@ struct FieldClientEndToEndTests {
         let count = 1500
         do {
             // Write many responses straight into anna's store, as many interviews would.
-            let store = try LocalStore.open(at: anna.store)
+            let store = try LocalStore.openUnlocked(at: anna.store)
             let records = FieldRecords(store: store, device: try #require(try store.device()), clock: SystemWallClock())
             let survey = try #require(try store.survey(id: "nachbarschaft-2026"))
             for index in 0..<count {
@@ -210,7 +210,7 @@ struct FieldClientEndToEndTests {
             let pending = try store.pendingCount()
             return pending < count && pending > 0
         }
-        let pendingAfterKill = try LocalStore.open(at: anna.store).pendingCount()
+        let pendingAfterKill = try LocalStore.openUnlocked(at: anna.store).pendingCount()
         #expect(pendingAfterKill > 0 && pendingAfterKill < count, "the kill must land mid-push")
         try anna.ok(["sync"])
         #expect((try anna.json(["list", "--pending"]) as! [Any]).isEmpty)
@@ -218,7 +218,7 @@ struct FieldClientEndToEndTests {
         try killDuringSync(tina, arguments: ["sync", "--page-size", "25"]) { store in
             try store.records(matching: RecordQuery(collection: RecordCollection.responses)).count > 0
         }
-        let partial = try LocalStore.open(at: tina.store)
+        let partial = try LocalStore.openUnlocked(at: tina.store)
         #expect(try partial.records(matching: RecordQuery(collection: RecordCollection.responses)).count < count)
         try tina.ok(["sync", "--page-size", "25"])
         let seen = try tina.json(["list"]) as! [[String: Any]]
@@ -241,7 +241,7 @@ struct FieldClientEndToEndTests {
             // closed again before fieldclient runs: a second open of one file in one process would break
             // SQLite's POSIX locks (closing any descriptor of a file drops the process's locks on it).
             do {
-                let store = try LocalStore.open(at: anna.store)
+                let store = try LocalStore.openUnlocked(at: anna.store)
                 let records = FieldRecords(store: store, device: try #require(try store.device()), clock: SystemWallClock())
                 let survey = try #require(try store.survey(id: "nachbarschaft-2026"))
                 for index in 0..<300 {
@@ -260,7 +260,7 @@ struct FieldClientEndToEndTests {
                 }
                 process.waitUntilExit()
                 // The store opens cleanly and SQLite finds nothing damaged.
-                let reopened = try LocalStore.open(at: client.store)
+                let reopened = try LocalStore.openUnlocked(at: client.store)
                 #expect(try reopened.writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
                 #expect(try reopened.device() != nil)
                 try (reopened.writer as? DatabasePool)?.close()
@@ -286,7 +286,7 @@ struct FieldClientEndToEndTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Binaries.path("fieldclient"))
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["FIELDCLIENT_STORE": client.store]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(client.environment) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
@@ -296,7 +296,7 @@ struct FieldClientEndToEndTests {
     /// Starts a sync and SIGKILLs it as soon as `progressed` holds for its store.
     private func killDuringSync(_ client: Client, arguments: [String], progressed: (LocalStore) throws -> Bool) throws {
         let process = try startSync(client, arguments: arguments)
-        let store = try LocalStore.open(at: client.store)
+        let store = try LocalStore.openUnlocked(at: client.store)
         var killed = false
         for _ in 0..<2000 where process.isRunning {
             if try progressed(store) {

@@ -50,7 +50,7 @@ struct ReportExportEndToEndTests {
 
     /// GET with the trainer's token from its store.
     private func get(_ path: String, as client: Client) async throws -> Data {
-        let token = try #require(try LocalStore.open(at: client.store).device()?.token)
+        let token = try #require(try LocalStore.openUnlocked(at: client.store).device()?.token)
         var request = URLRequest(url: URL(string: server.url + path)!)
         request.setValue("1", forHTTPHeaderField: SyncProtocol.versionHeader)
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")

@@ -36,7 +36,7 @@ final class SimulatedFleet: @unchecked Sendable {
             for index in 0..<(participants + trainers) {
                 let trainer = index >= participants
                 let name = trainer ? "trainer\(index - participants)" : "teilnehmer\(index)"
-                let store = try LocalStore.open(at: server.directory.appendingPathComponent("sim/\(name).sqlite").path)
+                let store = try LocalStore.makeEncrypted(at: server.directory.appendingPathComponent("sim/\(name).sqlite").path)
                 let client = try await SimulatedClient(
                     name: name, code: try server.code(for: name, trainer: trainer), enrollURL: server.url,
                     syncURL: syncURL, store: store, http: http, replica: ReplicaID.makeRandom(using: &random),

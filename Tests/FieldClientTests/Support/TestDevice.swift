@@ -12,9 +12,13 @@ struct TestDevice {
     /// The record operations.
     let records: FieldRecords
 
-    /// Creates a joined device for `participant`, with the surveys stored.
-    init(participant: String, replicaSeed: UInt64, surveys: [SurveyDefinition], clock: any WallClock = SteppingClock()) throws {
-        store = try LocalStore.inMemory()
+    /// Creates a joined device for `participant`, with the surveys stored; its store is encrypted
+    /// unless `encrypted` is false.
+    init(
+        participant: String, replicaSeed: UInt64, surveys: [SurveyDefinition], clock: any WallClock = SteppingClock(),
+        encrypted: Bool = true
+    ) throws {
+        store = try LocalStore.inMemory(key: encrypted ? StoreCipher.makeKey() : nil)
         identity = DeviceIdentity(
             serverURL: "http://127.0.0.1:1", token: "t", deviceID: "d-\(participant)",
             replica: ReplicaID(high: replicaSeed, low: replicaSeed), cohort: "kurs", participant: participant,
