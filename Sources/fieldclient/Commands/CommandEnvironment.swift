@@ -19,7 +19,7 @@ struct CommandEnvironment: Sendable {
 
     /// This environment with another store (e.g. the same store unlocked).
     func with(store: LocalStore) -> CommandEnvironment {
-        CommandEnvironment(options: options, store: store, output: output)
+        CommandEnvironment(options: options, store: store, output: output, texts: texts)
     }
 
     /// The logger, on standard error; its level comes from FIELDCLIENT_LOG_LEVEL (default warning).
