@@ -6,7 +6,7 @@ import Testing
 
 /// The conformance cases of the storage boundary: rules that once drifted between the backends,
 /// run on every `StoreKind`.
-@Suite("Store conformance")
+@Suite("Store conformance", .postgresPools)
 struct StoreConformanceTests {
     /// A new store of `kind` with the cohort "wedding".
     static func makeStore(_ kind: StoreKind) async throws -> any RecordStore & StoreColumnInspection {
