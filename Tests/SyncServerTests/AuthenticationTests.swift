@@ -7,7 +7,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Authentication of device tokens")
+@Suite("Authentication of device tokens", .postgresPools)
 struct AuthenticationTests {
     @Test("Missing, malformed, wrong and foreign-scheme tokens answer 401", arguments: StoreKind.all, [
         nil, "Bearer", "Bearer nonsense", "Basic dXNlcjpwYXNz",

@@ -30,7 +30,7 @@ struct MatrixCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-@Suite("Authorization: role × endpoint × own or other cohort")
+@Suite("Authorization: role × endpoint × own or other cohort", .postgresPools)
 struct AuthorizationMatrixTests {
     static let cases: [MatrixCase] = [
         .init(role: .participant, endpoint: .listSurveys, ownCohort: true, status: 200),

@@ -6,7 +6,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Bad input: 4xx with ErrorBody, and nothing changes")
+@Suite("Bad input: 4xx with ErrorBody, and nothing changes", .postgresPools)
 struct BadInputTests {
     /// Enrolls one participant of cohort `wedding` and runs `body`.
     func withDevice(

@@ -5,7 +5,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Changes: the feed, its scopes and paging")
+@Suite("Changes: the feed, its scopes and paging", .postgresPools)
 struct ChangesTests {
     @Test("Pages of any size return every record once, in feed order, and resume by cursor",
         arguments: StoreKind.all, [1, 3, 7, 25, 2000])

@@ -5,7 +5,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Enrollment with one-time codes")
+@Suite("Enrollment with one-time codes", .postgresPools)
 struct EnrollTests {
     @Test("A code enrolls a device once, and the token works", arguments: StoreKind.all)
     func enrollOnce(kind: StoreKind) async throws {

@@ -6,7 +6,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Epochs: backup, restore and relays")
+@Suite("Epochs: backup, restore and relays", .postgresPools)
 struct EpochTests {
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {

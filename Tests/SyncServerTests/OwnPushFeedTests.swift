@@ -6,7 +6,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Changes: a device does not read back the states its own push stored")
+@Suite("Changes: a device does not read back the states its own push stored", .postgresPools)
 struct OwnPushFeedTests {
     /// One page of `device`'s feed after `cursor`.
     private static func page(

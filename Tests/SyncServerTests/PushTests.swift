@@ -5,7 +5,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Push: merging, idempotence and conflicts")
+@Suite("Push: merging, idempotence and conflicts", .postgresPools)
 struct PushTests {
     @Test("An accepted record is stored and appears in the feed; the result omits an unchanged state", arguments: StoreKind.all)
     func accepts(kind: StoreKind) async throws {

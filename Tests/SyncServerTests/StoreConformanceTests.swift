@@ -6,7 +6,7 @@ import Testing
 
 /// The conformance cases of the storage boundary: rules that once drifted between the backends,
 /// run on every `StoreKind`.
-@Suite("Store conformance")
+@Suite("Store conformance", .postgresPools)
 struct StoreConformanceTests {
     /// A new store of `kind` with the cohort "wedding".
     static func makeStore(_ kind: StoreKind) async throws -> any RecordStore & StoreColumnInspection {
@@ -104,5 +104,30 @@ struct StoreConformanceTests {
             }
             #expect(outcome.lastSequence == nil)
         }
+    }
+
+    @Test(
+        "migrate's transfer keeps the records' survey columns and NULLs from SQLite to PostgreSQL",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func transferKeepsTheColumnRules() async throws {
+        let source = try await Self.makeStore(.sqlite)
+        let records = Self.surveyCases.map { survey in
+            Record(
+                id: UUID(), collection: RecordCollection.responses, cohort: "wedding", survey: survey.0,
+                surveyVersion: survey.1, owner: "Ayşe")
+        }
+        try await Self.commit(records, to: source)
+        let sqlite = try #require(source as? SQLiteRecordStore)
+        let target = try await TestPostgres.makeStore(random: SeededRandomSource(seed: 12))
+        let moved = try await target.importDeployment(
+            try await sqlite.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 9),
+            relays: [], nextRecords: { after in try await sqlite.exportRecords(after: after, limit: 2) })
+        #expect(moved.records == records.count)
+        for (record, survey) in zip(records, Self.surveyCases) {
+            let columns = try await target.surveyColumns(of: record.id)
+            #expect(columns.survey == survey.0)
+            #expect(columns.version == survey.1.map(Int64.init))
+        }
+        #expect(try await target.changes(in: .cohort("wedding"), after: 0, limit: 10, reader: nil).records() == records)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// Records are stored in the compact binary form, states of older databases (JSON) are still
 /// read, and everything that leaves a store is wire JSON.
-@Suite("Stored form: binary states, JSON states of older databases, wire JSON out")
+@Suite("Stored form: binary states, JSON states of older databases, wire JSON out", .postgresPools)
 struct StoredFormTests {
     @Test("Pushed records are stored in the binary form and pulled as the same records", arguments: StoreKind.all)
     func pushedRecordsAreStoredInBinary(kind: StoreKind) async throws {

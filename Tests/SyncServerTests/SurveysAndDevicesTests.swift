@@ -5,7 +5,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Surveys and the trainer's device endpoints")
+@Suite("Surveys and the trainer's device endpoints", .postgresPools)
 struct SurveysAndDevicesTests {
     @Test("A trainer publishes versions; everyone lists them; versions never change", arguments: StoreKind.all)
     func publishAndList(kind: StoreKind) async throws {

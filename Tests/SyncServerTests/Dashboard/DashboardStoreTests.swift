@@ -4,7 +4,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("The store keeps dashboard login links single-use and sessions expiring")
+@Suite("The store keeps dashboard login links single-use and sessions expiring", .postgresPools)
 struct DashboardStoreTests {
     private static let start = Timestamp(millisecondsSince1970: 1_795_600_000_000)
 

@@ -6,7 +6,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("The dashboard: login links, session cookies and the page")
+@Suite("The dashboard: login links, session cookies and the page", .postgresPools)
 struct DashboardTests {
     /// Asks for a login link with the trainer's token and returns its path.
     static func linkPath(_ client: any TestClientProtocol, token: String, headers: HTTPFields = [:]) async throws -> String {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Cohort report and exports over the API")
+@Suite("Cohort report and exports over the API", .postgresPools)
 struct ReportEndpointTests {
     /// A harness with the fixture cohort `wedding` and a trainer's and a participant's device.
     static func prepared(_ kind: StoreKind = .sqlite, bulk: Int = 0) async throws -> TestHarness {

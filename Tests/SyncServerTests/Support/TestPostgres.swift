@@ -48,15 +48,18 @@ enum TestPostgres {
         return components.string ?? serverURL
     }
 
-    /// A migrated store on a new database, its pool running for the rest of the test process
-    /// (idle connections close after a few seconds).
+    /// A migrated store on a new database, its pool running until the test ends (the suite needs
+    /// the `.postgresPools` trait).
     static func makeStore(random: any RandomSource) async throws -> PostgresRecordStore {
+        guard let pools = PostgresPools.current else {
+            throw CommandFailure("A PostgreSQL store needs the .postgresPools trait on its suite, which stops its pool.")
+        }
         let location = try await makeDatabase()
         var configuration = location.clientConfiguration
         configuration.options.maximumConnections = 8
         configuration.options.connectionIdleTimeout = .seconds(3)
         let client = PostgresClient(configuration: configuration, backgroundLogger: .quiet)
-        Task { await client.run() }
+        pools.run { await client.run() }
         // The whole suite runs in parallel on few cores: allow connections more time than production does.
         let store = PostgresRecordStore(client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60))
         try await store.migrate(random: random)
