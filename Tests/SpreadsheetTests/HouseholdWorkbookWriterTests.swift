@@ -10,8 +10,7 @@ struct HouseholdWorkbookWriterTests {
     func doorsWithStatusAndInterviews() throws {
         guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")
         else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let linden = SampleResponses.door(1, street: "Lindenstraße", number: "12a", outcome: "interviewed", visitedBy: "Jürgen")
         let garten = SampleResponses.door(2, street: "Gartenweg", number: "3")

@@ -5,14 +5,17 @@ import Testing
 
 /// The XLSX export of responses, opened by LibreOffice (cells as shown) and openpyxl (cell types).
 @Suite("Response workbook")
-struct ResponseWorkbookWriterTests {
+final class ResponseWorkbookWriterTests {
     let folder: URL
     let survey: SurveyDefinition
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make()
         survey = try SampleResponses.survey()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Writes the sample records and returns the file and the JSON export of the same records.

@@ -39,8 +39,7 @@ struct XLSXWorkbookWriterTests {
     func awkwardTextThroughLibreOffice() throws {
         guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")
         else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("awkward.xlsx")
         let writer = try XLSXWorkbookWriter(creating: url)
