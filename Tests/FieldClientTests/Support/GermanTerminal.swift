@@ -14,7 +14,10 @@ struct GermanTerminal {
     let transcript = Transcript()
 
     /// The German locale's variables; the others are emptied, so that the test machine's own locale does not leak in.
-    static let environment = ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "FIELDCLIENT_LANG": ""]
+    static let environment = [
+        "LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "FIELDCLIENT_LANG": "",
+        "FIELDCLIENT_PASSPHRASE": Client.passphrase, "FIELDCLIENT_TEST_WEAK_KDF": "1",
+    ]
 
     /// Runs `fieldclient` with `arguments` (the store given before the command, as people write it).
     @discardableResult
