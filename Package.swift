@@ -24,11 +24,21 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
     ],
     targets: [
         .target(
             name: "SyncModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                "SyncModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
         ),
         .target(
             name: "SyncFixtures",
@@ -38,6 +48,7 @@ let package = Package(
             name: "SyncServer",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,10 +108,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: [
+                "Spreadsheet",
+                "SyncModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
             name: "SyncServerTests",
             dependencies: [
                 "SyncServer",
                 "SyncModel",
+                "Spreadsheet",
                 "SyncFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -75,6 +75,9 @@ enum CanonicalSurveyReader {
             constraint: try R.text(row["constraint"], field: "constraint", place: named),
             constraintMessage: try R.text(row["constraintMessage"], field: "constraintMessage", place: named),
             relevant: try R.text(row["relevant"], field: "relevant", place: named),
+            requiredMessage: try R.text(row["requiredMessage"], field: "requiredMessage", place: named),
+            defaultValue: try R.text(row["default"], field: "default", place: named),
+            group: try R.text(row["group"], field: "group", place: named),
             location: location)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension Question: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, type, label, hint, required, choices, min, max, minLength, maxLength, constraint, constraintMessage,
-            relevant
+            relevant, requiredMessage, group
+        case defaultValue = "default"
     }
 
     /// Decodes a question from its canonical JSON form, running the same checks as the initializer.
@@ -29,7 +30,10 @@ extension Question: Codable {
                 maxLength: try container.decodeIfPresent(Int.self, forKey: .maxLength),
                 constraint: try container.decodeIfPresent(String.self, forKey: .constraint),
                 constraintMessage: try container.decodeIfPresent(String.self, forKey: .constraintMessage),
-                relevant: try container.decodeIfPresent(String.self, forKey: .relevant))
+                relevant: try container.decodeIfPresent(String.self, forKey: .relevant),
+                requiredMessage: try container.decodeIfPresent(String.self, forKey: .requiredMessage),
+                defaultValue: try container.decodeIfPresent(String.self, forKey: .defaultValue),
+                group: try container.decodeIfPresent(String.self, forKey: .group))
         } catch let error as SurveyError {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
@@ -52,6 +56,9 @@ extension Question: Codable {
         try container.encodeIfPresent(constraint, forKey: .constraint)
         try container.encodeIfPresent(constraintMessage, forKey: .constraintMessage)
         try container.encodeIfPresent(relevant, forKey: .relevant)
+        try container.encodeIfPresent(requiredMessage, forKey: .requiredMessage)
+        try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
+        try container.encodeIfPresent(group, forKey: .group)
     }
 
     private static func encodeBound(
@@ -68,7 +75,7 @@ extension Question: Codable {
     /// The canonical JSON keys of a question, in encoding order.
     static let canonicalKeys: [String] = [
         "name", "type", "label", "hint", "required", "choices", "min", "max", "minLength", "maxLength", "constraint",
-        "constraintMessage", "relevant",
+        "constraintMessage", "relevant", "requiredMessage", "default", "group",
     ]
 }
 

@@ -31,6 +31,12 @@ public struct Question: Hashable, Sendable {
     public let constraintMessage: String?
     /// An XLSForm relevance condition; the question is asked only when it holds.
     public let relevant: String?
+    /// The message shown when a required question is left unanswered (XLSForm `required_message`).
+    public let requiredMessage: String?
+    /// The answer offered before the interviewer types one, as typed text (XLSForm `default`).
+    public let defaultValue: String?
+    /// The label of the XLSForm group the question belongs to, shown as a heading in the interview.
+    public let group: String?
     /// `constraint`, parsed.
     public let constraintCondition: Condition?
     /// `relevant`, parsed.
@@ -40,19 +46,21 @@ public struct Question: Hashable, Sendable {
     public init(
         name: String, type: QuestionType, label: String, hint: String? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
-        maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil
+        maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil,
+        requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
     ) throws(SurveyError) {
         try self.init(
             name: name, type: type, label: label, hint: hint, required: required, choices: choices, min: min, max: max,
             minLength: minLength, maxLength: maxLength, constraint: constraint, constraintMessage: constraintMessage,
-            relevant: relevant, location: nil)
+            relevant: relevant, requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, location: nil)
     }
 
     /// Creates a question; `location` (e.g. `survey row 4`) prefixes error messages.
     init(
         name: String, type: QuestionType, label: String, hint: String?, required: Bool, choices: [Choice]?,
         min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?, constraintMessage: String?,
-        relevant: String?, location: String?
+        relevant: String?, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil,
+        location: String?
     ) throws(SurveyError) {
         let place = Question.describe(name: name, location: location)
         try Question.checkName(name, place: place)
@@ -84,6 +92,9 @@ public struct Question: Hashable, Sendable {
         self.constraint = constraint
         self.constraintMessage = constraintMessage
         self.relevant = relevant
+        self.requiredMessage = requiredMessage
+        self.defaultValue = defaultValue
+        self.group = group
         self.constraintCondition = try Question.parseCondition(constraint, column: "constraint", place: place)
         self.relevantCondition = try Question.parseCondition(relevant, column: "relevant", place: place)
         if let relevantCondition, relevantCondition.usesCurrentValue {
@@ -91,6 +102,17 @@ public struct Question: Hashable, Sendable {
                 .invalidCondition,
                 "\(place): `relevant` uses `.`, but a question's relevance cannot depend on its own answer. "
                     + "Refer to earlier questions with ${name}.")
+        }
+        if let defaultValue {
+            guard type.takesAnswer else {
+                throw SurveyError(
+                    .invalidValue, "\(place) is a note and cannot have a default, because notes take no answer. Remove `default`.")
+            }
+            if case .failure(let issue) = parseInput(defaultValue), issue.code != .constraintViolated {
+                throw SurveyError(
+                    .invalidValue,
+                    "\(place): the default '\(defaultValue)' is not a valid answer (\(issue.message)). Correct or remove `default`.")
+            }
         }
     }
 

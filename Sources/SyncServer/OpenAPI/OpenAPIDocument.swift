@@ -104,12 +104,16 @@ paths:
         - $ref: "#/components/parameters/Cohort"
       requestBody:
         required: true
-        description: The survey definition, XLSForm-style YAML/JSON or canonical JSON.
+        description: >-
+          The survey definition: an XLSForm workbook (.xlsx with the sheets survey, choices and settings),
+          XLSForm-style YAML/JSON or canonical JSON. A workbook is recognised by its content (a ZIP archive).
         content:
           application/json:
             schema: { type: object }
           application/yaml:
             schema: { type: string }
+          application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+            schema: { type: string, format: binary }
       responses:
         "201":
           description: The survey version is published.
@@ -715,6 +719,9 @@ components:
               name: { type: string }
               type: { type: string }
               label: { type: string }
+              group: { type: string, description: "The label of the XLSForm group the question belongs to (a heading)." }
+              requiredMessage: { type: string }
+              default: { type: string, description: "The answer offered before one is typed, as typed text." }
     PublishedSurvey:
       type: object
       required: [cohort, publishedAt, definition]

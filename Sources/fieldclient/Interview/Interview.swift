@@ -45,6 +45,7 @@ struct Interview {
             answers.merge(changes) { $1 }
         }
 
+        var shownGroup: String?
         while index < questions.count {
             let question = questions[index]
             let relevant = question.relevantCondition?.evaluate(answers: effectiveAnswers(answers, before: index)) ?? true
@@ -53,6 +54,8 @@ struct Interview {
                 index += 1
                 continue
             }
+            if let group = question.group, group != shownGroup { write("\n== \(group) ==") }
+            shownGroup = question.group
             if question.type == .note {
                 write("\n\(question.label)")
                 history.append(index)
@@ -68,12 +71,14 @@ struct Interview {
             if question.type == .selectMultiple { write("  Several numbers separated by spaces.") }
             let current = answers[question.name].flatMap { $0.isNull ? nil : $0 }
             if let current { write("  Current answer: \(current.displayText) (press Enter to keep it)") }
+            let suggested = current == nil ? question.defaultValue : nil
+            if let suggested { write("  Default: \(suggested) (press Enter to take it)") }
             emit("> ")
             guard let line = input.nextLine() else {
                 write("")
                 return InterviewResult(id: id, status: id == nil ? nil : .draft, quit: true)
             }
-            let text = line.trimmingCharacters(in: .whitespaces)
+            var text = line.trimmingCharacters(in: .whitespaces)
             switch text.lowercased() {
             case "quit", "q", "ende":
                 if let id { write("Stopped. The draft \(LocalStore.key(id).prefix(8)) is kept.") }
@@ -87,7 +92,7 @@ struct Interview {
                 continue
             case "skip", "weiter":
                 if question.required {
-                    write("This question is required and cannot be skipped.")
+                    write(question.requiredMessage ?? "This question is required and cannot be skipped.")
                     continue
                 }
                 if current != nil { try store([question.name: .null]) }
@@ -97,12 +102,15 @@ struct Interview {
             default:
                 break
             }
+            if text.isEmpty, let suggested {
+                text = suggested
+            }
             if text.isEmpty {
                 if current != nil || !question.required {
                     history.append(index)
                     index += 1
                 } else {
-                    write("This question is required; please answer it.")
+                    write(question.requiredMessage ?? "This question is required; please answer it.")
                 }
                 continue
             }

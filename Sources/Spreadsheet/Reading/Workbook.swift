@@ -1,0 +1,219 @@
+import Foundation
+import SWXMLHash
+import ZIPFoundation
+
+/// An XLSX workbook opened for reading: its sheets in workbook order, each read on demand.
+///
+/// Sheets are found through `xl/workbook.xml` and its relationships, not by file name; cell text is
+/// taken from shared strings (`t="s"`), inline strings (`t="inlineStr"`) and cached formula results
+/// (`t="str"`), so workbooks from Excel, LibreOffice and generators such as openpyxl read alike.
+public final class Workbook {
+    /// The largest uncompressed part the reader accepts: the XML parser (libxml2 through Foundation's XMLParser)
+    /// refuses documents over 10,000,000 bytes, about 50,000 rows of a few short cells; it also stops ZIP bombs.
+    public static let partSizeLimit: UInt64 = 10_000_000
+
+    /// The names of the worksheets, in the order of the workbook's tabs.
+    public let sheetNames: [String]
+
+    private let archive: Archive
+    private let sheetParts: [String: String]
+    private let sharedStrings: [String]
+
+    /// Opens a workbook from the bytes of an `.xlsx` file.
+    public init(data: Data) throws(WorkbookError) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw WorkbookError.notAWorkbook
+        }
+        guard archive.makeIterator().next() != nil else { throw WorkbookError.notAWorkbook }
+        self.archive = archive
+        let workbookPart = try Workbook.officeDocumentPart(in: archive)
+        let relationships = try Workbook.relationships(of: workbookPart, in: archive)
+        let root = try Workbook.parse(part: workbookPart, in: archive)
+        var names: [String] = []
+        var parts: [String: String] = [:]
+        for sheet in root.children(named: "sheets").flatMap({ $0.children(named: "sheet") }) {
+            guard let name = sheet.attribute(named: "name"), let id = sheet.attribute(namespaced: "id"),
+                let target = relationships[id]?.target
+            else { continue }
+            names.append(name)
+            parts[name] = target
+        }
+        sheetNames = names
+        sheetParts = parts
+        if let sharedPart = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target,
+            archive[sharedPart] != nil
+        {
+            let shared = try Workbook.parse(part: sharedPart, in: archive)
+            sharedStrings = shared.children(named: "si").map(Workbook.stringItemText)
+        } else {
+            sharedStrings = []
+        }
+    }
+
+    /// The sheet name spelled like `name` in any case (`SURVEY` for `survey`), if the workbook has one.
+    public func sheetName(matching name: String) -> String? {
+        sheetNames.first { $0.trimmingCharacters(in: .whitespaces).lowercased() == name.lowercased() }
+    }
+
+    /// The rows of sheet `name` that hold at least one cell, in file order.
+    public func rows(ofSheet name: String) throws(WorkbookError) -> [SheetRow] {
+        guard let part = sheetParts[name] else {
+            throw WorkbookError("The workbook has no sheet named '\(name)'. Its sheets: \(sheetNames.joined(separator: ", ")).")
+        }
+        guard archive[part] != nil else {
+            throw WorkbookError.damaged(part, "the sheet '\(name)' is listed but its contents are missing")
+        }
+        let root = try Workbook.parse(part: part, in: archive)
+        var rows: [SheetRow] = []
+        var lastRow = 0
+        for row in root.children(named: "sheetData").flatMap({ $0.children(named: "row") }) {
+            let number = row.attribute(named: "r").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? lastRow + 1
+            lastRow = number
+            var cells: [Int: CellValue] = [:]
+            var lastColumn = -1
+            for cell in row.children(named: "c") {
+                let column = cell.attribute(named: "r").flatMap { CellReference.parse($0)?.column } ?? lastColumn + 1
+                lastColumn = column
+                if let value = cellValue(cell) { cells[column] = value }
+            }
+            if !cells.isEmpty { rows.append(SheetRow(number: number, cells: cells)) }
+        }
+        return rows
+    }
+
+    private func cellValue(_ cell: XMLHashXMLElement) -> CellValue? {
+        let raw = cell.children(named: "v").first?.text
+        switch cell.attribute(named: "t") ?? "n" {
+        case "s":
+            guard let raw, let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index)
+            else { return nil }
+            return .text(sharedStrings[index])
+        case "inlineStr":
+            guard let item = cell.children(named: "is").first else { return raw.map(CellValue.text) }
+            return .text(Workbook.stringItemText(item))
+        case "str":
+            return raw.map(CellValue.text)
+        case "b":
+            return raw.map { .boolean($0.trimmingCharacters(in: .whitespaces) == "1") }
+        case "e":
+            return raw.map(CellValue.error)
+        case "d":
+            return raw.map(CellValue.text)
+        default:
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return .number(raw)
+        }
+    }
+
+    /// The text of a shared or inline string item: its `t`, or the `t` of each rich-text run (phonetic runs left out).
+    private static func stringItemText(_ item: XMLHashXMLElement) -> String {
+        var text = ""
+        for child in item.childElements {
+            switch child.localName {
+            case "t": text += child.text
+            case "r": text += child.children(named: "t").map(\.text).joined()
+            default: continue
+            }
+        }
+        return text
+    }
+
+    // MARK: Parts
+
+    /// A relationship: its type URI and the absolute part path it points to.
+    private struct Relationship {
+        var type: String
+        var target: String
+    }
+
+    /// The main workbook part named by the package relationships (normally `xl/workbook.xml`).
+    private static func officeDocumentPart(in archive: Archive) throws(WorkbookError) -> String {
+        if archive["_rels/.rels"] != nil {
+            let relationships = try relationships(in: "_rels/.rels", base: "", archive: archive)
+            if let main = relationships.values.first(where: { $0.type.hasSuffix("/officeDocument") }),
+                archive[main.target] != nil
+            {
+                return main.target
+            }
+        }
+        guard archive["xl/workbook.xml"] != nil else {
+            throw WorkbookError(
+                "The file is a ZIP archive but not an Excel workbook: it has no workbook part (xl/workbook.xml). "
+                    + "Save it from your spreadsheet program as \"Excel 2007-365 (.xlsx)\".")
+        }
+        return "xl/workbook.xml"
+    }
+
+    /// The relationships of `part`, by id.
+    private static func relationships(of part: String, in archive: Archive) throws(WorkbookError) -> [String: Relationship] {
+        let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+        let file = part.split(separator: "/").last.map(String.init) ?? part
+        let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+        guard archive[relsPart] != nil else {
+            throw WorkbookError.damaged(relsPart, "the list of the workbook's sheets is missing")
+        }
+        return try relationships(in: relsPart, base: folder, archive: archive)
+    }
+
+    private static func relationships(
+        in relsPart: String, base: String, archive: Archive
+    ) throws(WorkbookError) -> [String: Relationship] {
+        var result: [String: Relationship] = [:]
+        for element in try parse(part: relsPart, in: archive).children(named: "Relationship") {
+            guard let id = element.attribute(named: "Id"), let target = element.attribute(named: "Target") else { continue }
+            if element.attribute(named: "TargetMode") == "External" { continue }
+            result[id] = Relationship(type: element.attribute(named: "Type") ?? "", target: resolve(target, base: base))
+        }
+        return result
+    }
+
+    /// An absolute part path for a relationship target relative to `base` (`../` and a leading `/` understood).
+    private static func resolve(_ target: String, base: String) -> String {
+        var components = target.hasPrefix("/") ? [] : base.split(separator: "/").map(String.init)
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// The root element of an XML part.
+    private static func parse(part: String, in archive: Archive) throws(WorkbookError) -> XMLHashXMLElement {
+        guard let entry = archive[part] else {
+            throw WorkbookError.damaged(part, "a required part is missing")
+        }
+        guard entry.uncompressedSize <= partSizeLimit else {
+            throw WorkbookError(
+                "The workbook is too large to read: its part \(part) unpacks to \(entry.uncompressedSize / 1_000_000) MB, "
+                    + "more than the \(partSizeLimit / 1_000_000) MB (about 50,000 rows) QuartierSync reads. "
+                    + "Split the data into smaller workbooks, or remove rows and sheets that are not needed.")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if UInt64(data.count) > partSizeLimit { throw WorkbookError.damaged(part, "it unpacks to more than it declares") }
+            }
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw WorkbookError.damaged(part, "it cannot be unpacked")
+        }
+        let document = XMLHash.config { options in
+            options.detectParsingErrors = true
+        }.parse(data)
+        if case .parsingError(let error) = document {
+            throw WorkbookError.damaged(part, "its XML cannot be read (line \(error.line), column \(error.column))")
+        }
+        guard let root = document.element?.childElements.first else {
+            throw WorkbookError.damaged(part, "it is empty")
+        }
+        return root
+    }
+}
