@@ -70,6 +70,15 @@ struct HouseholdFileTests {
         }
     }
 
+    @Test("reads a list of 100,000 doors, each with its own id")
+    func readsLargeLists() throws {
+        var text = "Straße;Hausnummer;PLZ\r\n"
+        for number in 1...100_000 { text += "Lindenstraße;\(number);04177\r\n" }
+        let rows = try HouseholdFile.rows(from: Data(text.utf8), cohort: "wedding")
+        #expect(rows.count == 100_000)
+        #expect(Set(rows.map(\.id)).count == 100_000)
+    }
+
     @Test("refuses files it cannot use with what to do", arguments: [
         ("", "The file is empty"), ("id,street,postcode\n", "lacks the column 'Hausnummer/house_number'"),
         ("Name;Wert\nx;1\n", "lacks the columns 'Straße/street' and 'Hausnummer/house_number'"),

@@ -93,6 +93,34 @@ struct SpreadsheetImportTests {
         #expect(republished.definition == yaml)
     }
 
+    @Test("through the syncserver executable in a German locale: the workbook publishes, a German list imports twice")
+    func throughTheExecutable() throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        let german = ["LANG": "de_DE.UTF-8"]
+        let list = directory.appendingPathComponent("Türen Lindenviertel.csv")
+        try #require(Self.germanList.data(using: .windowsCP1252)).write(to: list)
+        #expect(try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db], environment: german).status == 0)
+        let published = try SyncServerProcess.run(
+            ["survey", "publish", "--cohort", "wedding", "--db", db,
+             Self.fixtures.appendingPathComponent("nachbarschaftsbefragung.xlsx").path], environment: german)
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(published.stdout.contains("version 1 (14 questions)"))
+        let first = try SyncServerProcess.run(
+            ["households", "import", "--cohort", "wedding", "--db", db, list.path], environment: german)
+        #expect(first.stdout.contains("3 new, 0 updated, 0 unchanged"), "\(first.stderr)")
+        let second = try SyncServerProcess.run(
+            ["households", "import", "--cohort", "wedding", "--db", db, list.path], environment: german)
+        #expect(second.stdout.contains("0 new, 0 updated, 3 unchanged"), "\(second.stderr)")
+        let broken = directory.appendingPathComponent("kaputt.xlsx")
+        try Data("PK\u{3}\u{4}kaputt".utf8).write(to: broken)
+        let refused = try SyncServerProcess.run(
+            ["survey", "publish", "--cohort", "wedding", "--db", db, broken.path], environment: german)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("not an Excel workbook"), "\(refused.stderr)")
+    }
+
     @Test("POST /v1/surveys takes a workbook and answers a broken one with 400, never 5xx")
     func postWorkbook() async throws {
         let harness = try await TestHarness()

@@ -1,6 +1,8 @@
 import Foundation
 import ZIPFoundation
 
+@testable import Spreadsheet
+
 /// Writes small `.xlsx` files for tests, the way Excel/LibreOffice (shared strings) or openpyxl (inline strings) do.
 ///
 /// Sheet parts get names that are not `sheetN.xml` and are listed in a different order than the tabs, so a
@@ -52,7 +54,7 @@ struct TestWorkbook {
                 var cellsXML = ""
                 for (column, cell) in row.enumerated() {
                     guard let cell else { continue }
-                    let reference = "\(Self.letters(column))\(number)"
+                    let reference = "\(CellReference.letters(ofColumn: column))\(number)"
                     switch cell {
                     case .text(let text):
                         if strings == .shared {
@@ -104,17 +106,5 @@ struct TestWorkbook {
     private func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// The letters of a 0-based column.
-    static func letters(_ index: Int) -> String {
-        var number = index + 1
-        var letters = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
     }
 }
