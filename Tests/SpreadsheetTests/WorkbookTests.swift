@@ -46,6 +46,18 @@ struct WorkbookTests {
         #expect(rows[1].cells == [0: .text("b")])
     }
 
+    @Test("reads 100,000 rows, more than the XML parser takes at once, in order and complete", arguments: [
+        TestWorkbook.StringStyle.shared, .inline,
+    ])
+    func readsLargeSheets(style: TestWorkbook.StringStyle) throws {
+        let rows: [[TestCell?]] = (1...100_000).map { [.text("Lindenstraße"), .text("\($0)a"), .number("4177")] }
+        let data = try TestWorkbook(sheets: [("Türen", rows)], strings: style).data()
+        let read = try Workbook(data: data).rows(ofSheet: "Türen")
+        #expect(read.count == 100_000)
+        #expect(read.map(\.number) == Array(1...100_000))
+        #expect(read.allSatisfy { $0.text(at: 0) == "Lindenstraße" && $0.text(at: 1) == "\($0.number)a" })
+    }
+
     @Test("reads sheets with merged cells: the value sits in the first cell, the others are empty")
     func readsMergedCells() throws {
         var workbook = TestWorkbook(sheets: [("s", [["Kopf", nil, nil], ["x", "y", "z"]])])

@@ -8,9 +8,8 @@ import ZIPFoundation
 /// taken from shared strings (`t="s"`), inline strings (`t="inlineStr"`) and cached formula results
 /// (`t="str"`), so workbooks from Excel, LibreOffice and generators such as openpyxl read alike.
 public final class Workbook {
-    /// The largest uncompressed part the reader accepts: the XML parser (libxml2 through Foundation's XMLParser)
-    /// refuses documents over 10,000,000 bytes, about 50,000 rows of a few short cells; it also stops ZIP bombs.
-    public static let partSizeLimit: UInt64 = 10_000_000
+    /// The largest uncompressed part the reader accepts (about a million rows of a few short cells), against ZIP bombs.
+    public static let partSizeLimit: UInt64 = 200_000_000
 
     /// The names of the worksheets, in the order of the workbook's tabs.
     public let sheetNames: [String]
@@ -46,8 +45,8 @@ public final class Workbook {
         if let sharedPart = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target,
             archive[sharedPart] != nil
         {
-            let shared = try Workbook.parse(part: sharedPart, in: archive)
-            sharedStrings = shared.children(named: "si").map(Workbook.stringItemText)
+            sharedStrings = try Workbook.items(
+                "si", in: "sst", part: sharedPart, archive: archive, transform: Workbook.stringItemText)
         } else {
             sharedStrings = []
         }
@@ -66,10 +65,8 @@ public final class Workbook {
         guard archive[part] != nil else {
             throw WorkbookError.damaged(part, "the sheet '\(name)' is listed but its contents are missing")
         }
-        let root = try Workbook.parse(part: part, in: archive)
-        var rows: [SheetRow] = []
         var lastRow = 0
-        for row in root.children(named: "sheetData").flatMap({ $0.children(named: "row") }) {
+        let rows = try Workbook.items("row", in: "sheetData", part: part, archive: archive) { row -> SheetRow? in
             let number = row.attribute(named: "r").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? lastRow + 1
             lastRow = number
             var cells: [Int: CellValue] = [:]
@@ -79,8 +76,8 @@ public final class Workbook {
                 lastColumn = column
                 if let value = cellValue(cell) { cells[column] = value }
             }
-            if !cells.isEmpty { rows.append(SheetRow(number: number, cells: cells)) }
-        }
+            return cells.isEmpty ? nil : SheetRow(number: number, cells: cells)
+        }.compactMap { $0 }
         return rows
     }
 
@@ -185,13 +182,62 @@ public final class Workbook {
 
     /// The root element of an XML part.
     private static func parse(part: String, in archive: Archive) throws(WorkbookError) -> XMLHashXMLElement {
+        try parse(xml: extract(part: part, in: archive), part: part)
+    }
+
+    /// The elements named `item` inside `container` of a part (`row` in `sheetData`, `si` in `sst`), in order,
+    /// each turned into an `Item` while its piece of the document is in memory.
+    ///
+    /// Foundation's XMLParser (libxml2) refuses documents of more than 10,000,000 bytes, so a large part is
+    /// handed to the parser in pieces: each piece is the part's start up to the container's start tag, a run of
+    /// whole items (cut after an `</item>` closing tag) and the closing tags; the parser reads every piece.
+    private static func items<Item>(
+        _ item: String, in container: String, part: String, archive: Archive, transform: (XMLHashXMLElement) -> Item
+    ) throws(WorkbookError) -> [Item] {
+        let data = try extract(part: part, in: archive)
+        func children(of root: XMLHashXMLElement) -> [XMLHashXMLElement] {
+            if root.localName == container { return root.children(named: item) }
+            return root.children(named: container).flatMap { $0.children(named: item) }
+        }
+        guard data.count > pieceSize, let opening = data.range(of: Data("<\(container)".utf8)),
+            let openingEnd = data[opening.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+            data[data.index(before: openingEnd)] != UInt8(ascii: "/"),
+            let closing = data.range(of: Data("</\(container)>".utf8), options: .backwards)
+        else {
+            return children(of: try parse(xml: data, part: part)).map(transform)
+        }
+        let head = data[..<(openingEnd + 1)]
+        let tail = Data("</\(container)>".utf8) + (container == "sst" ? Data() : Data("</worksheet>".utf8))
+        let itemEnd = Data("</\(item)>".utf8)
+        var result: [Item] = []
+        var cursor = openingEnd + 1
+        while cursor < closing.lowerBound {
+            var cut = min(cursor + pieceSize, closing.lowerBound)
+            if cut < closing.lowerBound {
+                guard let end = data.range(of: itemEnd, options: .backwards, in: cursor..<cut) else {
+                    throw WorkbookError.damaged(part, "an element is larger than \(pieceSize / 1_000_000) MB")
+                }
+                cut = end.upperBound
+            }
+            let piece = head + data[cursor..<cut] + tail
+            result += children(of: try parse(xml: piece, part: part)).map(transform)
+            cursor = cut
+        }
+        return result
+    }
+
+    /// How many bytes of items the parser gets at once; well below libxml2's 10,000,000-byte limit.
+    static let pieceSize = 4_000_000
+
+    /// The bytes of a part, refusing parts that unpack to more than `partSizeLimit`.
+    private static func extract(part: String, in archive: Archive) throws(WorkbookError) -> Data {
         guard let entry = archive[part] else {
             throw WorkbookError.damaged(part, "a required part is missing")
         }
         guard entry.uncompressedSize <= partSizeLimit else {
             throw WorkbookError(
                 "The workbook is too large to read: its part \(part) unpacks to \(entry.uncompressedSize / 1_000_000) MB, "
-                    + "more than the \(partSizeLimit / 1_000_000) MB (about 50,000 rows) QuartierSync reads. "
+                    + "more than the \(partSizeLimit / 1_000_000) MB QuartierSync reads. "
                     + "Split the data into smaller workbooks, or remove rows and sheets that are not needed.")
         }
         var data = Data()
@@ -205,6 +251,11 @@ public final class Workbook {
         } catch {
             throw WorkbookError.damaged(part, "it cannot be unpacked")
         }
+        return data
+    }
+
+    /// The root element of an XML document.
+    private static func parse(xml data: Data, part: String) throws(WorkbookError) -> XMLHashXMLElement {
         let document = XMLHash.config { options in
             options.detectParsingErrors = true
         }.parse(data)
