@@ -112,6 +112,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet",
                 "SyncModel",
+                "SyncFixtures",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import SyncFixtures
 import SyncModel
 import Testing
 
@@ -187,6 +188,23 @@ struct XLSFormWorkbookTests {
     func namesMissingSheets(sheets: [String], expected: String) throws {
         let data = try TestWorkbook(sheets: sheets.map { ($0, [["type", "name", "label"], ["text", "a", "A"]]) }).data()
         #expect(Self.message(data)?.hasPrefix(expected) == true, "\(Self.message(data) ?? "published")")
+    }
+
+    @Test("a workbook with damaged bytes publishes or is refused, and never crashes", arguments: Array(UInt64(1)...8))
+    func damagedBytesNeverCrash(seed: UInt64) throws {
+        let fixture = [UInt8](try RepositoryFiles.fixture("nachbarschaftsbefragung.xlsx"))
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<100 {
+            var bytes = fixture
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
+            do {
+                #expect(try XLSFormWorkbook.survey(from: Data(bytes)).questions.count == 14)
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
     }
 
     @Test("refuses a damaged or foreign file as a survey error, not a crash")

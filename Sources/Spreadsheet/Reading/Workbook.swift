@@ -19,10 +19,19 @@ public final class Workbook {
     private let sharedStrings: [String]
 
     /// Opens a workbook from the bytes of an `.xlsx` file.
+    ///
+    /// The bytes are read through a temporary owner-only file that is removed at once (the open handle keeps
+    /// it readable): ZIPFoundation's in-memory archive traps on damaged offsets, its file archive does not.
     public init(data: Data) throws(WorkbookError) {
         let archive: Archive
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("quartiersync-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw WorkbookError("The workbook cannot be read: no temporary file could be written. Check the free disk space.")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw WorkbookError.notAWorkbook
         }
@@ -255,7 +264,13 @@ public final class Workbook {
     }
 
     /// The root element of an XML document.
+    ///
+    /// The bytes must be UTF-8 (as every XLSX part is): Foundation's XMLParser on Linux traps on names and
+    /// attribute values that are not, so such a part is refused before it reaches the parser.
     private static func parse(xml data: Data, part: String) throws(WorkbookError) -> XMLHashXMLElement {
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw WorkbookError.damaged(part, "its text is not UTF-8")
+        }
         let document = XMLHash.config { options in
             options.detectParsingErrors = true
         }.parse(data)
