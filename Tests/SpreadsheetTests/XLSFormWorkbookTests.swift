@@ -149,6 +149,30 @@ struct XLSFormWorkbookTests {
         #expect(message.hasPrefix("Sheet 'survey', row 2 ('a'), column `\(column)`: the value '\(value)'"), "\(message)")
     }
 
+    @Test("reads formulas by their cached result, merged cells by their first cell and dates typed as numbers as numbers")
+    func readsFormulasMergedCellsAndDates() throws {
+        var workbook = TestWorkbook(sheets: [
+            ("survey", [
+                ["type", "name", "label", "default"],
+                ["text", "a", .formula("=\"Stra\"&\"ße?\"", cached: "Straße?"), nil],
+                ["note", "hinweis", "Ein langer Hinweis über drei Spalten", nil],
+                ["integer", "jahr", .number("46357"), .number("46357")],
+                ["date", "datum", "Datum", .uncachedFormula("=TODAY()")],
+            ]),
+            Self.settings,
+        ])
+        workbook.worksheetTail = #"<mergeCells count="1"><mergeCell ref="C3:D3"/></mergeCells>"#
+        let survey = try XLSFormWorkbook.survey(from: workbook.data())
+        #expect(survey.questions.map(\.label) == ["Straße?", "Ein langer Hinweis über drei Spalten", "46357", "Datum"])
+        #expect(survey.questions[2].defaultValue == "46357")
+        #expect(survey.questions[3].defaultValue == nil)
+        let dated = try TestWorkbook(sheets: [
+            ("survey", [["type", "name", "label", "default"], ["date", "datum", "Datum", .number("46357")]]), Self.settings,
+        ]).data()
+        #expect(
+            Self.message(dated)?.hasPrefix("Sheet 'survey', row 2 ('datum'): the default '46357' is not a valid answer") == true)
+    }
+
     @Test("refuses unbalanced groups, naming the row")
     func refusesUnbalancedGroups() throws {
         #expect(
