@@ -59,12 +59,13 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
-            resources: [.embedInCode("Dashboard/Templates")]
+            resources: [.embedInCode("Dashboard/Templates"), .embedInCode("OpenAPI/openapi.yaml")]
         ),
         .executableTarget(
             name: "fieldclient",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,11 +77,22 @@ let package = Package(
             name: "syncbench",
             dependencies: [
                 "SyncModel",
+                "Spreadsheet",
                 "SyncFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: [
+                "Spreadsheet",
+                "SyncModel",
+                "SyncFixtures",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
@@ -105,15 +117,6 @@ let package = Package(
                 "SyncFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ]
-        ),
-        .testTarget(
-            name: "SpreadsheetTests",
-            dependencies: [
-                "Spreadsheet",
-                "SyncModel",
-                "SyncFixtures",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

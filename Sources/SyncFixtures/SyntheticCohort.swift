@@ -138,15 +138,7 @@ public struct SyntheticCohort: Sendable {
 
     /// A version-4 UUID from the generator.
     static func makeUUID(using random: inout SplitMix64) -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: random.next()) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
-                bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        UUID(bytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }, version: 4)
     }
 
     /// Answers every relevant question in order with a value the survey accepts.

@@ -46,7 +46,7 @@ struct SyncBenchSmallTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    @Test("syncbench --small prints every row of issues 7 and 8 with finite numbers")
+    @Test("syncbench --small prints every row of issues 7, 8 and 15 with finite numbers")
     func smallModePrintsEveryRow() throws {
         let executable = Self.binaries.appendingPathComponent("syncbench")
         try #require(
@@ -68,11 +68,14 @@ struct SyncBenchSmallTests {
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
         let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
-        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "4", "5a", "5b", "6"]).union(postgresRows))
+        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "4", "5a", "5b", "6", "7"]).union(postgresRows))
         if let postgres = Self.postgres {
             #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
         }
         #expect(measurements.filter { $0.row == "4" }.count == 3, "one merge rate each for 1, 3 and 10 siblings")
+        let xlsx = measurements.filter { $0.row == "7" }
+        #expect(xlsx.count == 2, "row 7: the XLSX export's time and its peak memory")
+        #expect(xlsx.allSatisfy { $0.value > 0 && ($0.baseline ?? 0) > 0 }, "row 7: \(xlsx.map(\.value))")
         for measurement in measurements {
             let numbers = [measurement.value] + [measurement.baseline, measurement.ratio].compactMap { $0 }
             #expect(numbers.allSatisfy { $0.isFinite }, "row \(measurement.row) \(measurement.what): \(numbers)")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SyncModel
 import Testing
 
@@ -16,6 +17,24 @@ struct AdminCommandTests {
     @Test("The executable is built next to the tests")
     func executableExists() {
         #expect(SyncServerProcess.executable != nil)
+    }
+
+    @Test("A database file a newer syncserver migrated is refused with what to do, and left as it was")
+    func newerSchemaIsRefused() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        #expect(try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db]).status == 0)
+        let store = try SQLiteRecordStore(path: db)
+        try await store.recordFutureMigration()
+        try store.close()
+        let refused = try SyncServerProcess.run(["cohort", "list", "--db", db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("newer than this syncserver knows (\(StoreSchema.newestVersion))"))
+        #expect(refused.stderr.contains("Run the newer syncserver."))
+        #expect(!refused.stderr.contains("permissions"))
+        let applied = try await DatabaseQueue(path: db).read { try String.fetchSet($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == Set(StoreSchema.migrations.map(\.sqliteIdentifier) + ["v\(StoreSchema.newestVersion + 1) future"]))
     }
 
     @Test("cohort, trainer, enroll, survey, households, devices, backup and epoch work end to end")

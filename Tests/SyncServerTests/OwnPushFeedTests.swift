@@ -178,7 +178,7 @@ struct OwnPushFeedTests {
         }
         try await harness.run { client in _ = try await harness.push(client, ayse, records) }
         let page = try await harness.store.changes(in: .cohort("wedding"), after: 0, limit: 10, reader: nil)
-        let decoded = try page.states.map { try JSONDecoder().decode(SyncModel.Record.self, from: $0) }
+        let decoded = try page.records()
         #expect(decoded == records)
         #expect(try await Self.idsReadByReports(harness.store, cohort: "wedding") == records.map(\.id))
         let imported = try await harness.administration.importHouseholds(csv: TestFixtures.householdsCSV, cohort: "wedding")

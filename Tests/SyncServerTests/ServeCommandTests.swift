@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -14,7 +15,7 @@ struct ServeCommandTests {
         let directory = try EpochTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("sync.sqlite").path
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try Loopback.freePort()
         let executable = try #require(SyncServerProcess.executable)
         let process = Process()
         process.executableURL = executable

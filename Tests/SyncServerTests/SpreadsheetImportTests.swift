@@ -49,9 +49,9 @@ struct SpreadsheetImportTests {
         await #expect {
             _ = try await harness.administration.importHouseholds(file: bad, cohort: "wedding")
         } throws: { error in
-            guard let error = error as? APIError, error.status == .badRequest else { return false }
-            return error.detail.message.contains("Row 3: the house number is empty")
-                && error.detail.message.contains("Row 4: Lindenstr. 1 is the same door as row 2")
+            guard let error = error as? AdministrationError, case .invalidDoorList(let message) = error else { return false }
+            return message.contains("Row 3: the house number is empty")
+                && message.contains("Row 4: Lindenstr. 1 is the same door as row 2")
         }
         #expect(try await harness.maxSequence() == 0)
     }

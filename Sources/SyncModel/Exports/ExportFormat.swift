@@ -22,6 +22,11 @@ public enum ExportFormat: String, CaseIterable, Codable, Hashable, Sendable {
     /// The file name for an export of `survey`, e.g. `nachbarschaft-2026.csv`, with only
     /// characters that are safe in a `Content-Disposition` header and on every file system.
     public func fileName(survey: String) -> String {
+        Self.fileName(survey: survey, extension: fileExtension)
+    }
+
+    /// The safe file name `survey.extension` (other characters replaced by `_`), for any format.
+    public static func fileName(survey: String, extension fileExtension: String) -> String {
         let safe = String(survey.unicodeScalars.map { scalar -> Character in
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)

@@ -105,20 +105,24 @@ public struct ResponseExporter: Sendable {
             let answer = response.answers[question.name]
             fields.append(answer.map(Self.text) ?? "")
             if question.type == .selectMultiple {
-                let picked: Set<String>? =
-                    switch answer {
-                    case .array(let items)?: Set(items.compactMap(\.stringValue))
-                    case .string(let name)?: [name]
-                    default: nil
-                    }
+                let picked = Self.selection(answer)
                 fields += (question.choices ?? []).map { choice in picked.map { $0.contains(choice.name) ? "1" : "0" } ?? "" }
             }
         }
         return fields
     }
 
+    /// The choice names picked in a select_multiple answer; nil when unanswered.
+    static func selection(_ answer: FieldValue?) -> Set<String>? {
+        switch answer {
+        case .array(let items)?: Set(items.compactMap(\.stringValue))
+        case .string(let name)?: [name]
+        default: nil
+        }
+    }
+
     /// The questions that take an answer, in order.
-    private var answerQuestions: [Question] { survey.questions.filter(\.type.takesAnswer) }
+    var answerQuestions: [Question] { survey.questions.filter(\.type.takesAnswer) }
 
     private func encoded(_ value: some Encodable) -> Data {
         do {

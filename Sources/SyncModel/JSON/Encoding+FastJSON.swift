@@ -161,12 +161,26 @@ extension PushResponse: FastJSONEncodable {
 extension ChangesPage: FastJSONEncodable {
     /// Writes `{"cursor": …, "epoch": …, "hasMore": …, "records": […]}`.
     public func writeJSON(to writer: inout JSONWriter) throws {
+        try Self.writeJSON(cursor: cursor, epoch: epoch, hasMore: hasMore, count: records.count, to: &writer) {
+            try records[$0].writeJSON(to: &$1)
+        }
+    }
+
+    /// The one writer of a page's JSON, for pages held as ``ChangesPage`` and for the server's pages
+    /// of stored states alike: `writeRecord(index, &writer)` writes the record at `index`.
+    public static func writeJSON(
+        cursor: String, epoch: String, hasMore: Bool, count: Int, to writer: inout JSONWriter,
+        record writeRecord: (Int, inout JSONWriter) throws -> Void
+    ) rethrows {
         writer.writeRaw("{\"cursor\":")
         writer.writeString(cursor)
         writer.writeRaw(",\"epoch\":")
         writer.writeString(epoch)
-        writer.writeRaw(hasMore ? ",\"hasMore\":true,\"records\":" : ",\"hasMore\":false,\"records\":")
-        try writer.writeArray(records)
-        writer.write(UInt8(ascii: "}"))
+        writer.writeRaw(hasMore ? ",\"hasMore\":true,\"records\":[" : ",\"hasMore\":false,\"records\":[")
+        for index in 0..<count {
+            if index > 0 { writer.write(UInt8(ascii: ",")) }
+            try writeRecord(index, &writer)
+        }
+        writer.writeRaw("]}")
     }
 }

@@ -8,8 +8,10 @@ enum CanonicalSurveyReader {
     static func read(_ document: Node.Mapping) throws(SurveyError) -> SurveyDefinition {
         let place = "The survey"
         let fields = try R.entries(of: document, place: place)
-        for (key, _) in fields where !["id", "version", "title", "questions"].contains(key) {
-            throw SurveyError(.unknownField, "The survey has the unknown key `\(key)`. Known keys: id, version, title, questions.")
+        let known = ["id", "version", "title", "questions", "defaultLanguage", "languages"]
+        for (key, _) in fields where !known.contains(key) {
+            throw SurveyError(
+                .unknownField, "The survey has the unknown key `\(key)`. Known keys: \(known.joined(separator: ", ")).")
         }
         let id = try R.text(document["id"], field: "id", place: place) ?? ""
         let title = try R.text(document["title"], field: "title", place: place) ?? ""
@@ -27,7 +29,29 @@ enum CanonicalSurveyReader {
             questions.append(try question(node, location: location))
             locations.append(location)
         }
-        return try SurveyDefinition(id: id, version: version, title: title, questions: questions, locations: locations)
+        var languages: [SurveyLanguage] = []
+        for (index, node) in try R.items(document["languages"], field: "languages", place: place).enumerated() {
+            let languagePlace = "Language \(index + 1)"
+            guard let language = node.mapping,
+                let tag = try R.text(language["tag"], field: "tag", place: languagePlace)
+            else {
+                throw SurveyError(.invalidDocument, "\(languagePlace) must be an object with tag and name.")
+            }
+            languages.append(
+                SurveyLanguage(tag: tag, name: try R.text(language["name"], field: "name", place: languagePlace) ?? tag))
+        }
+        return try SurveyDefinition(
+            id: id, version: version, title: title, questions: questions,
+            defaultLanguage: try R.text(document["defaultLanguage"], field: "defaultLanguage", place: place),
+            languages: languages, locations: locations)
+    }
+
+    /// A text and its translations (`label` and `labels`), or nil when the text is missing.
+    private static func localized(
+        _ row: Node.Mapping, _ field: String, translations: String, place: String
+    ) throws(SurveyError) -> LocalizedText? {
+        guard let text = try R.text(row[field], field: field, place: place) else { return nil }
+        return LocalizedText(text, translations: try R.translations(row[translations], field: translations, place: place))
     }
 
     private static func question(_ node: Node, location: String) throws(SurveyError) -> Question {
@@ -59,13 +83,14 @@ enum CanonicalSurveyReader {
                 choices?.append(
                     Choice(
                         name: try R.text(choice["name"], field: "name", place: choicePlace) ?? "",
-                        label: try R.text(choice["label"], field: "label", place: choicePlace) ?? ""))
+                        labels: try localized(choice, "label", translations: "labels", place: choicePlace)
+                            ?? LocalizedText("")))
             }
         }
         return try Question(
             name: name, type: type,
-            label: try R.text(row["label"], field: "label", place: named) ?? "",
-            hint: try R.text(row["hint"], field: "hint", place: named),
+            labels: try localized(row, "label", translations: "labels", place: named) ?? LocalizedText(""),
+            hints: try localized(row, "hint", translations: "hints", place: named),
             required: try R.flag(row["required"], field: "required", place: named),
             choices: choices,
             min: try R.number(row["min"], field: "min", place: named),
@@ -73,7 +98,8 @@ enum CanonicalSurveyReader {
             minLength: try R.integer(row["minLength"], field: "minLength", place: named),
             maxLength: try R.integer(row["maxLength"], field: "maxLength", place: named),
             constraint: try R.text(row["constraint"], field: "constraint", place: named),
-            constraintMessage: try R.text(row["constraintMessage"], field: "constraintMessage", place: named),
+            constraintMessages: try localized(
+                row, "constraintMessage", translations: "constraintMessages", place: named),
             relevant: try R.text(row["relevant"], field: "relevant", place: named),
             requiredMessage: try R.text(row["requiredMessage"], field: "requiredMessage", place: named),
             defaultValue: try R.text(row["default"], field: "default", place: named),

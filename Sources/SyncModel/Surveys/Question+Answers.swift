@@ -3,8 +3,9 @@ extension Question {
     ///
     /// `answers` are the other answers, for constraints that refer to earlier questions.
     /// A `null` (or empty) answer is unanswered and has no issue here; whether it is required
-    /// is the survey's business. Returns the first problem found, or `nil`.
-    public func check(_ value: FieldValue, answers: [String: FieldValue] = [:]) -> ValidationIssue? {
+    /// is the survey's business. Returns the first problem found, or `nil`; a constraint's
+    /// message is taken in `language` when the question has it.
+    public func check(_ value: FieldValue, answers: [String: FieldValue] = [:], language: String? = nil) -> ValidationIssue? {
         if value.isUnanswered { return nil }
         if type == .note {
             return issue(.answerToNote, "\(title) is a note and takes no answer, but has \(Question.quote(value)).")
@@ -12,10 +13,10 @@ extension Question {
         if let issue = checkShape(value) { return issue }
         if let issue = checkBounds(value) { return issue }
         if let constraintCondition, !constraintCondition.evaluate(answers: answers, current: value) {
-            let reason = constraintMessage.map { " (\($0))" } ?? ""
+            let reason = constraintMessage(in: language).map { " (\($0))" } ?? ""
             return issue(
                 .constraintViolated,
-                "\(title): \(Question.quote(value)) does not satisfy the constraint `\(constraint ?? "")`\(reason).")
+                "'\(label(in: language))' (\(name)): \(Question.quote(value)) does not satisfy the constraint `\(constraint ?? "")`\(reason).")
         }
         return nil
     }

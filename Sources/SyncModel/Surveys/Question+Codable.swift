@@ -3,7 +3,7 @@ import Foundation
 extension Question: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, type, label, hint, required, choices, min, max, minLength, maxLength, constraint, constraintMessage,
-            relevant, requiredMessage, group
+            relevant, labels, hints, constraintMessages, requiredMessage, group
         case defaultValue = "default"
     }
 
@@ -20,8 +20,12 @@ extension Question: Codable {
         do {
             try self.init(
                 name: name, type: type,
-                label: try container.decode(String.self, forKey: .label),
-                hint: try container.decodeIfPresent(String.self, forKey: .hint),
+                labels: LocalizedText(
+                    try container.decode(String.self, forKey: .label),
+                    translations: try container.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]),
+                hints: try container.decodeIfPresent(String.self, forKey: .hint).map {
+                    LocalizedText($0, translations: try container.decodeIfPresent([String: String].self, forKey: .hints) ?? [:])
+                },
                 required: try container.decodeIfPresent(Bool.self, forKey: .required) ?? false,
                 choices: try container.decodeIfPresent([Choice].self, forKey: .choices),
                 min: try container.decodeIfPresent(Double.self, forKey: .min),
@@ -29,11 +33,14 @@ extension Question: Codable {
                 minLength: try container.decodeIfPresent(Int.self, forKey: .minLength),
                 maxLength: try container.decodeIfPresent(Int.self, forKey: .maxLength),
                 constraint: try container.decodeIfPresent(String.self, forKey: .constraint),
-                constraintMessage: try container.decodeIfPresent(String.self, forKey: .constraintMessage),
+                constraintMessages: try container.decodeIfPresent(String.self, forKey: .constraintMessage).map {
+                    LocalizedText(
+                        $0, translations: try container.decodeIfPresent([String: String].self, forKey: .constraintMessages) ?? [:])
+                },
                 relevant: try container.decodeIfPresent(String.self, forKey: .relevant),
                 requiredMessage: try container.decodeIfPresent(String.self, forKey: .requiredMessage),
                 defaultValue: try container.decodeIfPresent(String.self, forKey: .defaultValue),
-                group: try container.decodeIfPresent(String.self, forKey: .group))
+                group: try container.decodeIfPresent(String.self, forKey: .group), location: nil)
         } catch let error as SurveyError {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
@@ -55,10 +62,20 @@ extension Question: Codable {
         try container.encodeIfPresent(maxLength, forKey: .maxLength)
         try container.encodeIfPresent(constraint, forKey: .constraint)
         try container.encodeIfPresent(constraintMessage, forKey: .constraintMessage)
+        try Question.encodeTranslations(labels, forKey: .labels, in: &container)
+        try Question.encodeTranslations(hints, forKey: .hints, in: &container)
+        try Question.encodeTranslations(constraintMessages, forKey: .constraintMessages, in: &container)
         try container.encodeIfPresent(relevant, forKey: .relevant)
         try container.encodeIfPresent(requiredMessage, forKey: .requiredMessage)
         try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
         try container.encodeIfPresent(group, forKey: .group)
+    }
+
+    private static func encodeTranslations(
+        _ text: LocalizedText?, forKey key: CodingKeys, in container: inout KeyedEncodingContainer<CodingKeys>
+    ) throws {
+        guard let translations = text?.translations, !translations.isEmpty else { return }
+        try container.encode(translations, forKey: key)
     }
 
     private static func encodeBound(
@@ -75,7 +92,7 @@ extension Question: Codable {
     /// The canonical JSON keys of a question, in encoding order.
     static let canonicalKeys: [String] = [
         "name", "type", "label", "hint", "required", "choices", "min", "max", "minLength", "maxLength", "constraint",
-        "constraintMessage", "relevant", "requiredMessage", "default", "group",
+        "constraintMessage", "relevant", "labels", "hints", "constraintMessages", "requiredMessage", "default", "group",
     ]
 }
 

@@ -7,9 +7,13 @@ extension Question {
     /// accepts the 1-based choice number, the choice name or its label; select_multiple accepts
     /// numbers or names separated by spaces or commas (the result follows the choice order);
     /// dates accept `YYYY-MM-DD` and `DD.MM.YYYY`; geopoints accept `lat lon [alt [acc]]` or
-    /// `lat, lon`. The result is checked with `check(_:answers:)`, so range, length and
-    /// constraint problems come back as a failure with a message to show before asking again.
-    public func parseInput(_ text: String, answers: [String: FieldValue] = [:]) -> Result<FieldValue, ValidationIssue> {
+    /// `lat, lon`. The result is checked with `check(_:answers:language:)`, so range, length and
+    /// constraint problems come back as a failure with a message to show before asking again;
+    /// a constraint message is given in `language` when the survey has it. A choice label is
+    /// accepted in any of the survey's languages.
+    public func parseInput(
+        _ text: String, answers: [String: FieldValue] = [:], language: String? = nil
+    ) -> Result<FieldValue, ValidationIssue> {
         let input = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if input.isEmpty { return .success(.null) }
         let parsed: Result<FieldValue, ValidationIssue>
@@ -45,7 +49,7 @@ extension Question {
             parsed = parseGeopoint(input)
         }
         return parsed.flatMap { value in
-            if let problem = check(value, answers: answers.merging([name: value]) { $1 }) {
+            if let problem = check(value, answers: answers.merging([name: value]) { $1 }, language: language) {
                 return .failure(problem)
             }
             return .success(value)
@@ -72,7 +76,7 @@ extension Question {
         if let number = Int(token), choices.indices.contains(number - 1) { return .success(choices[number - 1]) }
         let folded = token.lowercased()
         if let byName = choices.first(where: { $0.name.lowercased() == folded }) { return .success(byName) }
-        if allowLabel, let byLabel = choices.first(where: { $0.label.lowercased() == folded }) {
+        if allowLabel, let byLabel = choices.first(where: { $0.labels.allTexts.contains { $0.lowercased() == folded } }) {
             return .success(byLabel)
         }
         let options = choices.enumerated().map { "\($0.offset + 1) = \($0.element.name) (\($0.element.label))" }

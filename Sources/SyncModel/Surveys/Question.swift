@@ -9,10 +9,10 @@ public struct Question: Hashable, Sendable {
     public let name: String
     /// The kind of answer the question takes.
     public let type: QuestionType
-    /// The question text shown to the interviewer.
-    public let label: String
-    /// An optional explanation shown below the label.
-    public let hint: String?
+    /// The question text shown to the interviewer, in every language of the survey.
+    public let labels: LocalizedText
+    /// An optional explanation shown below the label, in every language of the survey.
+    public let hints: LocalizedText?
     /// Whether a finalized response must answer the question (when it is relevant).
     public let required: Bool
     /// The options of a select question; `nil` for other types.
@@ -27,8 +27,8 @@ public struct Question: Hashable, Sendable {
     public let maxLength: Int?
     /// An XLSForm constraint expression using `.` for the answer, e.g. `. <= ${haushalt}`.
     public let constraint: String?
-    /// The message shown when `constraint` does not hold.
-    public let constraintMessage: String?
+    /// The message shown when `constraint` does not hold, in every language of the survey.
+    public let constraintMessages: LocalizedText?
     /// An XLSForm relevance condition; the question is asked only when it holds.
     public let relevant: String?
     /// The message shown when a required question is left unanswered (XLSForm `required_message`).
@@ -42,7 +42,15 @@ public struct Question: Hashable, Sendable {
     /// `relevant`, parsed.
     public let relevantCondition: Condition?
 
-    /// Creates a question, checking it on its own (references to other questions are checked by the survey).
+    /// The question text in the survey's default language.
+    public var label: String { labels.text }
+    /// The hint in the survey's default language.
+    public var hint: String? { hints?.text }
+    /// The constraint message in the survey's default language.
+    public var constraintMessage: String? { constraintMessages?.text }
+
+    /// Creates a question with texts in the default language only, checking it on its own
+    /// (references to other questions are checked by the survey).
     public init(
         name: String, type: QuestionType, label: String, hint: String? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
@@ -50,21 +58,36 @@ public struct Question: Hashable, Sendable {
         requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
     ) throws(SurveyError) {
         try self.init(
-            name: name, type: type, label: label, hint: hint, required: required, choices: choices, min: min, max: max,
-            minLength: minLength, maxLength: maxLength, constraint: constraint, constraintMessage: constraintMessage,
-            relevant: relevant, requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, location: nil)
+            name: name, type: type, labels: LocalizedText(label), hints: hint.map { LocalizedText($0) },
+            required: required, choices: choices, min: min, max: max, minLength: minLength, maxLength: maxLength,
+            constraint: constraint, constraintMessages: constraintMessage.map { LocalizedText($0) }, relevant: relevant,
+            requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, location: nil)
+    }
+
+    /// Creates a question with texts in several languages, checking it on its own.
+    public init(
+        name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText? = nil, required: Bool = false,
+        choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
+        maxLength: Int? = nil, constraint: String? = nil, constraintMessages: LocalizedText? = nil,
+        relevant: String? = nil, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
+    ) throws(SurveyError) {
+        try self.init(
+            name: name, type: type, labels: labels, hints: hints, required: required, choices: choices, min: min,
+            max: max, minLength: minLength, maxLength: maxLength, constraint: constraint,
+            constraintMessages: constraintMessages, relevant: relevant, requiredMessage: requiredMessage,
+            defaultValue: defaultValue, group: group, location: nil)
     }
 
     /// Creates a question; `location` (e.g. `survey row 4`) prefixes error messages.
     init(
-        name: String, type: QuestionType, label: String, hint: String?, required: Bool, choices: [Choice]?,
-        min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?, constraintMessage: String?,
-        relevant: String?, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil,
-        location: String?
+        name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText?, required: Bool,
+        choices: [Choice]?, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?,
+        constraintMessages: LocalizedText?, relevant: String?, requiredMessage: String? = nil,
+        defaultValue: String? = nil, group: String? = nil, location: String?
     ) throws(SurveyError) {
         let place = Question.describe(name: name, location: location)
         try Question.checkName(name, place: place)
-        guard !label.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !labels.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SurveyError(.missingField, "\(place) has no label. Add the question text in the `label` column.")
         }
         try Question.checkChoices(choices, type: type, place: place)
@@ -81,8 +104,8 @@ public struct Question: Hashable, Sendable {
         }
         self.name = name
         self.type = type
-        self.label = label
-        self.hint = hint
+        self.labels = labels
+        self.hints = hints
         self.required = required
         self.choices = choices
         self.min = min
@@ -90,7 +113,7 @@ public struct Question: Hashable, Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.constraint = constraint
-        self.constraintMessage = constraintMessage
+        self.constraintMessages = constraintMessages
         self.relevant = relevant
         self.requiredMessage = requiredMessage
         self.defaultValue = defaultValue
@@ -115,6 +138,15 @@ public struct Question: Hashable, Sendable {
             }
         }
     }
+
+    /// The question text in `language` (a tag such as `tr`), or in the default language when the question lacks it.
+    public func label(in language: String?) -> String { labels.text(in: language) }
+
+    /// The hint in `language`, or in the default language when the question lacks it.
+    public func hint(in language: String?) -> String? { hints?.text(in: language) }
+
+    /// The constraint message in `language`, or in the default language when the question lacks it.
+    public func constraintMessage(in language: String?) -> String? { constraintMessages?.text(in: language) }
 
     /// The choice with `name`, if the question offers it.
     public func choice(named name: String) -> Choice? {

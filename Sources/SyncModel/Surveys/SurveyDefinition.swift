@@ -13,16 +13,31 @@ public struct SurveyDefinition: Hashable, Sendable {
     public let title: String
     /// The questions, in interview order.
     public let questions: [Question]
+    /// The tag of the default language (the plain `label` columns), e.g. `de`; nil when the form does not name it.
+    public let defaultLanguage: String?
+    /// The languages the survey is written in, the default one first; empty for a survey in one unnamed language.
+    public let languages: [SurveyLanguage]
 
     private let positions: [String: Int]
 
     /// Creates a survey after checking ids, version, duplicate names and condition references.
-    public init(id: String, version: Int, title: String, questions: [Question]) throws(SurveyError) {
-        try self.init(id: id, version: version, title: title, questions: questions, locations: nil)
+    ///
+    /// `languages` name the languages of the texts (a translation's tag missing there is added
+    /// with the tag as its name); `defaultLanguage` is the tag of the untranslated texts.
+    public init(
+        id: String, version: Int, title: String, questions: [Question], defaultLanguage: String? = nil,
+        languages: [SurveyLanguage] = []
+    ) throws(SurveyError) {
+        try self.init(
+            id: id, version: version, title: title, questions: questions, defaultLanguage: defaultLanguage,
+            languages: languages, locations: nil)
     }
 
     /// Creates a survey; `locations[i]` (e.g. `survey row 4`) names question `i` in error messages.
-    init(id: String, version: Int, title: String, questions: [Question], locations: [String]?) throws(SurveyError) {
+    init(
+        id: String, version: Int, title: String, questions: [Question], defaultLanguage: String?,
+        languages: [SurveyLanguage], locations: [String]?
+    ) throws(SurveyError) {
         guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SurveyError(.missingField, "The survey has no id. Set `form_id` in `settings`, e.g. nachbarschaft-2026.")
         }
@@ -78,6 +93,54 @@ public struct SurveyDefinition: Hashable, Sendable {
         self.title = title
         self.questions = questions
         self.positions = positions
+        self.defaultLanguage = defaultLanguage
+        self.languages = try SurveyDefinition.collectLanguages(
+            questions: questions, defaultLanguage: defaultLanguage, named: languages, survey: id)
+    }
+
+    /// The default language first, then every language a text is translated into, in the order `named` gives.
+    private static func collectLanguages(
+        questions: [Question], defaultLanguage: String?, named: [SurveyLanguage], survey: String
+    ) throws(SurveyError) -> [SurveyLanguage] {
+        var tags: [String] = []
+        for question in questions {
+            let texts = [question.labels, question.hints, question.constraintMessages].compactMap { $0 }
+                + (question.choices ?? []).map(\.labels)
+            for text in texts {
+                for tag in text.translations.keys.sorted() where !tags.contains(tag) { tags.append(tag) }
+            }
+        }
+        if let defaultLanguage, tags.contains(defaultLanguage) {
+            throw SurveyError(
+                .invalidValue,
+                "Survey '\(survey)' has texts translated into its default language '\(defaultLanguage)'. "
+                    + "Write default-language texts in the plain `label` column (or its `label::…` column), not both.")
+        }
+        guard defaultLanguage != nil || !tags.isEmpty else { return [] }
+        func language(_ tag: String) -> SurveyLanguage {
+            named.first { $0.tag == tag } ?? SurveyLanguage(tag: tag, name: tag)
+        }
+        let first = defaultLanguage.map(language) ?? SurveyLanguage(tag: SurveyLanguage.defaultTag, name: "default")
+        let ordered = named.map(\.tag).filter(tags.contains) + tags.filter { tag in !named.contains { $0.tag == tag } }
+        return [first] + ordered.map(language)
+    }
+
+    /// The language tag that `language` (`tr`, `TR`, `Türkçe`, `Türkçe (tr)`) names, if the survey has it.
+    public func languageTag(for language: String) -> String? {
+        let wanted = language.trimmingCharacters(in: .whitespaces).lowercased()
+        let parsed = SurveyLanguage(xlsform: language).tag
+        return languages.first { $0.tag == wanted || $0.tag == parsed || $0.name.lowercased() == wanted }?.tag
+    }
+
+    /// The tag of the first of `preferred` (e.g. `de-DE`, `tr`) that the survey has; the primary
+    /// subtag counts (`de_DE.UTF-8` matches `de`). Nil when none matches.
+    public func bestLanguage(for preferred: [String]) -> String? {
+        for candidate in preferred {
+            if let tag = languageTag(for: candidate) { return tag }
+            let primary = candidate.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).first.map(String.init)
+            if let primary, let tag = languageTag(for: primary) { return tag }
+        }
+        return nil
     }
 
     /// The question named `name`, if any.
@@ -100,7 +163,7 @@ public struct SurveyDefinition: Hashable, Sendable {
 
 extension SurveyDefinition: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, version, title, questions
+        case id, version, title, questions, defaultLanguage, languages
     }
 
     /// Decodes the canonical JSON form, running the same checks as the initializer.
@@ -111,7 +174,10 @@ extension SurveyDefinition: Codable {
                 id: try container.decode(String.self, forKey: .id),
                 version: try container.decode(Int.self, forKey: .version),
                 title: try container.decode(String.self, forKey: .title),
-                questions: try container.decode([Question].self, forKey: .questions))
+                questions: try container.decode([Question].self, forKey: .questions),
+                defaultLanguage: try container.decodeIfPresent(String.self, forKey: .defaultLanguage),
+                languages: try container.decodeIfPresent([SurveyLanguage].self, forKey: .languages) ?? [],
+                locations: nil)
         } catch let error as SurveyError {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
@@ -125,6 +191,8 @@ extension SurveyDefinition: Codable {
         try container.encode(version, forKey: .version)
         try container.encode(title, forKey: .title)
         try container.encode(questions, forKey: .questions)
+        try container.encodeIfPresent(defaultLanguage, forKey: .defaultLanguage)
+        if !languages.isEmpty { try container.encode(languages, forKey: .languages) }
     }
 }
 

@@ -26,6 +26,19 @@ enum SurveyNodeReading {
         return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : value
     }
 
+    /// A mapping of language tag to text (`{"tr": "Yaşınız"}`); a missing node is no translations.
+    static func translations(_ node: Node?, field: String, place: String) throws(SurveyError) -> [String: String] {
+        guard let node, node.null == nil else { return [:] }
+        guard let mapping = node.mapping else {
+            throw SurveyError(.invalidValue, "\(place): `\(field)` must map language tags to texts, e.g. {\"tr\": \"…\"}.")
+        }
+        var result: [String: String] = [:]
+        for (tag, value) in try entries(of: mapping, place: place) {
+            if let text = try text(value, field: "\(field).\(tag)", place: place) { result[tag] = text }
+        }
+        return result
+    }
+
     /// A list node's items; a missing node is an empty list.
     static func items(_ node: Node?, field: String, place: String) throws(SurveyError) -> [Node] {
         guard let node, node.null == nil else { return [] }

@@ -35,7 +35,16 @@ enum XLSFormReader {
             throw SurveyError(.missingField, "Survey '\(id)' has no title. Set `form_title` in `settings`.")
         }
         let version = try R.version(settings?["version"], place: "The settings of survey '\(id)'")
-        let lists = try readChoices(document["choices"], origin: origin)
+        let named = try declaredLanguages(in: document)
+        var defaultLanguage: SurveyLanguage?
+        if let text = try R.text(settings?["default_language"], field: "default_language", place: "settings") {
+            defaultLanguage = SurveyLanguage(xlsform: text)
+        } else if !named.hasPlainColumn {
+            defaultLanguage = named.languages.first { $0.tag == "de" || ["deutsch", "german"].contains($0.name.lowercased()) }
+                ?? named.languages.first
+        }
+        let texts = TextColumns(defaultTag: defaultLanguage?.tag, order: named.languages.map(\.tag))
+        let lists = try readChoices(document["choices"], texts: texts, origin: origin)
         var questions: [Question] = []
         var locations: [String] = []
         var groups: [XLSFormGroup] = []
@@ -43,7 +52,8 @@ enum XLSFormReader {
             let location = origin.surveyLocation(index)
             guard
                 let question = try readQuestion(
-                    node, location: location, lists: lists, groups: &groups, ignoresUnknownColumns: origin.ignoresUnknownColumns)
+                    node, location: location, lists: lists, texts: texts, groups: &groups,
+                    ignoresUnknownColumns: origin.ignoresUnknownColumns)
             else { continue }
             questions.append(question)
             locations.append(location)
@@ -54,7 +64,36 @@ enum XLSFormReader {
                 "\(open.place): the group '\(open.name)' begins here but never ends. "
                     + "Add a row with type `end group` after its last question.")
         }
-        return try SurveyDefinition(id: id, version: version, title: title, questions: questions, locations: locations)
+        var languages = named.languages
+        if let defaultLanguage, !languages.contains(where: { $0.tag == defaultLanguage.tag }) {
+            languages.insert(defaultLanguage, at: 0)
+        }
+        return try SurveyDefinition(
+            id: id, version: version, title: title, questions: questions, defaultLanguage: defaultLanguage?.tag,
+            languages: languages, locations: locations)
+    }
+
+    /// Every language named by a `column::Language (tag)` suffix in `survey` and `choices`, in order
+    /// of first appearance, and whether any plain `label`/`hint`/`constraint_message` column exists.
+    private static func declaredLanguages(
+        in document: Node.Mapping
+    ) throws(SurveyError) -> (languages: [SurveyLanguage], hasPlainColumn: Bool) {
+        var languages: [SurveyLanguage] = []
+        var hasPlainColumn = false
+        for section in ["survey", "choices"] {
+            for row in try R.items(document[section], field: section, place: "The survey file") {
+                guard let mapping = row.mapping else { continue }
+                for (key, value) in try R.entries(of: mapping, place: "The survey file") where value.null == nil {
+                    if localizedColumns.contains(key) { hasPlainColumn = true }
+                    guard let range = key.range(of: "::"), localizedColumns.contains(String(key[..<range.lowerBound])) else {
+                        continue
+                    }
+                    let language = SurveyLanguage(xlsform: String(key[range.upperBound...]))
+                    if !languages.contains(where: { $0.tag == language.tag }) { languages.append(language) }
+                }
+            }
+        }
+        return (languages, hasPlainColumn)
     }
 
     /// The settings mapping; XLSForm converters also write it as a one-row list.
@@ -67,7 +106,9 @@ enum XLSFormReader {
         throw SurveyError(.invalidDocument, "`settings` must be a mapping with form_id, version and form_title.")
     }
 
-    private static func readChoices(_ node: Node?, origin: XLSFormOrigin) throws(SurveyError) -> [String: [Choice]] {
+    private static func readChoices(
+        _ node: Node?, texts: TextColumns, origin: XLSFormOrigin
+    ) throws(SurveyError) -> [String: [Choice]] {
         var lists: [String: [Choice]] = [:]
         var rowOfChoice: [String: String] = [:]
         for (index, row) in try R.items(node, field: "choices", place: "The survey file").enumerated() {
@@ -96,14 +137,14 @@ enum XLSFormReader {
                         + "Every choice of a list needs its own name.")
             }
             rowOfChoice[key] = place
-            let label = try localized("label", in: columns, place: place) ?? ""
-            lists[listName, default: []].append(Choice(name: name, label: label))
+            let labels = try texts.read("label", in: columns, place: place) ?? LocalizedText("")
+            lists[listName, default: []].append(Choice(name: name, labels: labels))
         }
         return lists
     }
 
     private static func readQuestion(
-        _ node: Node, location: String, lists: [String: [Choice]], groups: inout [XLSFormGroup],
+        _ node: Node, location: String, lists: [String: [Choice]], texts: TextColumns, groups: inout [XLSFormGroup],
         ignoresUnknownColumns: Bool
     ) throws(SurveyError) -> Question? {
         let place = location.prefix(1).uppercased() + location.dropFirst()
@@ -143,7 +184,7 @@ enum XLSFormReader {
         if marker == "begin group" {
             groups.append(
                 XLSFormGroup(
-                    name: name, label: try localized("label", in: columns, place: named),
+                    name: name, label: try texts.read("label", in: columns, place: named)?.text,
                     relevant: try R.text(row["relevant"], field: "relevant", place: named), place: named))
             return nil
         }
@@ -167,8 +208,8 @@ enum XLSFormReader {
         let relevant = relevants.count > 1 ? relevants.map { "(\($0))" }.joined(separator: " and ") : relevants.first
         return try Question(
             name: name, type: type,
-            label: try localized("label", in: columns, place: named) ?? "",
-            hint: try localized("hint", in: columns, place: named),
+            labels: try texts.read("label", in: columns, place: named) ?? LocalizedText(""),
+            hints: try texts.read("hint", in: columns, place: named),
             required: try R.flag(row["required"], field: "required", place: named),
             choices: choices,
             min: try R.number(row["min"], field: "min", place: named),
@@ -176,9 +217,9 @@ enum XLSFormReader {
             minLength: try R.integer(row["min_length"], field: "min_length", place: named),
             maxLength: try R.integer(row["max_length"], field: "max_length", place: named),
             constraint: try R.text(row["constraint"], field: "constraint", place: named),
-            constraintMessage: try localized("constraint_message", in: columns, place: named),
+            constraintMessages: try texts.read("constraint_message", in: columns, place: named),
             relevant: relevant,
-            requiredMessage: try localized("required_message", in: columns, place: named),
+            requiredMessage: try texts.read("required_message", in: columns, place: named)?.text,
             defaultValue: try R.text(row["default"], field: "default", place: named),
             group: groups.last(where: { $0.label != nil })?.label,
             location: location)
@@ -219,20 +260,40 @@ enum XLSFormReader {
         return (type, choices)
     }
 
-    /// The text of `column`, or of a `column::language` variant (German preferred, else the first one).
-    private static func localized(
-        _ column: String, in columns: [(key: String, value: Node)], place: String
-    ) throws(SurveyError) -> String? {
-        if let plain = columns.first(where: { $0.key == column }) {
-            return try R.text(plain.value, field: column, place: place)
+    /// How a row's `label`, `label::Language (tag)`, … columns become one ``LocalizedText``.
+    private struct TextColumns {
+        /// The tag whose `column::…` variant holds the default text (besides the plain column).
+        let defaultTag: String?
+        /// The language tags in survey order, for picking a fallback default text.
+        let order: [String]
+
+        /// The texts of `column` in a row: the plain column (or the default language's variant) as
+        /// the default text, the other variants as translations; nil when the row has none. A row
+        /// without a default-language text shows its first translation by default.
+        func read(
+            _ column: String, in columns: [(key: String, value: Node)], place: String
+        ) throws(SurveyError) -> LocalizedText? {
+            var plain: String?
+            var translations: [String: String] = [:]
+            for (key, value) in columns {
+                if key == column {
+                    plain = try R.text(value, field: key, place: place) ?? plain
+                } else if key.hasPrefix(column + "::"), let text = try R.text(value, field: key, place: place) {
+                    let tag = SurveyLanguage(xlsform: String(key.dropFirst(column.count + 2))).tag
+                    translations[tag] = text
+                }
+            }
+            if let defaultTag, let text = translations.removeValue(forKey: defaultTag) {
+                if let plain, plain != text {
+                    throw SurveyError(
+                        .invalidValue,
+                        "\(place): `\(column)` and its `\(column)::…` column for the default language '\(defaultTag)' "
+                            + "hold different texts. The plain column is the default language; keep one of them.")
+                }
+                plain = text
+            }
+            guard let text = plain ?? order.lazy.compactMap({ translations[$0] }).first else { return nil }
+            return LocalizedText(text, translations: translations)
         }
-        let variants = columns.filter { $0.key.hasPrefix(column + "::") }
-        let german = variants.first { variant in
-            let language = variant.key.dropFirst(column.count + 2).lowercased()
-            return language == "de" || language.contains("(de)") || language.contains("german")
-                || language.contains("deutsch")
-        }
-        guard let chosen = german ?? variants.first else { return nil }
-        return try R.text(chosen.value, field: chosen.key, place: place)
     }
 }

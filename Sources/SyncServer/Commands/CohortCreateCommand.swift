@@ -15,18 +15,19 @@ struct CohortCreateCommand: AsyncParsableCommand {
     @Argument(help: "The cohort's name, e.g. wedding-2026.")
     var name: String
 
-    /// Checks the name.
+    /// Checks the name with the rule every name follows (``CohortAdministration/checkName(_:what:)``).
     func validate() throws {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.contains(where: { $0.isNewline }) else {
-            throw ValidationError("The cohort name must be 1 to 100 characters on one line, e.g. wedding-2026.")
+        do {
+            _ = try CohortAdministration.checkName(name, what: "cohort name")
+        } catch let error as AdministrationError {
+            throw ValidationError(error.message)
         }
     }
 
     /// Creates the cohort.
     func run() async throws {
         try await output.run {
-            let name = name.trimmingCharacters(in: .whitespaces)
+            let name = try CohortAdministration.checkName(name, what: "cohort name")
             let cohort = try await database.withStore { store in
                 try await store.createCohort(named: name, at: SystemWallClock().now())
             }

@@ -37,8 +37,16 @@ struct DashboardController<Store: RecordStore>: Sendable {
                 store: store, cohort: session.cohort, format: query["format"].map(String.init),
                 survey: query["survey"].map(String.init))
             context.logger.info(
-                "Export", metadata: ["export.format": "\(export.format.rawValue)", "survey.id": "\(export.survey.id)"])
+                "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()
+        }
+        pages.get("dashboard/export/households") { request, context in
+            guard let session = try await login.session(of: request) else {
+                throw APIError.unauthorized(
+                    "Sign in to the dashboard first: run 'fieldclient dashboard' and open the link it prints.")
+            }
+            context.logger.info("Export", metadata: ["export.format": "xlsx", "export.list": "households"])
+            return CohortWorkbook(store: store, cohort: session.cohort).households()
         }
     }
 
@@ -93,7 +101,7 @@ struct DashboardController<Store: RecordStore>: Sendable {
                 headers: [.location: "/dashboard", .cacheControl: "no-store", HTTPField.Name("Referrer-Policy")!: "no-referrer"])
             response.setCookie(DashboardLogin<Store>.cookie(value: cookie, secure: DashboardLogin<Store>.isSecure(request)))
             return response
-        } catch StoreError.invalidCode {
+        } catch StoreError.invalidLink {
             return renderer.message(
                 title: "This login link does not work any more",
                 text: "Login links work once and only for 5 minutes. This one was already used, has expired, or was "

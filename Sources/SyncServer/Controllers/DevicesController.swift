@@ -14,16 +14,14 @@ struct DevicesController<Store: RecordStore>: Sendable {
         group.post("enrollments") { request, context in
             let trainer = try context.requireTrainer()
             let body = try await request.decodeJSON(EnrollmentRequest.self, context: context)
-            if let cohort = body.cohort, cohort != trainer.cohort {
-                throw APIError.forbidden("A trainer enrolls participants of their own cohort '\(trainer.cohort)' only.")
-            }
+            _ = try trainer.requireCohort(body.cohort)
             let grant = try await CohortAdministration(store: store, environment: environment)
                 .issueCode(cohort: trainer.cohort, participant: body.participant, role: .participant, createdBy: trainer.id)
             return try Response.json(grant, status: .created)
         }
         group.get("devices") { request, context in
             let trainer = try context.requireTrainer()
-            let cohort = try SurveysController<Store>.cohort(request, device: trainer)
+            let cohort = try trainer.requireCohort(request.uri.queryParameters["cohort"].map(String.init))
             return try Response.json(DeviceList(devices: try await store.devices(cohort: cohort)))
         }
         group.delete("devices/{id}") { request, context in
@@ -36,9 +34,7 @@ struct DevicesController<Store: RecordStore>: Sendable {
             guard let target = try await store.credential(deviceID: deviceID)?.device else {
                 throw APIError.notFound("There is no device \(deviceID).")
             }
-            guard target.cohort == trainer.cohort else {
-                throw APIError.forbidden("Device \(deviceID) belongs to another cohort; nobody acts across cohorts.")
-            }
+            _ = try trainer.requireCohort(target.cohort)
             _ = try await store.revokeDevice(id: deviceID, at: environment.clock.now())
             context.logger.info("Revoked a device", metadata: ["device.revoked": "\(deviceID)"])
             return Response(status: .noContent)

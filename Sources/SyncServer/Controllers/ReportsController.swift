@@ -21,7 +21,7 @@ struct ReportsController<Store: RecordStore>: Sendable {
                 store: store, cohort: cohort, format: query["format"].map(String.init),
                 survey: query["survey"].map(String.init))
             context.logger.info(
-                "Export", metadata: ["export.format": "\(export.format.rawValue)", "survey.id": "\(export.survey.id)"])
+                "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()
         }
     }
@@ -30,11 +30,6 @@ struct ReportsController<Store: RecordStore>: Sendable {
     static func ownCohort(_ context: SyncRequestContext) throws -> String {
         let trainer = try context.requireTrainer()
         let raw = try context.parameters.require("id")
-        let cohort = raw.removingPercentEncoding ?? raw
-        guard cohort == trainer.cohort else {
-            throw APIError.forbidden(
-                "This device belongs to cohort '\(trainer.cohort)'; a trainer reads only their own cohort.")
-        }
-        return cohort
+        return try trainer.requireCohort(raw.removingPercentEncoding ?? raw)
     }
 }

@@ -80,15 +80,11 @@ struct SyncController<Store: RecordStore>: Sendable {
             device.role == .trainer
             ? .cohort(device.cohort) : .participant(cohort: device.cohort, owner: device.participant)
         let page = try await store.changes(in: scope, after: since, limit: limit, reader: device.id)
-        var data = Data("{\"records\":[".utf8)
-        data.reserveCapacity(page.states.reduce(64) { $0 + $1.count + 1 })
-        for (index, state) in page.states.enumerated() {
-            if index > 0 { data.append(UInt8(ascii: ",")) }
-            data.append(state)
-        }
-        data.append(contentsOf: Data("],\"cursor\":\"\(page.cursor)\",\"hasMore\":\(page.hasMore),\"epoch\":".utf8))
-        data.append(try JSONEncoder().encode(page.epoch))
-        data.append(UInt8(ascii: "}"))
+        var writer = JSONWriter(capacity: page.states.reduce(128) { $0 + $1.count * 4 })
+        try ChangesPage.writeJSON(
+            cursor: String(page.cursor), epoch: page.epoch, hasMore: page.hasMore, count: page.states.count, to: &writer
+        ) { try StoredState.writeWireJSON(page.states[$0], to: &$1) }
+        let data = Data(writer.bytes)
         context.logger.debug("Changes", metadata: ["sync.records": "\(page.states.count)"])
         return try ContentCoding.jsonResponse(data, for: request)
     }

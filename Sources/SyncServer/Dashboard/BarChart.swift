@@ -40,7 +40,7 @@ struct BarChart: Sendable {
             let width = max(Double(item.count) / Double(largest) * Self.plotPercent, 0.4)
             return Bar(
                 label: item.label, metric: DashboardMetric(item.key, count: item.count), labelY: top + 14, barY: top + 20,
-                width: DashboardMetric.format(width), countX: DashboardMetric.format(width + 1.5), countY: top + 31)
+                width: SVGNumber.format(width), countX: SVGNumber.format(width + 1.5), countY: top + 31)
         }
         height = max(items.count * Self.rowHeight, 10)
         summary = items.map { "\($0.label): \($0.count)" }.joined(separator: "; ")

@@ -28,9 +28,7 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
         -> DashboardLinkGrant
     {
         let trainer = try CohortAdministration.checkName(trainer, what: "trainer name")
-        guard try await store.cohort(named: cohort) != nil else {
-            throw APIError.notFound("Cohort '\(cohort.prefix(60))' does not exist. Create it with 'syncserver cohort create'.")
-        }
+        try await CohortAdministration.requireCohort(cohort, in: store)
         let secret = Self.makeSecret(random: environment.random)
         let now = environment.clock.now()
         let expiresAt = Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Self.linkLifetime)
@@ -47,9 +45,9 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
 
     /// Consumes the link with `secret` and opens a session; returns it and the cookie's value.
     ///
-    /// Throws `StoreError.invalidCode` for an unknown, used or expired link.
+    /// Throws `StoreError.invalidLink` for an unknown, used or expired link.
     func redeem(secret: String) async throws -> (session: DashboardSession, cookie: String) {
-        guard Self.isWellFormed(secret) else { throw StoreError.invalidCode }
+        guard Self.isWellFormed(secret) else { throw StoreError.invalidLink }
         let cookie = Self.makeSecret(random: environment.random)
         let now = environment.clock.now()
         let session = try await store.redeemDashboardLink(

@@ -36,9 +36,6 @@ struct DashboardMetric: Sendable {
 
     /// `12`, `7.5`, `3.33`: whole numbers without decimals, others with at most two.
     static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        var text = String(format: "%.2f", number)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        SVGNumber.format(number)
     }
 }

@@ -136,7 +136,7 @@ struct DashboardPage: Sendable {
             Card(caption: "Coverage", metric: DashboardMetric("households.coverage", share: households.coverage)),
             Card(caption: "Open conflicts", metric: DashboardMetric("conflicts.open", count: report.openConflicts.count)),
         ]
-        coveragePercent = DashboardMetric.format(households.coverage * 100)
+        coveragePercent = SVGNumber.format(households.coverage * 100)
         outcomes = BarChart(
             households.outcomes.map { (Self.outcomeLabel($0.outcome), "households.outcome.\($0.outcome)", $0.count) })
         streets = households.streets.map { street in
@@ -144,7 +144,7 @@ struct DashboardPage: Sendable {
                 name: street.street.isEmpty ? "(no street)" : street.street,
                 total: DashboardMetric("households.street.\(street.street).total", count: street.total),
                 visited: DashboardMetric("households.street.\(street.street).visited", count: street.visited),
-                percent: DashboardMetric.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
+                percent: SVGNumber.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
         }
         surveys = report.surveys.map(Self.section)
         hasSurveys = !surveys.isEmpty
@@ -173,7 +173,7 @@ struct DashboardPage: Sendable {
             questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)") },
             exports: survey.version == nil
                 ? []
-                : [("CSV", "csv"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
+                : [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
                     ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)")
                 })
     }
@@ -185,7 +185,7 @@ struct DashboardPage: Sendable {
                 name: group.name.isEmpty ? empty : group.name,
                 final: DashboardMetric("\(key).\(group.name).final", count: group.final),
                 drafts: DashboardMetric("\(key).\(group.name).drafts", count: group.drafts),
-                percent: DashboardMetric.format(Double(group.final + group.drafts) / Double(largest) * 100))
+                percent: SVGNumber.format(Double(group.final + group.drafts) / Double(largest) * 100))
         }
     }
 

@@ -76,10 +76,10 @@ struct Histogram: Sendable {
             let x = Double(index) * slot + slot * 0.08
             let width = slot * 0.84
             return Column(
-                label: bin.label, count: bin.count, x: DashboardMetric.format(x),
-                y: DashboardMetric.format(Self.baseline - height), width: DashboardMetric.format(width),
-                height: DashboardMetric.format(height), centerX: DashboardMetric.format(x + width / 2),
-                countY: DashboardMetric.format(Self.baseline - height - 4))
+                label: bin.label, count: bin.count, x: SVGNumber.format(x),
+                y: SVGNumber.format(Self.baseline - height), width: SVGNumber.format(width),
+                height: SVGNumber.format(height), centerX: SVGNumber.format(x + width / 2),
+                countY: SVGNumber.format(Self.baseline - height - 4))
         }
         if bins.count == 1 || bins.allSatisfy({ !$0.label.contains("–") }) {
             axisLabels = columns.map { AxisLabel(x: $0.centerX, anchor: "middle", text: $0.label) }

@@ -26,11 +26,22 @@ extension APIError {
                 self = APIError(
                     .unauthorized, .invalidCode,
                     "This enrollment code is unknown, already used or expired. Ask your trainer for a new code.")
+            case .invalidLink:
+                self = APIError(
+                    .unauthorized, .invalidCode,
+                    "This login link is unknown, already used or expired. Get a new link with 'fieldclient dashboard'.")
             case .notFound(let message): self = APIError(.notFound, .notFound, message)
             case .unavailable:
                 self = APIError(
                     .serviceUnavailable, .storageUnavailable,
                     "The server cannot store data right now. Nothing was saved; try again later.")
+            }
+        case let error as AdministrationError:
+            switch error {
+            case .invalidName, .invalidDoorList: self = APIError(.badRequest, .invalidParameter, error.message)
+            case .unknownCohort: self = APIError(.notFound, .notFound, error.message)
+            case .invalidSurvey: self = APIError(.badRequest, .invalidSurvey, error.message)
+            case .doorIDTaken: self = APIError(.conflict, .conflict, error.message)
             }
         case let error as HTTPError:
             switch error.status {

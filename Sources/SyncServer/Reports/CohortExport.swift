@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Spreadsheet
 import SyncModel
 
 /// A checked export request: the survey and format are known before the first byte is sent,
@@ -11,17 +12,21 @@ struct CohortExport<Store: RecordStore>: Sendable {
     let cohort: String
     /// The newest version of the exported survey.
     let survey: SurveyDefinition
-    /// The format.
-    let format: ExportFormat
+    /// The text format; nil for an XLSX workbook.
+    let format: ExportFormat?
+
+    /// The format's name, for logs: csv, json, geojson or xlsx.
+    var formatName: String { format?.rawValue ?? XLSXWorkbookWriter.fileExtension }
 
     /// Checks `format` and `survey` (query values; nil when absent) against the cohort's
     /// published surveys. Without `survey`, the cohort's only survey is exported.
     static func prepare(store: Store, cohort: String, format: String?, survey: String?) async throws -> CohortExport {
-        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let formats = (ExportFormat.allCases.map(\.rawValue) + [XLSXWorkbookWriter.fileExtension]).joined(separator: ", ")
         guard let format else {
             throw APIError.invalidParameter("Name the export format with ?format=, one of \(formats).")
         }
-        guard let chosen = ExportFormat(rawValue: format.lowercased()) else {
+        let chosen = ExportFormat(rawValue: format.lowercased())
+        guard chosen != nil || format.lowercased() == XLSXWorkbookWriter.fileExtension else {
             throw APIError.invalidParameter("Unknown export format '\(format.prefix(40))'. Use one of \(formats).")
         }
         var newest: [String: SurveyDefinition] = [:]
@@ -54,6 +59,9 @@ struct CohortExport<Store: RecordStore>: Sendable {
     /// A streaming response: the header, then one write per page of the change feed, then the
     /// footer. Each record is written once, in the state first read.
     func response() -> Response {
+        guard let format else {
+            return CohortWorkbook(store: store, cohort: cohort).responses(survey: survey)
+        }
         let fileName = format.fileName(survey: survey.id)
         let reader = CohortRecordReader(store: store, cohort: cohort)
         let exporter = ResponseExporter(format: format, survey: survey)

@@ -19,7 +19,7 @@ struct CohortRecordReader<Store: RecordStore>: Sendable {
         var cursor: Int64 = 0
         while true {
             let page = try await store.changes(in: .cohort(cohort), after: cursor, limit: Self.pageSize, reader: nil)
-            try await body(try page.states.map { try FastJSON.decode(SyncModel.Record.self, from: $0) })
+            try await body(try page.records())
             guard page.hasMore, page.cursor > cursor else { return }
             cursor = page.cursor
         }

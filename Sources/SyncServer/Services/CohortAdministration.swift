@@ -20,8 +20,7 @@ struct CohortAdministration: Sendable {
         guard !trimmed.isEmpty, trimmed.count <= 100,
             !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
-            throw APIError.invalidParameter(
-                "The \(what) must be 1 to 100 printable characters, e.g. 'Ayşe K.'; got '\(name.prefix(40))'.")
+            throw AdministrationError.invalidName(what: what, given: name)
         }
         return trimmed
     }
@@ -29,9 +28,7 @@ struct CohortAdministration: Sendable {
     /// Creates a one-time code for a participant (7 days) or a trainer (48 hours).
     func issueCode(cohort: String, participant: String, role: Role, createdBy: String) async throws -> EnrollmentGrant {
         let participant = try Self.checkName(participant, what: role == .trainer ? "trainer name" : "participant name")
-        guard try await store.cohort(named: cohort) != nil else {
-            throw APIError.notFound("Cohort '\(cohort.prefix(60))' does not exist. Create it with 'syncserver cohort create'.")
-        }
+        try await requireCohort(cohort)
         let code = EnrollmentCode.make(random: environment.random)
         let now = environment.clock.now()
         let lifetime = role == .trainer ? EnrollmentCode.trainerLifetime : EnrollmentCode.participantLifetime
@@ -54,7 +51,7 @@ struct CohortAdministration: Sendable {
                 XLSFormWorkbook.looksLikeWorkbook(data)
                 ? try XLSFormWorkbook.survey(from: data, fileName: fileName) : try SurveyDefinition.parse(data)
         } catch {
-            throw APIError(.badRequest, .invalidSurvey, error.message)
+            throw AdministrationError.invalidSurvey(error.message)
         }
         let published = PublishedSurvey(cohort: cohort, publishedAt: environment.clock.now(), definition: definition)
         try await store.publishSurvey(published)
@@ -82,53 +79,25 @@ struct CohortAdministration: Sendable {
         do {
             rows = try HouseholdFile.rows(from: data, cohort: cohort)
         } catch {
-            throw APIError.invalidParameter(error.description)
+            throw AdministrationError.invalidDoorList(error.description)
         }
-        guard try await store.cohort(named: cohort) != nil else {
-            throw APIError.notFound("Cohort '\(cohort.prefix(60))' does not exist. Create it with 'syncserver cohort create'.")
-        }
-        let replica = try await store.serverReplica()
-        let now = environment.clock.now()
-        let doors = rows.map { (id: Self.householdID(cohort: cohort, rowID: $0.id), row: $0) }
+        try await requireCohort(cohort)
+        let planner = HouseholdImportPlanner(
+            cohort: cohort, replica: try await store.serverReplica(), time: environment.clock.now())
+        let doors = rows.map { HouseholdImportPlanner.Door(id: Self.householdID(cohort: cohort, rowID: $0.id), row: $0) }
         var summary = HouseholdImportSummary(cohort: cohort, created: 0, updated: 0, unchanged: 0)
         for chunk in stride(from: 0, to: doors.count, by: SyncProtocol.maximumPushRecords) {
             let part = Array(doors[chunk..<min(chunk + SyncProtocol.maximumPushRecords, doors.count)])
-            let outcome = try await store.commitBatch(ids: part.map(\.id), requestEpoch: nil, at: now) { snapshot in
-                var writes: [Record] = []
-                for door in part {
-                    if let other = snapshot.existing[door.id],
-                        other.cohort != cohort || other.collection != RecordCollection.households
-                    {
-                        throw APIError(
-                            .conflict, .conflict,
-                            "The door id '\(door.row.id.prefix(60))' is already used by a record of another cohort or "
-                                + "collection; nothing of this chunk was imported. Give the doors of cohort '\(cohort.prefix(60))' "
-                                + "their own ids (or ids that are not UUIDs, which are made unique per cohort).")
-                    }
-                    var record =
-                        snapshot.existing[door.id]
-                        ?? Record(
-                            id: door.id, collection: RecordCollection.households, cohort: cohort,
-                            owner: Self.householdOwner)
-                    let wanted: [String: FieldValue] = [
-                        HouseholdField.street: .string(door.row.street),
-                        HouseholdField.houseNumber: .string(door.row.houseNumber),
-                        HouseholdField.postcode: .string(door.row.postcode),
-                        HouseholdField.note: door.row.note.map(FieldValue.string) ?? .null,
-                        HouseholdField.city: door.row.city.map(FieldValue.string) ?? .null,
-                    ]
-                    let changes = wanted.filter { name, value in
-                        let current = record.value(of: name)
-                        return current != value && !(current == nil && value == .null)
-                    }
-                    if record.write(changes, by: replica, at: now) != nil { writes.append(record) }
-                }
-                return BatchPlan(results: [], writes: writes, relays: [])
+            let decided = Latest<HouseholdImportPlanner.Plan>()
+            _ = try await store.commitBatch(ids: part.map(\.id), requestEpoch: nil, at: planner.time) { snapshot in
+                let plan = try planner.plan(part, existing: snapshot.existing)
+                decided.value = plan
+                return BatchPlan(results: [], writes: plan.writes, relays: [])
             }
-            let created = outcome.plan.writes.filter { $0.version == VersionVector([replica: 1]) }.count
-            summary.created += created
-            summary.updated += outcome.plan.writes.count - created
-            summary.unchanged += part.count - outcome.plan.writes.count
+            guard let plan = decided.value else { continue }
+            summary.created += plan.created
+            summary.updated += plan.updated
+            summary.unchanged += plan.unchanged
         }
         environment.logger.info(
             "Imported households",
@@ -138,14 +107,19 @@ struct CohortAdministration: Sendable {
         return summary
     }
 
+    /// Throws ``AdministrationError/unknownCohort(_:)`` unless the cohort exists.
+    func requireCohort(_ cohort: String) async throws {
+        try await Self.requireCohort(cohort, in: store)
+    }
+
+    /// Throws ``AdministrationError/unknownCohort(_:)`` unless the cohort exists in `store`.
+    static func requireCohort(_ cohort: String, in store: any RecordStore) async throws {
+        guard try await store.cohort(named: cohort) != nil else { throw AdministrationError.unknownCohort(cohort) }
+    }
+
     /// The record id of a door: the CSV id when it is a UUID, else a name-based UUID.
     static func householdID(cohort: String, rowID: String) -> UUID {
         if let uuid = UUID(uuidString: rowID) { return uuid }
-        var bytes = Array(SHA256.hash(data: Data("quartiersync.household\u{0}\(cohort)\u{0}\(rowID)".utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(bytes: SHA256.hash(data: Data("quartiersync.household\u{0}\(cohort)\u{0}\(rowID)".utf8)), version: 5)
     }
 }

@@ -21,4 +21,14 @@ struct BatchPlan: Sendable {
     func storedState(of record: Record) -> Data {
         encodedStates[record.id] ?? StoredState.encode(record)
     }
+
+    /// The rows that store ``writes``, numbered from `firstSequence`, each with its stored form and
+    /// its origin from ``origins``.
+    func rows(firstSequence: Int64, at time: Timestamp) -> [RecordRow] {
+        writes.enumerated().map { offset, record in
+            RecordRow(
+                record, sequence: firstSequence + Int64(offset), state: storedState(of: record), updatedAt: time,
+                origin: origins[record.id])
+        }
+    }
 }

@@ -56,7 +56,7 @@ protocol RecordStore: Sendable {
     /// entries; entries whose origin is `reader` (a device id) are counted and passed by the cursor
     /// but their states left out. A nil `reader` (reports, exports) sees every state.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
-        -> EncodedChangesPage
+        -> StoredChangesPage
 
     /// Stores a one-time dashboard login link (only its hash); may drop expired links.
     ///
@@ -65,7 +65,7 @@ protocol RecordStore: Sendable {
     /// Consumes the link with `linkHash` and creates `session` for its cohort and trainer, in
     /// one transaction; may drop expired sessions.
     ///
-    /// Throws `StoreError.invalidCode` for an unknown, used or expired link.
+    /// Throws `StoreError.invalidLink` for an unknown, used or expired link.
     func redeemDashboardLink(linkHash: Data, session: NewDashboardSession, at time: Timestamp) async throws
         -> DashboardSession
     /// The session whose cookie hashes to `tokenHash`, when it has not expired at `time` and the

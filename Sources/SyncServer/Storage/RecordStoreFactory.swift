@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The one place that turns a `--db` location into a store.
+/// Turns a `--db` location into a store, for `serve` and the admin commands (`migrate` and
+/// `backup` open their SQLite source directly).
 enum RecordStoreFactory {
     /// How long a first connection to PostgreSQL may take before the database counts as unreachable.
     static let connectDeadline: Duration = .seconds(15)
@@ -18,7 +19,11 @@ enum RecordStoreFactory {
             do {
                 store = try SQLiteRecordStore(path: path, random: random)
             } catch {
-                throw CommandFailure("Cannot open the database \(path): \(error). Check the path and its permissions.")
+                // Rule messages (a newer schema) say what to do; bare failures get the usual advice.
+                let reason = describe(error)
+                throw CommandFailure(
+                    "Cannot open the database \(path): \(reason)"
+                        + (reason.hasSuffix(".") ? "" : ". Check the path and its permissions."))
             }
             return OpenedRecordStore(
                 store: store, services: [], prepare: {}, close: { try store.close() })
@@ -65,6 +70,7 @@ enum RecordStoreFactory {
             switch error {
             case .unavailable(let message), .conflict(let message), .notFound(let message): return message
             case .invalidCode: return "invalid code"
+            case .invalidLink: return "invalid link"
             }
         }
         if let message = PostgresRecordStore.serverMessage(of: error) { return message }

@@ -6,9 +6,7 @@ extension SQLiteRecordStore {
     /// Creates a cohort.
     func createCohort(named name: String, at time: Timestamp) async throws -> CohortInfo {
         try await write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name]) == true {
-                throw StoreError.conflict("Cohort '\(name)' exists already.")
-            }
+            if try Self.cohortExists(db, name) { throw StoreRules.cohortExists(name) }
             try db.execute(
                 sql: "INSERT INTO cohorts (name, created_at) VALUES (?, ?)",
                 arguments: [name, time.millisecondsSince1970])
@@ -31,7 +29,13 @@ extension SQLiteRecordStore {
         }
     }
 
-    private static func cohort(from row: Row) -> CohortInfo {
+    /// Whether the cohort `name` exists.
+    static func cohortExists(_ db: Database, _ name: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name]) == true
+    }
+
+    /// Reads a cohort from a row of `name, created_at`.
+    static func cohort(from row: Row) -> CohortInfo {
         CohortInfo(name: row["name"], createdAt: Timestamp(millisecondsSince1970: row["created_at"]))
     }
 }

@@ -6,8 +6,7 @@ extension SQLiteRecordStore {
     /// Stores a login link's hash and drops links that expired.
     func addDashboardLink(_ link: NewDashboardLink) async throws {
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [link.cohort]) == true
-            else { throw StoreError.notFound("Cohort '\(link.cohort)' does not exist.") }
+            try StoreRules.requireCohort(link.cohort, found: Self.cohortExists(db, link.cohort))
             try db.execute(
                 sql: "DELETE FROM dashboard_links WHERE expires_at <= ?",
                 arguments: [link.createdAt.millisecondsSince1970])
@@ -36,7 +35,7 @@ extension SQLiteRecordStore {
                         WHERE link_hash = ? AND used_at IS NULL AND expires_at > ?
                         """,
                     arguments: [linkHash, time.millisecondsSince1970])
-            else { throw StoreError.invalidCode }
+            else { throw StoreError.invalidLink }
             try db.execute(
                 sql: "UPDATE dashboard_links SET used_at = ? WHERE link_hash = ?",
                 arguments: [time.millisecondsSince1970, linkHash])

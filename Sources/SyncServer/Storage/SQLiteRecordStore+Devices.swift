@@ -6,8 +6,7 @@ extension SQLiteRecordStore {
     /// Stores an enrollment code's hash.
     func addEnrollmentCode(_ code: NewEnrollmentCode) async throws {
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [code.cohort]) == true
-            else { throw StoreError.notFound("Cohort '\(code.cohort)' does not exist.") }
+            try StoreRules.requireCohort(code.cohort, found: Self.cohortExists(db, code.cohort))
             try db.execute(
                 sql: """
                     INSERT INTO enrollment_codes (code_hash, cohort, participant, role, created_at, expires_at, created_by)
@@ -35,10 +34,7 @@ extension SQLiteRecordStore {
             else { throw StoreError.invalidCode }
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM devices WHERE replica = ?", arguments: [device.replica.description]) == true
-            {
-                throw StoreError.conflict(
-                    "The replica id \(device.replica) belongs to another device. Make a new replica id and enroll again.")
-            }
+            { throw StoreRules.replicaTaken(device.replica) }
             try db.execute(
                 sql: "UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
                 arguments: [time.millisecondsSince1970, device.id, codeHash])
@@ -111,12 +107,8 @@ extension SQLiteRecordStore {
 
     /// Reads a device from a `devices` row.
     static func device(from row: Row) throws -> DeviceInfo? {
-        guard let role = Role(rawValue: row["role"]), let replica = ReplicaID(row["replica"] as String) else {
-            return nil
-        }
-        return DeviceInfo(
-            id: row["id"], cohort: row["cohort"], participant: row["participant"], role: role, name: row["name"],
-            replicaId: replica, createdAt: Timestamp(millisecondsSince1970: row["created_at"]),
-            revokedAt: (row["revoked_at"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
+        DeviceInfo(
+            id: row["id"], cohort: row["cohort"], participant: row["participant"], role: row["role"], name: row["name"],
+            replica: row["replica"], createdAt: row["created_at"], revokedAt: row["revoked_at"] as Int64?)
     }
 }

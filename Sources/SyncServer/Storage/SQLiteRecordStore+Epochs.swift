@@ -10,10 +10,7 @@ extension SQLiteRecordStore {
 
     /// Reads the current epoch inside a transaction.
     static func epoch(_ db: Database) throws -> String {
-        guard let epoch = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'epoch'") else {
-            throw StoreError.notFound("The database has no epoch; it is not a syncserver database.")
-        }
-        return epoch
+        try StoreRules.requireEpoch(String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'epoch'"))
     }
 
     /// Lists retired epochs, newest first.
@@ -42,10 +39,7 @@ extension SQLiteRecordStore {
     /// Reads the server's replica id.
     func serverReplica() async throws -> ReplicaID {
         try await read { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'server_replica'"),
-                let replica = ReplicaID(text)
-            else { throw StoreError.notFound("The database has no server replica id.") }
-            return replica
+            try StoreRules.requireServerReplica(String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'server_replica'"))
         }
     }
 

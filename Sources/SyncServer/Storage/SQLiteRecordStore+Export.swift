@@ -10,15 +10,12 @@ extension SQLiteRecordStore {
                 uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
                     ($0["key"] as String, $0["value"] as String)
                 })
-            guard let epoch = meta["epoch"], let replica = meta["server_replica"] else {
-                throw StoreError.notFound("The source has no epoch; it is not a syncserver database.")
-            }
+            let epoch = try StoreRules.requireEpoch(meta["epoch"])
+            let replica = try StoreRules.requireServerReplica(meta["server_replica"]).description
             let retired = try Row.fetchAll(db, sql: "SELECT epoch, retired_at FROM retired_epochs ORDER BY retired_at").map {
                 RetiredEpoch(epoch: $0["epoch"], retiredAt: Timestamp(millisecondsSince1970: $0["retired_at"]))
             }
-            let cohorts = try Row.fetchAll(db, sql: "SELECT name, created_at FROM cohorts ORDER BY name").map {
-                CohortInfo(name: $0["name"], createdAt: Timestamp(millisecondsSince1970: $0["created_at"]))
-            }
+            let cohorts = try Row.fetchAll(db, sql: "SELECT name, created_at FROM cohorts ORDER BY name").map(Self.cohort(from:))
             let devices = try Row.fetchAll(db, sql: "SELECT * FROM devices ORDER BY created_at, id").compactMap { row in
                 try Self.device(from: row).map { DeviceCredential(device: $0, tokenHash: row["token_hash"]) }
             }
@@ -44,31 +41,26 @@ extension SQLiteRecordStore {
         }
     }
 
-    /// Reads up to `limit` records with a sequence above `sequence`, in sequence order.
+    /// Reads up to `limit` records with a sequence above `sequence`, in sequence order, decoded
+    /// from whichever form they are stored in.
     ///
     /// Records are never removed and a change only raises a record's sequence, so paging by
     /// sequence reaches every record even if the source is written meanwhile.
-    /// States leave as wire JSON, whichever form they are stored in.
     func exportRecords(after sequence: Int64, limit: Int) async throws -> [ExportedRecord] {
         try await read { db in
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM records WHERE sequence > ? ORDER BY sequence LIMIT ?",
+            try Row.fetchAll(
+                db, sql: "SELECT state, sequence, updated_at FROM records WHERE sequence > ? ORDER BY sequence LIMIT ?",
                 arguments: [sequence, limit]
-            ).compactMap { row -> ExportedRecord? in
-                guard let id = UUID(uuidString: row["id"]) else { return nil }
-                let state: Data
+            ).map { row in
+                let sequence: Int64 = row["sequence"]
+                let record: SyncModel.Record
                 do {
-                    state = try StoredState.wireJSON(row["state"])
+                    record = try StoredState.record(from: row["state"])
                 } catch {
-                    throw StoreError.conflict(
-                        "The source's record \(id) is not a readable state: \(error). Nothing was moved; restore that "
-                            + "record from a backup or remove it, then migrate again.")
+                    throw StoreRules.unreadableState(at: sequence, error)
                 }
                 return ExportedRecord(
-                    id: id, cohort: row["cohort"], collection: row["collection"], owner: row["owner"],
-                    survey: row["survey"], surveyVersion: row["survey_version"], scope: row["scope"],
-                    sequence: row["sequence"], state: state,
-                    updatedAt: Timestamp(millisecondsSince1970: row["updated_at"]))
+                    record: record, sequence: sequence, updatedAt: Timestamp(millisecondsSince1970: row["updated_at"]))
             }
         }
     }
@@ -77,11 +69,12 @@ extension SQLiteRecordStore {
     func exportRelays() async throws -> [ExportedRelay] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM relays ORDER BY sequence").compactMap { row -> ExportedRelay? in
-                guard let id = UUID(uuidString: row["record_id"]) else { return nil }
-                let replicas = (row["replicas"] as String).split(separator: ",").compactMap { ReplicaID(String($0)) }
-                return ExportedRelay(
-                    note: RelayNote(recordID: id, deviceID: row["device_id"], epoch: row["epoch"], replicas: replicas),
-                    sequence: row["sequence"], relayedAt: Timestamp(millisecondsSince1970: row["relayed_at"]))
+                RelayNote(
+                    recordID: row["record_id"], deviceID: row["device_id"], epoch: row["epoch"], replicaList: row["replicas"]
+                ).map {
+                    ExportedRelay(
+                        note: $0, sequence: row["sequence"], relayedAt: Timestamp(millisecondsSince1970: row["relayed_at"]))
+                }
             }
         }
     }

@@ -5,9 +5,8 @@ import SyncModel
 extension SQLiteRecordStore {
     /// Loads, plans and writes one batch in one write transaction.
     ///
-    /// The existing states come from one query; the new states are written through one
-    /// prepared statement reused per row, each with the next feed sequence. SQLite has one
-    /// writer, so sequences commit in order and the feed has no gaps.
+    /// The existing states come from one query; the new rows get the next feed sequences.
+    /// SQLite has one writer, so sequences commit in order and the feed has no gaps.
     func commitBatch(
         ids: [UUID], requestEpoch: String?, at time: Timestamp,
         plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
@@ -15,37 +14,21 @@ extension SQLiteRecordStore {
         let keys = Array(Set(ids.map(\.uuidString)))
         return try await write { db in
             let epoch = try Self.epoch(db)
-            var retired = false
-            if let requestEpoch, requestEpoch != epoch {
-                retired =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM retired_epochs WHERE epoch = ?", arguments: [requestEpoch]) == true
-            }
+            let listed =
+                try requestEpoch.map {
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM retired_epochs WHERE epoch = ?", arguments: [$0]) == true
+                } ?? false
+            let retired = StoreRules.isRetired(requestEpoch: requestEpoch, current: epoch, listed: listed)
             let existing = try Self.loadStates(db, keys: keys)
             let decided = try plan(BatchSnapshot(existing: existing, epoch: epoch, requestEpochIsRetired: retired))
             guard !decided.writes.isEmpty else {
                 return BatchOutcome(plan: decided, epoch: epoch, lastSequence: nil)
             }
-            var sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0
-            var sequences: [UUID: Int64] = [:]
-            let upsert = try db.makeStatement(
-                sql: """
-                    INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at,
-                        origin)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                        updated_at = excluded.updated_at, origin = excluded.origin
-                    """)
-            for record in decided.writes {
-                sequence += 1
-                sequences[record.id] = sequence
-                try upsert.execute(arguments: [
-                    record.id.uuidString, record.cohort, record.collection, record.owner, record.survey,
-                    record.surveyVersion, FeedScope.of(record), sequence, decided.storedState(of: record),
-                    time.millisecondsSince1970, decided.origins[record.id],
-                ])
-            }
+            let first = try (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0) + 1
+            let rows = decided.rows(firstSequence: first, at: time)
+            try Self.insert(rows, db)
             if !decided.relays.isEmpty {
+                let sequences = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.sequence) })
                 let note = try db.makeStatement(
                     sql: """
                         INSERT INTO relays (record_id, device_id, epoch, replicas, sequence, relayed_at)
@@ -53,25 +36,42 @@ extension SQLiteRecordStore {
                         """)
                 for relay in decided.relays {
                     try note.execute(arguments: [
-                        relay.recordID.uuidString, relay.deviceID, relay.epoch,
-                        relay.replicas.map(\.description).joined(separator: ","), sequences[relay.recordID] ?? 0,
-                        time.millisecondsSince1970,
+                        relay.recordID.uuidString, relay.deviceID, relay.epoch, relay.replicaList,
+                        sequences[relay.recordID] ?? 0, time.millisecondsSince1970,
                     ])
                 }
             }
-            return BatchOutcome(plan: decided, epoch: epoch, lastSequence: sequence)
+            return BatchOutcome(plan: decided, epoch: epoch, lastSequence: rows.last?.sequence)
+        }
+    }
+
+    /// Inserts `rows`, or replaces the state, sequence, time and origin of those that exist,
+    /// through one prepared statement reused per row.
+    static func insert(_ rows: [RecordRow], _ db: Database) throws {
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at,
+                    origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
+                    updated_at = excluded.updated_at, origin = excluded.origin
+                """)
+        for row in rows {
+            try upsert.execute(arguments: [
+                row.id.uuidString, row.cohort, row.collection, row.owner, row.survey, row.surveyVersion, row.scope,
+                row.sequence, row.state, row.updatedAt, row.origin,
+            ])
         }
     }
 
     /// Reads one page of the feed of `scope`.
     ///
     /// Each scope part is one range scan of an index on (cohort[, scope], sequence) that stops
-    /// after `limit + 1` rows, so the cost grows with the page, not with the database. Rows whose
-    /// origin is `reader` count towards the page and the cursor but come without their state.
+    /// after `limit + 1` rows, so the cost grows with the page, not with the database.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
-        -> EncodedChangesPage
+        -> StoredChangesPage
     {
-        let stored = try await read { db in
+        try await read { db in
             let epoch = try Self.epoch(db)
             let rows: [Row]
             switch scope {
@@ -79,37 +79,28 @@ extension SQLiteRecordStore {
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT sequence, CASE WHEN origin = ? THEN NULL ELSE state END AS state
-                        FROM records INDEXED BY records_cohort_sequence
+                        SELECT sequence, state, origin FROM records INDEXED BY records_cohort_sequence
                         WHERE cohort = ? AND sequence > ? ORDER BY sequence LIMIT ?
                         """,
-                    arguments: [reader, cohort, sequence, limit + 1])
+                    arguments: [cohort, sequence, limit + 1])
             case .participant(let cohort, let owner):
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT sequence, state FROM (
-                            SELECT * FROM (SELECT sequence, CASE WHEN origin = ?6 THEN NULL ELSE state END AS state
-                                FROM records INDEXED BY records_scope_sequence
+                        SELECT * FROM (
+                            SELECT * FROM (SELECT sequence, state, origin FROM records INDEXED BY records_scope_sequence
                                 WHERE cohort = ?1 AND scope = ?2 AND sequence > ?4 ORDER BY sequence LIMIT ?5)
                             UNION ALL
-                            SELECT * FROM (SELECT sequence, CASE WHEN origin = ?6 THEN NULL ELSE state END AS state
-                                FROM records INDEXED BY records_scope_sequence
+                            SELECT * FROM (SELECT sequence, state, origin FROM records INDEXED BY records_scope_sequence
                                 WHERE cohort = ?1 AND scope = ?3 AND sequence > ?4 ORDER BY sequence LIMIT ?5)
                         ) ORDER BY sequence LIMIT ?5
                         """,
-                    arguments: [cohort, FeedScope.shared, FeedScope.owner(owner), sequence, limit + 1, reader])
+                    arguments: [cohort, FeedScope.shared, FeedScope.owner(owner), sequence, limit + 1])
             }
-            let hasMore = rows.count > limit
-            let page = hasMore ? Array(rows.prefix(limit)) : rows
-            let cursor: Int64 = page.last?["sequence"] ?? sequence
-            return EncodedChangesPage(
-                states: page.compactMap { $0["state"] as Data? }, cursor: cursor, hasMore: hasMore, epoch: epoch)
+            return StoredChangesPage(
+                rows: rows.map { ($0["sequence"], $0["state"], $0["origin"]) }, limit: limit, after: sequence,
+                epoch: epoch, reader: reader)
         }
-        // Transcoded after the read, so the connection is not held for it.
-        var result = stored
-        result.states = try stored.states.map { try StoredState.wireJSON($0) }
-        return result
     }
 
     /// Loads the stored states of `keys` with one query.

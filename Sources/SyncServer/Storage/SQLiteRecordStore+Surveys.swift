@@ -7,17 +7,11 @@ extension SQLiteRecordStore {
     func publishSurvey(_ survey: PublishedSurvey) async throws {
         let json = String(decoding: survey.definition.canonicalJSON(), as: UTF8.self)
         try await write { db in
-            guard
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [survey.cohort]) == true
-            else { throw StoreError.notFound("Cohort '\(survey.cohort)' does not exist.") }
+            try StoreRules.requireCohort(survey.cohort, found: Self.cohortExists(db, survey.cohort))
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM surveys WHERE cohort = ? AND id = ? AND version = ?",
                 arguments: [survey.cohort, survey.definition.id, survey.definition.version]) == true
-            {
-                throw StoreError.conflict(
-                    "Survey '\(survey.definition.id)' version \(survey.definition.version) is published already in "
-                        + "cohort '\(survey.cohort)', and published versions never change. Raise `version` and publish again.")
-            }
+            { throw StoreRules.surveyPublished(survey) }
             try db.execute(
                 sql: "INSERT INTO surveys (cohort, id, version, definition, published_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [

@@ -8,9 +8,8 @@ final class SQLiteRecordStore: RecordStore {
     /// The database; a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
     let writer: any DatabaseWriter
 
-    /// Opens (creating owner-only when missing) the database file at `path` and migrates it.
-    ///
-    /// `makeID` makes the epoch and server replica of a new database.
+    /// Opens (creating owner-only when missing) the database file at `path` and migrates it;
+    /// `random` makes the epoch and server replica of a new database.
     convenience init(path: String, random: any RandomSource = SystemRandomSource()) throws {
         try Self.createOwnerOnlyFile(at: path)
         var configuration = Configuration()
@@ -19,13 +18,17 @@ final class SQLiteRecordStore: RecordStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        try self.init(writer: pool, random: random)
+        try self.init(writer: pool, random: random, location: "sqlite:\(path)")
     }
 
-    /// Wraps an open database and migrates it; use an in-memory `DatabaseQueue` in tests.
-    init(writer: any DatabaseWriter, random: any RandomSource = SystemRandomSource()) throws {
+    /// Wraps an open database and migrates it, refusing one with a newer schema; use an
+    /// in-memory `DatabaseQueue` in tests. `location` names the database in messages.
+    init(writer: any DatabaseWriter, random: any RandomSource = SystemRandomSource(), location: String = "sqlite::memory:")
+        throws
+    {
         self.writer = writer
         do {
+            try writer.read { db in try Self.refuseNewerSchema(db, location: location) }
             try Self.migrator(random: random).migrate(writer)
         } catch {
             throw Self.mapped(error)

@@ -4,6 +4,8 @@ enum StoreError: Error, Equatable, Sendable {
     case conflict(String)
     /// The enrollment code is unknown, used or expired.
     case invalidCode
+    /// The dashboard login link is unknown, used or expired.
+    case invalidLink
     /// A referenced thing does not exist; the message says what.
     case notFound(String)
     /// The database cannot be written now (full disk, read-only file, I/O error).

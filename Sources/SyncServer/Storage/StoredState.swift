@@ -7,7 +7,8 @@ import SyncModel
 /// States are written in the compact binary form (``StoredRecordEncoding``). Databases written
 /// before it hold JSON states (first byte `{`); both forms are read everywhere, so no migration
 /// rewrites them: a record moves to the binary form the next time it changes. Everything that
-/// leaves a store as JSON (pages, `syncserver migrate`'s transfer) goes through ``wireJSON(_:)``.
+/// is written as JSON (the changes page) goes through ``writeWireJSON(_:to:)``; reports, exports
+/// and `syncserver migrate` read records with ``record(from:)``.
 enum StoredState {
     /// The stored form of `record`.
     static func encode(_ record: SyncModel.Record) -> Data {
@@ -19,9 +20,13 @@ enum StoredState {
         try StoredRecordEncoding.decodeStoredState(state)
     }
 
-    /// The wire JSON of a stored state: JSON states unchanged, binary ones decoded and encoded.
-    static func wireJSON(_ state: Data) throws -> Data {
-        if !StoredRecordEncoding.isBinaryForm(state) { return state }
-        return Data(try FastJSON.encode(StoredRecordEncoding.decode(state), capacity: state.count * 4))
+    /// Writes the wire JSON of a stored state: the codec entry point of every response that
+    /// carries stored states. JSON states are spliced in unchanged, binary ones decoded and written.
+    static func writeWireJSON(_ state: Data, to writer: inout JSONWriter) throws {
+        if StoredRecordEncoding.isBinaryForm(state) {
+            try StoredRecordEncoding.decode(state).writeJSON(to: &writer)
+        } else {
+            writer.writeJSON(state)
+        }
     }
 }

@@ -50,10 +50,10 @@ struct PushPlanner: Sendable {
         }
     }
 
-    /// Plans the batch against the stored states in `snapshot`; `prechecks`, when given, are
-    /// ``precheck(_:)`` of the same records and spare the transaction that work.
-    func plan(_ records: [Record], prechecks: [Precheck]? = nil, snapshot: BatchSnapshot) -> BatchPlan {
-        precondition(prechecks == nil || prechecks?.count == records.count, "one precheck per record")
+    /// Plans the batch against the stored states in `snapshot`; `prechecks` are ``precheck(_:)``
+    /// of the same records, computed before the transaction.
+    func plan(_ records: [Record], prechecks: [Precheck], snapshot: BatchSnapshot) -> BatchPlan {
+        precondition(prechecks.count == records.count, "one precheck per record")
         var working = snapshot.existing
         var writes: [UUID: Record] = [:]
         var order: [UUID] = []
@@ -64,7 +64,7 @@ struct PushPlanner: Sendable {
         results.reserveCapacity(records.count)
         for (index, sent) in records.enumerated() {
             let judged = judge(
-                sent, precheck: prechecks?[index], stored: working[sent.id], relayAllowed: snapshot.requestEpochIsRetired)
+                sent, precheck: prechecks[index], stored: working[sent.id], relayAllowed: snapshot.requestEpochIsRetired)
             switch judged {
             case .failure(let error):
                 results.append(.makeRejected(id: sent.id, error))
@@ -76,7 +76,7 @@ struct PushPlanner: Sendable {
                 writes[sent.id] = decision.merged
                 // The device holds what it sent, or a later edit of it: it need not read it back.
                 origins[sent.id] = decision.isSent ? device.id : nil
-                encodedStates[sent.id] = decision.isSent ? prechecks?[index].encoded : nil
+                encodedStates[sent.id] = decision.isSent ? prechecks[index].encoded : nil
                 if !decision.relayed.isEmpty { relays[sent.id, default: []].formUnion(decision.relayed) }
             }
         }
@@ -100,17 +100,9 @@ struct PushPlanner: Sendable {
     }
 
     private func judge(
-        _ sent: Record, precheck: Precheck?, stored: Record?, relayAllowed: Bool
+        _ sent: Record, precheck: Precheck, stored: Record?, relayAllowed: Bool
     ) -> Result<Decision, ErrorDetail> {
-        if let precheck {
-            if let error = precheck.structureError { return .failure(error) }
-        } else {
-            do throws(RecordError) {
-                try sent.checkStructure()
-            } catch {
-                return .failure(ErrorDetail(.invalidRecord, error.message))
-            }
-        }
+        if let error = precheck.structureError { return .failure(error) }
         if let stored {
             // Judge access by the stored identity first, so that nothing about records out of
             // scope leaks through identity messages.
@@ -163,7 +155,7 @@ struct PushPlanner: Sendable {
         }
         let changed = merged != stored
         if changed {
-            let error = if let precheck, isSent { precheck.validationError } else { validate(merged) }
+            let error = isSent ? precheck.validationError : validate(merged)
             if let error { return .failure(error) }
         }
         return .success(Decision(merged: merged, changed: changed, isSent: isSent, relayed: foreign))

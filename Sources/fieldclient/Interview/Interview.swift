@@ -14,9 +14,13 @@ struct Interview {
     let input: any LineSource
     /// Writes text as given (no newline added): prompts and messages.
     let emit: (String) -> Void
+    /// The survey language the questions are shown in at the start (a tag of `survey.languages`);
+    /// nil for the default language. `lang TAG` changes it for the rest of the interview.
+    var language: String? = nil
 
     /// Runs the interview to its end, `quit`, or the end of input.
     func run() throws -> InterviewResult {
+        var language = self.language.flatMap(survey.languageTag(for:))
         var answers: [String: FieldValue] = [:]
         var id: UUID?
         var index = 0
@@ -24,6 +28,9 @@ struct Interview {
         let questions = survey.questions
         write("\(survey.title) (\(survey.id), version \(survey.version))")
         write("Type 'back' for the previous question, 'skip' to leave an optional one, 'quit' to stop (the draft is kept).")
+        if survey.languages.count > 1 {
+            write("Questionnaire language: \(describe(language)). Type 'lang' to list the languages, 'lang TAG' to switch.")
+        }
 
         func store(_ given: [String: FieldValue]) throws {
             var changes = given
@@ -57,16 +64,16 @@ struct Interview {
             if let group = question.group, group != shownGroup { write("\n== \(group) ==") }
             shownGroup = question.group
             if question.type == .note {
-                write("\n\(question.label)")
+                write("\n\(question.label(in: language))")
                 history.append(index)
                 index += 1
                 continue
             }
             write("")
-            write("[\(index + 1)/\(questions.count)] \(question.label)\(question.required ? " *" : "")")
-            if let hint = question.hint { write("  (\(hint))") }
+            write("[\(index + 1)/\(questions.count)] \(question.label(in: language))\(question.required ? " *" : "")")
+            if let hint = question.hint(in: language) { write("  (\(hint))") }
             for (number, choice) in (question.choices ?? []).enumerated() {
-                write("  \(number + 1)) \(choice.label)")
+                write("  \(number + 1)) \(choice.label(in: language))")
             }
             if question.type == .selectMultiple { write("  Several numbers separated by spaces.") }
             let current = answers[question.name].flatMap { $0.isNull ? nil : $0 }
@@ -79,6 +86,19 @@ struct Interview {
                 return InterviewResult(id: id, status: id == nil ? nil : .draft, quit: true)
             }
             var text = line.trimmingCharacters(in: .whitespaces)
+            if let request = Interview.languageRequest(text) {
+                if let wanted = request {
+                    if let tag = survey.languageTag(for: wanted) {
+                        language = tag
+                        write("Questionnaire language: \(describe(language)).")
+                    } else {
+                        write("This survey has no language '\(wanted)'. \(languageList(current: language))")
+                    }
+                } else {
+                    write(languageList(current: language))
+                }
+                continue
+            }
             switch text.lowercased() {
             case "quit", "q", "ende":
                 if let id { write("Stopped. The draft \(LocalStore.key(id).prefix(8)) is kept.") }
@@ -114,7 +134,7 @@ struct Interview {
                 }
                 continue
             }
-            switch question.parseInput(text, answers: effectiveAnswers(answers, before: index)) {
+            switch question.parseInput(text, answers: effectiveAnswers(answers, before: index), language: language) {
             case .failure(let issue):
                 write("! \(issue.message)")
                 continue
@@ -159,6 +179,30 @@ struct Interview {
             if let value = answers[question.name], !value.isNull { result[question.name] = value }
         }
         return result
+    }
+
+    /// `lang` → `.some(nil)` (list the languages), `lang tr` → `.some("tr")`; nil for any other input.
+    static func languageRequest(_ text: String) -> String?? {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        guard let first = words.first, ["lang", "sprache"].contains(first.lowercased()) else { return nil }
+        return .some(words.count > 1 ? words.dropFirst().joined(separator: " ") : nil)
+    }
+
+    /// `Deutsch (de)`, the language with `tag`; the default language for nil.
+    private func describe(_ tag: String?) -> String {
+        let current = tag ?? survey.defaultLanguage ?? SurveyLanguage.defaultTag
+        guard let language = survey.languages.first(where: { $0.tag == current }) else { return current }
+        return language.name == language.tag ? language.tag : "\(language.name) (\(language.tag))"
+    }
+
+    /// The survey's languages, the current one marked, or a note that there is only one.
+    private func languageList(current: String?) -> String {
+        guard survey.languages.count > 1 else { return "This survey is in one language only." }
+        let active = current ?? survey.defaultLanguage ?? SurveyLanguage.defaultTag
+        let items = survey.languages.map { language in
+            "\(language.tag) (\(language.name)\(language.tag == active ? ", current" : ""))"
+        }
+        return "Languages: \(items.joined(separator: ", ")). Switch with 'lang TAG', e.g. 'lang \(survey.languages.last!.tag)'."
     }
 
     /// Writes one line.

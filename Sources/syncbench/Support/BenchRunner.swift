@@ -202,6 +202,24 @@ struct BenchRunner {
                 row: "6", what: "client peak memory during row 3, MiB (vs a run of \(comparison.records.count))",
                 value: Double(sync.clientPeakKiB) / 1024, unit: "MiB", baseline: Double(secondSync.clientPeakKiB) / 1024,
                 ratio: Double(sync.clientPeakKiB) / Double(secondSync.clientPeakKiB), goal: "bounded (ratio near 1)"))
+
+        note("row 7: XLSX export of \(sync.pulled) records")
+        let exports = XLSXExportRow(executable: environment.executable("fieldclient"), directory: environment.directory)
+        let large = environment.path("trainer-initial.sqlite")
+        let xlsx = try exports.run(store: large, survey: workload.survey.id, format: "xlsx")
+        let csv = try exports.run(store: large, survey: workload.survey.id, format: "csv")
+        let smallXLSX = try exports.run(
+            store: environment.path("trainer-small.sqlite"), survey: workload.survey.id, format: "xlsx")
+        out.append(
+            Measurement(
+                row: "7", what: "XLSX export of \(sync.pulled) records by fieldclient, s (vs its CSV export)",
+                value: xlsx.seconds, unit: "s", baseline: csv.seconds, ratio: xlsx.seconds / csv.seconds,
+                goal: "ratio printed"))
+        out.append(
+            Measurement(
+                row: "7", what: "client peak memory during the XLSX export, MiB (vs exporting \(secondSync.pulled))",
+                value: Double(xlsx.peakKiB) / 1024, unit: "MiB", baseline: Double(smallXLSX.peakKiB) / 1024,
+                ratio: Double(xlsx.peakKiB) / Double(smallXLSX.peakKiB), goal: "bounded (ratio near 1)"))
         return out
     }
 }

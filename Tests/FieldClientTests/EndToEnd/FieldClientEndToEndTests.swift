@@ -230,7 +230,7 @@ struct FieldClientEndToEndTests {
     @Test("a sync SIGKILLed at random moments (surveys, push, pull) leaves a store that opens cleanly; nothing is lost")
     func killedAtRandomMoments() throws {
         let seed = ReliabilitySettings.seed()
-        print("killedAtRandomMoments seed \(seed) (replay with QS_SEED=\(seed))")
+        TestNote.write("killedAtRandomMoments seed \(seed) (replay with QS_SEED=\(seed))")
         var random = SplitMix64(seed: seed)
         let anna = try joined("anna")
         let tina = try joined("tina", trainer: true)
@@ -266,7 +266,7 @@ struct FieldClientEndToEndTests {
                 try (reopened.writer as? DatabasePool)?.close()
             }
         }
-        print("killedAtRandomMoments: \(landed) of \(2 * rounds) syncs killed while running")
+        TestNote.write("killedAtRandomMoments: \(landed) of \(2 * rounds) syncs killed while running")
         #expect(landed >= rounds, "most kills must land while the sync runs")
         try anna.ok(["sync"])
         try tina.ok(["sync", "--page-size", "25"])

@@ -107,9 +107,37 @@ struct ReportExportEndToEndTests {
         #expect((geo?["features"] as? [Any])?.count == 1)
         let json = try JSONDecoder().decode([ExportedResponse].self, from: Data(try tina.ok(["export", "--format", "json"]).utf8))
         #expect(json.count == 3)
-        let bad = try tina.run(["export", "--format", "xlsx"])
+        let bad = try tina.run(["export", "--format", "ods"])
         #expect(bad.status == ExitStatus.usage.rawValue)
-        #expect(bad.stderr.contains("--format must be csv, json or geojson"))
+        #expect(bad.stderr.contains("--format must be csv, json, geojson or xlsx"))
+        let noFile = try tina.run(["export", "--format", "xlsx"])
+        #expect(noFile.status == ExitStatus.usage.rawValue)
+        #expect(noFile.stderr.contains("add --out FILE.xlsx"))
+    }
+
+    @Test("export --format xlsx and households --export write owner-only workbooks; the server serves the same format")
+    func xlsxExports() async throws {
+        let (_, _, tina) = try cohort()
+        let folder = server.directory.appendingPathComponent("xlsx")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (arguments, file, note) in [
+            (["export", "--format", "xlsx", "--out"], "befragung.xlsx", "Wrote 3 response(s) of nachbarschaft-2026"),
+            (["households", "--export"], "tueren.xlsx", "Wrote 40 door(s)"),
+        ] {
+            let path = folder.appendingPathComponent(file).path
+            let result = try tina.run(arguments + [path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains(note))
+            let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(2) == Data("PK".utf8))
+            #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        }
+        let wrongName = try tina.run(["households", "--export", "tueren.csv"])
+        #expect(wrongName.status == ExitStatus.usage.rawValue)
+        #expect(wrongName.stderr.contains("ending in .xlsx"))
+        let served = try await get("/v1/cohorts/kurs/export?format=xlsx", as: tina)
+        #expect(served.prefix(2) == Data("PK".utf8))
     }
 
     @Test("dashboard prints a one-time login link that signs in once; participants are refused")

@@ -14,12 +14,12 @@ struct InterviewTests {
         device = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey])
     }
 
-    private func run(_ lines: [String]) throws -> (InterviewResult, String) {
+    private func run(_ lines: [String], language: String? = nil) throws -> (InterviewResult, String) {
         final class Transcript: @unchecked Sendable { var text = "" }
         let transcript = Transcript()
         let interview = Interview(
             survey: survey, records: device.records, household: nil, input: ScriptedLines(lines),
-            emit: { transcript.text += $0 })
+            emit: { transcript.text += $0 }, language: language)
         return (try interview.run(), transcript.text)
     }
 
@@ -117,5 +117,35 @@ struct InterviewTests {
         let record = try #require(try device.store.record(id: id)).record
         #expect(record.value(of: "haushalt") == 1)
         #expect(record.value(of: "kinder") == .null)
+    }
+
+    @Test("started in English, the questions, choices, hints and constraint messages are English; answers stay codes")
+    func startsInEnglish() throws {
+        let (result, transcript) = try run(
+            ["2026-11-25", "", "2", "", "3", "3", "quit"], language: "en")
+        #expect(transcript.contains("[2/14] Date of the conversation *"))
+        #expect(transcript.contains("2) 1 to 5 years"))
+        #expect(transcript.contains("(Record at the front door; accuracy in metres.)"))
+        #expect(transcript.contains("At least one adult must live in the household."))
+        #expect(!transcript.contains("Wie lange wohnen"))
+        let id = try #require(result.id)
+        let record = try #require(try device.store.record(id: id)).record
+        #expect(record.value(of: "wohndauer") == "jahre_1_5")
+    }
+
+    @Test("'lang en' switches for the rest of the interview, 'lang de' back; an unknown tag lists the languages")
+    func switchesLanguage() throws {
+        let (_, transcript) = try run(["2026-11-25", "lang tr", "lang en", "", "lang de", "quit"])
+        #expect(transcript.contains("This survey has no language 'tr'. Languages: de (Deutsch, current), en (English)."))
+        let english = transcript.components(separatedBy: "Questionnaire language: English (en).")
+        #expect(english.count == 2)
+        #expect(english[0].contains("[3/14] Standort"))
+        #expect(english[1].contains("[3/14] Location"))
+        #expect(english[1].contains("[4/14] How long have you lived in the neighbourhood? *"))
+        // The opening line names the starting language too, so the switch back is the third part.
+        let german = transcript.components(separatedBy: "Questionnaire language: Deutsch (de).")
+        #expect(german.count == 3)
+        #expect(german[2].contains("[4/14] Wie lange wohnen Sie schon im Quartier? *"))
+        #expect(!german[2].contains("How long"))
     }
 }

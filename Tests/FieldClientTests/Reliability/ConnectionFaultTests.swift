@@ -8,7 +8,7 @@ struct ConnectionFaultTests {
     @Test("connections cut before the request, after the commit and mid-response; afterwards all agree")
     func cutConnectionsLoseNothing() async throws {
         let seed = ReliabilitySettings.seed()
-        print("ConnectionFaultTests seed \(seed) (replay with QS_SEED=\(seed))")
+        TestNote.write("ConnectionFaultTests seed \(seed) (replay with QS_SEED=\(seed))")
         let server = try TestServer()
         let proxy = try FaultProxy(upstreamPort: server.port, faultShare: 0.3, seed: seed)
         defer { proxy.stop() }
@@ -37,7 +37,7 @@ struct ConnectionFaultTests {
         server.stop()
         let database = try ServerDatabase(path: server.database)
         let problems = try fleet.problems(in: database)
-        print(
+        TestNote.write(
             "ConnectionFaultTests: \(fleet.clients.count) clients, \(work.started) syncs (\(work.finished) finished), "
                 + "\(database.records.count) records, \(fleet.loggedWrites) own writes checked; faults: \(proxy.summary)")
         await fleet.shutdown()

@@ -21,7 +21,7 @@ struct LoadTests {
     @Test("200 clients each push 200 responses and pull their cohort at once; all succeed")
     func manyClientsAtOnce() async throws {
         let seed = ReliabilitySettings.seed()
-        print("LoadTests seed \(seed) (replay with QS_SEED=\(seed))")
+        TestNote.write("LoadTests seed \(seed) (replay with QS_SEED=\(seed))")
         let server = try TestServer(cohort: Self.cohorts[0])
         // The other cohorts get the same 40 doors under ids of their own (the fixture's ids are UUIDs of the first).
         let lines = try String(contentsOf: Fixtures.root.appendingPathComponent("Fixtures/households.csv"), encoding: .utf8)
@@ -80,7 +80,7 @@ struct LoadTests {
         for client in participants {
             for _ in 0..<Self.recordsPerClient { try client.createResponse(&random, survey: survey) }
         }
-        print("LoadTests: enrolled \(participants.count + trainers.count) devices in \(enrolled - started), interviews took \(ContinuousClock.now - enrolled)")
+        TestNote.write("LoadTests: enrolled \(participants.count + trainers.count) devices in \(enrolled - started), interviews took \(ContinuousClock.now - enrolled)")
 
         let start = ContinuousClock.now
         let finished = await withTaskGroup(of: Bool.self) { group in
@@ -103,12 +103,12 @@ struct LoadTests {
                 format: "%@ %d requests, p50 %.0f ms, p99 %.0f ms", kind, recorder.count(kind),
                 recorder.percentile(kind, 0.5), recorder.percentile(kind, 0.99))
         }
-        print(
+        TestNote.write(
             String(
                 format: "LoadTests: %d clients pushed %d records and pulled their scope in %.1f s (%.0f records/s); "
                     + "%d trainers pulled their cohorts, %.1f s in all", participants.count, records, seconds,
                 Double(records) / seconds, trainers.count, allSeconds))
-        print("LoadTests: " + ["push", "changes", "surveys"].map(figures).joined(separator: "; "))
+        TestNote.write("LoadTests: " + ["push", "changes", "surveys"].map(figures).joined(separator: "; "))
 
         // Counted by SQLite: decoding 80,000 states in a debug build would take longer than the run.
         #expect(finished == participants.count, "\(participants.flatMap(\.unexpectedFailures).prefix(5))")

@@ -9,7 +9,7 @@ struct ServerCrashTests {
     @Test("SIGKILL and restart the server at random moments; afterwards server and clients agree on every write")
     func killedServerLosesNothing() async throws {
         let seed = ReliabilitySettings.seed()
-        print("ServerCrashTests seed \(seed) (replay with QS_SEED=\(seed))")
+        TestNote.write("ServerCrashTests seed \(seed) (replay with QS_SEED=\(seed))")
         let server = try TestServer()
         let fleet = try await SimulatedFleet(server: server, syncURL: server.url, participants: 6, trainers: 2, seed: seed)
         let stop = StopSignal()
@@ -33,7 +33,7 @@ struct ServerCrashTests {
         server.stop()
         let database = try ServerDatabase(path: server.database)
         let problems = try fleet.problems(in: database)
-        print(
+        TestNote.write(
             "ServerCrashTests: \(cycles) kill/restart cycles, \(fleet.clients.count) clients, \(work.started) syncs "
                 + "(\(work.finished) finished), \(database.records.count) records, \(fleet.loggedWrites) own writes checked")
         await fleet.shutdown()

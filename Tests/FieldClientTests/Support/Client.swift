@@ -10,10 +10,12 @@ struct Client {
         store = directory.appendingPathComponent("\(name)/store.sqlite").path
     }
 
-    /// Runs `fieldclient` with `arguments` on this store.
+    /// Runs `fieldclient` with `arguments` on this store, with `environment` added (e.g. `LANG`).
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
-        try Command.run(try Binaries.path("fieldclient"), arguments, input: input, environment: ["FIELDCLIENT_STORE": store])
+    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        try Command.run(
+            try Binaries.path("fieldclient"), arguments, input: input,
+            environment: environment.merging(["FIELDCLIENT_STORE": store]) { $1 })
     }
 
     /// Runs and requires exit status 0.

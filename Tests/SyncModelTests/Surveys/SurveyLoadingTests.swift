@@ -286,7 +286,7 @@ struct SurveyLoadingTests {
         #expect(question.label == "Größe")
         #expect(question.hint == "Bitte schätzen")
         #expect(question.constraintMessage == "Too small")
-        #expect(question.choices == [Choice(name: "x", label: "Klein")])
+        #expect(question.choices == [Choice(name: "x", labels: LocalizedText("Klein", translations: ["en": "Small"]))])
     }
 
     @Test func skipsBlankRows() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SyncModel
+import SyncFixtures
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -35,7 +36,7 @@ struct DashboardBrowserTests {
         _ = try await ReportFixtures.seed(store, cohort: "Wedding Süd", bulk: 40)
         try store.close()
 
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try Loopback.freePort()
         let base = "http://127.0.0.1:\(port)"
         let executable: URL = try #require(SyncServerProcess.executable)
         let server = Process()

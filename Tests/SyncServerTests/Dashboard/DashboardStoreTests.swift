@@ -35,7 +35,7 @@ struct DashboardStoreTests {
         let session = try await store.redeemDashboardLink(
             linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-1"), at: Self.at(1000))
         #expect(session == DashboardSession(cohort: "wedding", trainer: "Frau Demir", createdBy: "admin", expiresAt: Self.at(12 * 3_600_000)))
-        await #expect(throws: StoreError.invalidCode) {
+        await #expect(throws: StoreError.invalidLink) {
             try await store.redeemDashboardLink(
                 linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-2"), at: Self.at(2000))
         }
@@ -47,11 +47,11 @@ struct DashboardStoreTests {
     func expiredLinkIsRefused(kind: StoreKind) async throws {
         let store = try await Self.store(kind)
         try await store.addDashboardLink(Self.link("link-1"))
-        await #expect(throws: StoreError.invalidCode) {
+        await #expect(throws: StoreError.invalidLink) {
             try await store.redeemDashboardLink(
                 linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-1"), at: Self.at(300_000))
         }
-        await #expect(throws: StoreError.invalidCode) {
+        await #expect(throws: StoreError.invalidLink) {
             try await store.redeemDashboardLink(
                 linkHash: SecretHasher.hash("other"), session: Self.session("cookie-1"), at: Self.at(1000))
         }

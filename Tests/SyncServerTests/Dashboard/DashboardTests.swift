@@ -139,6 +139,14 @@ struct DashboardTests {
             #expect(csv.text == direct.text)
             let bad = try await Self.open(client, "/dashboard/export?format=pdf", headers: [.cookie: cookie])
             #expect(bad.status == .badRequest)
+            #expect(page.text.contains("/dashboard/export?format=xlsx&amp;survey=befragung"))
+            #expect(page.text.contains("/dashboard/export/households"))
+            let doors = try await Self.open(client, "/dashboard/export/households", headers: [.cookie: cookie])
+            #expect(doors.status == .ok)
+            #expect(doors.headers[.contentDisposition] == "attachment; filename=\"households.xlsx\"")
+            #expect(Data(doors.body.readableBytesView).prefix(2) == Data("PK".utf8))
+            let anonymous = try await Self.open(client, "/dashboard/export/households")
+            #expect(anonymous.status == .unauthorized)
         }
     }
 

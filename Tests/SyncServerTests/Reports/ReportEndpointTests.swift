@@ -91,9 +91,24 @@ struct ReportEndpointTests {
         }
     }
 
+    @Test("The XLSX export is a workbook attachment named after the survey", arguments: StoreKind.all)
+    func xlsxExport(kind: StoreKind) async throws {
+        let harness = try await Self.prepared(kind)
+        try await harness.run { client in
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "Frau Demir", role: .trainer)
+            let response = try await client.send(.get, "/v1/cohorts/wedding/export?format=XLSX", token: trainer.token)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"befragung.xlsx\"")
+            let body = Data(response.body.readableBytesView)
+            #expect(body.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a ZIP archive")
+            #expect(body.count > 1_000)
+        }
+    }
+
     @Test("Bad export requests get a 4xx that says what to do", arguments: [
         ("/v1/cohorts/wedding/export", 400, "format="),
-        ("/v1/cohorts/wedding/export?format=xlsx", 400, "Unknown export format 'xlsx'"),
+        ("/v1/cohorts/wedding/export?format=ods", 400, "Unknown export format 'ods'. Use one of csv, json, geojson, xlsx."),
         ("/v1/cohorts/wedding/export?format=csv&survey=nope", 404, "no survey 'nope'"),
         ("/v1/cohorts/moabit/export?format=csv", 403, "own cohort"),
         ("/v1/cohorts/moabit/report", 403, "own cohort"),

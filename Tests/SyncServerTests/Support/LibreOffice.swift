@@ -14,8 +14,8 @@ struct LibreOffice {
         return nil
     }
 
-    /// Whether the run must have LibreOffice: `QS_LIBREOFFICE=required`, which scripts/test sets.
-    static var isRequired: Bool { ProcessInfo.processInfo.environment["QS_LIBREOFFICE"] == "required" }
+    /// Whether the run must have LibreOffice: `QS_SPREADSHEETS=required`, which scripts/test sets.
+    static var isRequired: Bool { ProcessInfo.processInfo.environment["QS_SPREADSHEETS"] == "required" }
 
     /// Whether tests that need LibreOffice run: when it is installed, or when it is required (they then fail).
     static var shouldRun: Bool { find() != nil || isRequired }
@@ -23,7 +23,7 @@ struct LibreOffice {
     /// The installed LibreOffice; records an issue (the test fails) when it is missing.
     static func required() throws -> LibreOffice {
         guard let office = find() else {
-            throw Failure("QS_LIBREOFFICE=required, but LibreOffice is not installed; scripts/test installs it (apt-get install libreoffice-calc-nogui).")
+            throw Failure("QS_SPREADSHEETS=required, but LibreOffice is not installed; scripts/test installs it (apt-get install libreoffice-calc-nogui).")
         }
         return office
     }

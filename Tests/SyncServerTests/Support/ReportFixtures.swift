@@ -73,6 +73,8 @@ enum ReportFixtures {
             owner: CohortAdministration.householdOwner)
         door.write(["outcome": "interviewed", "visitedBy": "Ayşe K."], by: ayse, at: Timestamp(millisecondsSince1970: day))
         records.append(door)
+        // Stored as a push stores them: decoded from the wire JSON, where a whole altitude 40.0 is 40.
+        records = try records.map { try FastJSON.decode(SyncModel.Record.self, from: FastJSON.encode($0)) }
         for start in stride(from: 0, to: records.count, by: 1000) {
             let part = Array(records[start..<min(start + 1000, records.count)])
             _ = try await store.commitBatch(ids: part.map(\.id), requestEpoch: nil, at: environment.clock.now()) { snapshot in
@@ -85,14 +87,14 @@ enum ReportFixtures {
         return records
     }
 
-    /// A response written once.
+    /// A response to version 1 of `survey`, written once.
     static func response(
         _ index: Int, cohort: String, owner: String, replica: ReplicaID, status: ResponseStatus = .final,
-        household: UUID? = nil, hours: Int64 = 0, _ answers: [String: FieldValue]
+        household: UUID? = nil, hours: Int64 = 0, survey: String = "befragung", _ answers: [String: FieldValue]
     ) -> SyncModel.Record {
         var record = SyncModel.Record(
             id: UUID(uuidString: String(format: "40000000-0000-4000-8000-%012d", index))!,
-            collection: RecordCollection.responses, cohort: cohort, survey: "befragung", surveyVersion: 1, owner: owner)
+            collection: RecordCollection.responses, cohort: cohort, survey: survey, surveyVersion: 1, owner: owner)
         var all = answers
         all[ResponseField.status] = .string(status.rawValue)
         all[ResponseField.createdAt] = .integer(day + hours * 3_600_000)

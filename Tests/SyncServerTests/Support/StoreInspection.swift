@@ -93,3 +93,56 @@ extension PostgresRecordStore: StoreInspection {
         }
     }
 }
+
+/// The columns of one stored record that the backends derive from it, and the schema version,
+/// for the conformance cases of the storage boundary.
+protocol StoreColumnInspection {
+    /// The `survey` and `survey_version` columns of record `id`.
+    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?)
+    /// Records that a newer syncserver migrated the database one step further than this build knows.
+    func recordFutureMigration() async throws
+    /// Runs the store's migration again, as a restart does.
+    func migrateAgain() async throws
+}
+
+extension SQLiteRecordStore: StoreColumnInspection {
+    /// Reads the survey columns.
+    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?) {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT survey, survey_version FROM records WHERE id = ?", arguments: [id.uuidString])
+            return (row?["survey"], row?["survey_version"])
+        }
+    }
+
+    /// Adds a GRDB migration identifier this build does not know.
+    func recordFutureMigration() async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(StoreSchema.newestVersion + 1) future')")
+        }
+    }
+
+    /// Opens the same database again.
+    func migrateAgain() async throws {
+        _ = try SQLiteRecordStore(writer: writer)
+    }
+}
+
+extension PostgresRecordStore: StoreColumnInspection {
+    /// Reads the survey columns.
+    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?) {
+        let row = try await rows("SELECT survey, survey_version::BIGINT FROM records WHERE id = \(id)").first
+        return try row?.decode((String?, Int64?).self) ?? (nil, nil)
+    }
+
+    /// Adds a schema version this build does not know.
+    func recordFutureMigration() async throws {
+        _ = try await rows(
+            "INSERT INTO schema_migrations (version, name) VALUES (\(StoreSchema.newestVersion + 1), 'future')")
+    }
+
+    /// Runs the migration again.
+    func migrateAgain() async throws {
+        try await migrate(random: SeededRandomSource(seed: 9))
+    }
+}

@@ -44,7 +44,8 @@ struct TestHarness: Sendable {
     func run<Value: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws
         -> Value
     {
-        try await Application(router: router()).test(.router, body)
+        // Quiet: request logs of passing tests would bury a failure in the output.
+        try await Application(router: router(), logger: .quiet).test(.router, body)
     }
 
     /// The administration service.

@@ -7,7 +7,7 @@ extension PostgresRecordStore {
     func createCohort(named name: String, at time: Timestamp) async throws -> CohortInfo {
         let inserted = try await rows(
             "INSERT INTO cohorts (name, created_at) VALUES (\(name), \(time.millisecondsSince1970)) ON CONFLICT DO NOTHING RETURNING name")
-        guard !inserted.isEmpty else { throw StoreError.conflict("Cohort '\(name)' exists already.") }
+        guard !inserted.isEmpty else { throw StoreRules.cohortExists(name) }
         return CohortInfo(name: name, createdAt: time)
     }
 

@@ -17,7 +17,7 @@ extension PostgresRecordStore {
                 RETURNING cohort
                 """, logger: logger
             ).collect()
-            guard !inserted.isEmpty else { throw StoreError.notFound("Cohort '\(link.cohort)' does not exist.") }
+            try StoreRules.requireCohort(link.cohort, found: !inserted.isEmpty)
         }
     }
 
@@ -35,7 +35,7 @@ extension PostgresRecordStore {
                     RETURNING cohort, trainer, created_by
                     """, logger: logger
                 ).collect().first
-            else { throw StoreError.invalidCode }
+            else { throw StoreError.invalidLink }
             let (cohort, trainer, createdBy) = try row.decode((String, String, String).self)
             try await connection.query(
                 "DELETE FROM dashboard_sessions WHERE expires_at <= \(time.millisecondsSince1970)", logger: logger)

@@ -16,7 +16,7 @@ extension PostgresRecordStore {
             FROM cohorts WHERE name = \(code.cohort)
             RETURNING cohort
             """)
-        guard !inserted.isEmpty else { throw StoreError.notFound("Cohort '\(code.cohort)' does not exist.") }
+        try StoreRules.requireCohort(code.cohort, found: !inserted.isEmpty)
     }
 
     /// Consumes a code and creates its device in one transaction.
@@ -37,10 +37,7 @@ extension PostgresRecordStore {
             let taken = try await connection.query(
                 "SELECT 1 FROM devices WHERE replica = \(device.replica.description)", logger: logger
             ).collect()
-            guard taken.isEmpty else {
-                throw StoreError.conflict(
-                    "The replica id \(device.replica) belongs to another device. Make a new replica id and enroll again.")
-            }
+            guard taken.isEmpty else { throw StoreRules.replicaTaken(device.replica) }
             try await connection.query(
                 """
                 UPDATE enrollment_codes SET used_at = \(time.millisecondsSince1970), device_id = \(device.id)
@@ -58,8 +55,7 @@ extension PostgresRecordStore {
                     """, logger: logger)
             } catch where Self.sqlState(of: error) == "23505" {
                 // Another enrollment took the replica id between the check and the insert.
-                throw StoreError.conflict(
-                    "The replica id \(device.replica) belongs to another device. Make a new replica id and enroll again.")
+                throw StoreRules.replicaTaken(device.replica)
             }
             return info
         }
@@ -67,11 +63,11 @@ extension PostgresRecordStore {
 
     /// Finds a device and its token hash.
     func credential(deviceID: String) async throws -> DeviceCredential? {
-        guard
-            let row = try await rows("SELECT \(unescaped: Self.deviceColumns) FROM devices WHERE id = \(deviceID)").first,
-            let device = try Self.device(from: row)
-        else { return nil }
-        return DeviceCredential(device: device, tokenHash: try row.makeRandomAccess()[8].decode(Data.self, context: .default))
+        try await rows("SELECT \(unescaped: Self.deviceColumns) FROM devices WHERE id = \(deviceID)").first.flatMap { row in
+            let (_, _, _, _, _, _, _, _, tokenHash) = try row.decode(
+                (String, String, String, String, String, String, Int64, Int64?, Data).self)
+            return try Self.device(from: row).map { DeviceCredential(device: $0, tokenHash: tokenHash) }
+        }
     }
 
     /// Lists devices.
@@ -117,12 +113,10 @@ extension PostgresRecordStore {
 
     /// Reads a device from a row of `deviceColumns`.
     static func device(from row: PostgresRow) throws -> DeviceInfo? {
-        let (id, cohort, participant, roleText, name, replicaText, createdAt, revokedAt) = try row.decode(
+        let (id, cohort, participant, role, name, replica, createdAt, revokedAt) = try row.decode(
             (String, String, String, String, String, String, Int64, Int64?).self)
-        guard let role = Role(rawValue: roleText), let replica = ReplicaID(replicaText) else { return nil }
         return DeviceInfo(
-            id: id, cohort: cohort, participant: participant, role: role, name: name, replicaId: replica,
-            createdAt: Timestamp(millisecondsSince1970: createdAt),
-            revokedAt: revokedAt.map(Timestamp.init(millisecondsSince1970:)))
+            id: id, cohort: cohort, participant: participant, role: role, name: name, replica: replica,
+            createdAt: createdAt, revokedAt: revokedAt)
     }
 }

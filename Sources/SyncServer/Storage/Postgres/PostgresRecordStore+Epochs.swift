@@ -5,10 +5,7 @@ import SyncModel
 extension PostgresRecordStore {
     /// Reads the current epoch.
     func epoch() async throws -> String {
-        guard let row = try await rows("SELECT value FROM meta WHERE key = 'epoch'").first else {
-            throw StoreError.notFound("The database has no epoch; it is not a syncserver database.")
-        }
-        return try row.decode(String.self)
+        try StoreRules.requireEpoch(await rows("SELECT value FROM meta WHERE key = 'epoch'").first?.decode(String.self))
     }
 
     /// Lists retired epochs, newest first.
@@ -30,10 +27,9 @@ extension PostgresRecordStore {
     static func rotateEpoch(
         _ connection: PostgresConnection, to newEpoch: String, at time: Timestamp, logger: Logger
     ) async throws -> RetiredEpoch {
-        let old = try await connection.query(
-            "SELECT value FROM meta WHERE key = 'epoch' FOR UPDATE", logger: logger
-        ).collect().first?.decode(String.self)
-        guard let old else { throw StoreError.notFound("The database has no epoch; it is not a syncserver database.") }
+        let old = try StoreRules.requireEpoch(
+            await connection.query("SELECT value FROM meta WHERE key = 'epoch' FOR UPDATE", logger: logger)
+                .collect().first?.decode(String.self))
         try await connection.query(
             """
             INSERT INTO retired_epochs (epoch, retired_at) VALUES (\(old), \(time.millisecondsSince1970))
@@ -45,9 +41,7 @@ extension PostgresRecordStore {
 
     /// Reads the server's replica id.
     func serverReplica() async throws -> ReplicaID {
-        guard let text = try await rows("SELECT value FROM meta WHERE key = 'server_replica'").first?.decode(String.self),
-            let replica = ReplicaID(text)
-        else { throw StoreError.notFound("The database has no server replica id.") }
-        return replica
+        try StoreRules.requireServerReplica(
+            await rows("SELECT value FROM meta WHERE key = 'server_replica'").first?.decode(String.self))
     }
 }

@@ -99,18 +99,11 @@ extension PostgresRecordStore {
             while true {
                 let page = try await nextRecords(last)
                 guard let tail = page.last else { break }
-                try await Self.insert(page, connection: connection, logger: logger)
-                moved.formUnion(page.map(\.id))
+                try await connection.query(RecordColumns(page.map(\.row)).upsert, logger: logger)
+                moved.formUnion(page.map(\.record.id))
                 last = tail.sequence
             }
-            try await connection.query(
-                """
-                INSERT INTO relays (record_id, device_id, epoch, replicas, sequence, relayed_at)
-                SELECT * FROM unnest(\(relays.map(\.note.recordID))::uuid[], \(relays.map(\.note.deviceID))::text[],
-                    \(relays.map(\.note.epoch))::text[],
-                    \(relays.map { $0.note.replicas.map(\.description).joined(separator: ",") })::text[],
-                    \(relays.map(\.sequence))::int8[], \(relays.map(\.relayedAt.millisecondsSince1970))::int8[])
-                """, logger: logger)
+            try await Self.insert(relays, connection: connection, logger: logger)
             let counter = try await connection.query(
                 """
                 UPDATE feed_counter SET last_sequence = (SELECT COALESCE(MAX(sequence), 0) FROM records)
@@ -119,36 +112,5 @@ extension PostgresRecordStore {
             ).collect().first?.decode(Int64.self) ?? 0
             return (moved.count, counter)
         }
-    }
-
-    /// Inserts (or, when the source moved a record on while paging, updates) one page of records.
-    ///
-    /// The transferred wire JSON is decoded and stored in the binary form, so a moved deployment
-    /// is stored compactly whatever form the source held; a state that does not decode stops the move.
-    private static func insert(_ page: [ExportedRecord], connection: PostgresConnection, logger: Logger) async throws {
-        let states = try page.map { exported in
-            do {
-                return ByteBuffer(bytes: StoredRecordEncoding.encode(try StoredState.record(from: exported.state)))
-            } catch {
-                throw StoreError.conflict(
-                    "The source's record \(exported.id) (sequence \(exported.sequence)) is not a readable state: "
-                        + "\(error). Nothing was moved; restore that record from a backup or remove it, then migrate again.")
-            }
-        }
-        try await connection.query(
-            """
-            INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at)
-            SELECT id, cohort, collection, owner, CASE WHEN has_survey THEN survey END,
-                CASE WHEN has_version THEN survey_version::INTEGER END, scope, sequence, state, updated_at
-            FROM unnest(\(page.map(\.id))::uuid[], \(page.map(\.cohort))::text[], \(page.map(\.collection))::text[],
-                \(page.map(\.owner))::text[], \(page.map { $0.survey != nil })::bool[], \(page.map { $0.survey ?? "" })::text[],
-                \(page.map { $0.surveyVersion != nil })::bool[], \(page.map { Int64($0.surveyVersion ?? 0) })::int8[],
-                \(page.map(\.scope))::text[], \(page.map(\.sequence))::int8[],
-                \(states)::bytea[], \(page.map(\.updatedAt.millisecondsSince1970))::int8[])
-                AS r(id, cohort, collection, owner, has_survey, survey, has_version, survey_version, scope, sequence, state,
-                    updated_at)
-            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                updated_at = excluded.updated_at, origin = NULL
-            """, logger: logger)
     }
 }

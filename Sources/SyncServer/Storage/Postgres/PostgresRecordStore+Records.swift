@@ -32,10 +32,9 @@ extension PostgresRecordStore {
                 FROM meta WHERE key = 'epoch'
                 """, logger: logger
             ).collect().first
-            guard let (epoch, requestRetired) = try header?.decode((String, Bool).self) else {
-                throw StoreError.notFound("The database has no epoch; it is not a syncserver database.")
-            }
-            let retired = requestEpoch != nil && requestEpoch != epoch && requestRetired
+            let found = try header?.decode((String, Bool).self)
+            let epoch = try StoreRules.requireEpoch(found?.0)
+            let retired = StoreRules.isRetired(requestEpoch: requestEpoch, current: epoch, listed: found?.1 ?? false)
             var existing: [UUID: SyncModel.Record] = [:]
             if !keys.isEmpty {
                 try await connection.query(
@@ -61,54 +60,36 @@ extension PostgresRecordStore {
                     "UPDATE feed_counter SET last_sequence = last_sequence + \(count) RETURNING last_sequence",
                     logger: logger
                 ).collect().first?.decode(Int64.self)
-            else { throw StoreError.notFound("The database has no feed counter; it is not a syncserver database.") }
-            let first = last - count + 1
-            let columns = RecordColumns(decided.writes, firstSequence: first, states: decided.storedState(of:))
-            // "" for no origin: device ids are never empty, and an array of optionals does not bind.
-            let origins = decided.writes.map { decided.origins[$0.id] ?? "" }
-            try await connection.query(
-                """
-                INSERT INTO records (id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at,
-                    origin)
-                SELECT id, cohort, collection, owner, CASE WHEN has_survey THEN survey END,
-                    CASE WHEN has_survey THEN survey_version::INTEGER END, scope, sequence, state,
-                    \(time.millisecondsSince1970), NULLIF(origin, '')
-                FROM unnest(\(columns.ids)::uuid[], \(columns.cohorts)::text[], \(columns.collections)::text[],
-                    \(columns.owners)::text[], \(columns.hasSurvey)::bool[], \(columns.surveys)::text[],
-                    \(columns.surveyVersions)::int8[], \(columns.scopes)::text[], \(columns.sequences)::int8[],
-                    \(columns.states)::bytea[], \(origins)::text[])
-                    AS w(id, cohort, collection, owner, has_survey, survey, survey_version, scope, sequence, state, origin)
-                ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
-                    updated_at = excluded.updated_at, origin = excluded.origin
-                """, logger: logger)
-            if !decided.relays.isEmpty {
-                let sequences = Dictionary(uniqueKeysWithValues: zip(columns.ids, columns.sequences))
-                let relays = decided.relays
-                try await connection.query(
-                    """
-                    INSERT INTO relays (record_id, device_id, epoch, replicas, sequence, relayed_at)
-                    SELECT record_id, device_id, epoch, replicas, sequence, \(time.millisecondsSince1970)
-                    FROM unnest(\(relays.map(\.recordID))::uuid[], \(relays.map(\.deviceID))::text[],
-                        \(relays.map(\.epoch))::text[],
-                        \(relays.map { $0.replicas.map(\.description).joined(separator: ",") })::text[],
-                        \(relays.map { sequences[$0.recordID] ?? 0 })::int8[])
-                        AS r(record_id, device_id, epoch, replicas, sequence)
-                    """, logger: logger)
-            }
+            else { throw StoreRules.notASyncserverDatabase(lacking: "feed counter") }
+            let rows = decided.rows(firstSequence: last - count + 1, at: time)
+            try await connection.query(RecordColumns(rows).upsert, logger: logger)
+            let sequences = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.sequence) })
+            try await Self.insert(
+                decided.relays.map { ExportedRelay(note: $0, sequence: sequences[$0.recordID] ?? 0, relayedAt: time) },
+                connection: connection, logger: logger)
             return BatchOutcome(plan: decided, epoch: epoch, lastSequence: last)
         }
+    }
+
+    /// Inserts relay notes with one statement; does nothing for none.
+    static func insert(_ relays: [ExportedRelay], connection: PostgresConnection, logger: Logger) async throws {
+        guard !relays.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO relays (record_id, device_id, epoch, replicas, sequence, relayed_at)
+            SELECT * FROM unnest(\(relays.map(\.note.recordID))::uuid[], \(relays.map(\.note.deviceID))::text[],
+                \(relays.map(\.note.epoch))::text[], \(relays.map(\.note.replicaList))::text[],
+                \(relays.map(\.sequence))::int8[], \(relays.map(\.relayedAt.millisecondsSince1970))::int8[])
+            """, logger: logger)
     }
 
     /// Reads one page of the feed of `scope` and the epoch in one statement, so one snapshot.
     ///
     /// As on SQLite, a trainer's page is one range scan of (cohort, sequence) and a participant's
-    /// two of (cohort, scope, sequence), each stopping after `limit + 1` rows.
-    ///
-    /// Every visible sequence is final (see `commitBatch`), so the page needs no filter for
-    /// changes still in flight. Rows whose origin is `reader` count towards the page and the
-    /// cursor but come without their state.
+    /// two of (cohort, scope, sequence), each stopping after `limit + 1` rows. Every visible
+    /// sequence is final (see `commitBatch`), so the page needs no filter for changes still in flight.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
-        -> EncodedChangesPage
+        -> StoredChangesPage
     {
         let fetch = Int64(limit) + 1
         let found: [PostgresRow]
@@ -116,45 +97,35 @@ extension PostgresRecordStore {
         case .cohort(let cohort):
             found = try await rows(
                 """
-                SELECT m.value, p.sequence, p.state FROM meta AS m LEFT JOIN LATERAL (
-                    SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state
-                    FROM records WHERE cohort = \(cohort) AND sequence > \(sequence)
+                SELECT m.value, p.sequence, p.state, p.origin FROM meta AS m LEFT JOIN LATERAL (
+                    SELECT sequence, state, origin FROM records WHERE cohort = \(cohort) AND sequence > \(sequence)
                     ORDER BY sequence LIMIT \(fetch)
-                ) AS p ON TRUE
-                WHERE m.key = 'epoch' ORDER BY p.sequence
+                ) AS p ON TRUE WHERE m.key = 'epoch' ORDER BY p.sequence
                 """)
         case .participant(let cohort, let owner):
             found = try await rows(
                 """
-                SELECT m.value, p.sequence, p.state FROM meta AS m LEFT JOIN LATERAL (
-                    SELECT sequence, state FROM (
-                        (SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state FROM records
+                SELECT m.value, p.sequence, p.state, p.origin FROM meta AS m LEFT JOIN LATERAL (
+                    SELECT * FROM (
+                        (SELECT sequence, state, origin FROM records
                             WHERE cohort = \(cohort) AND scope = \(FeedScope.shared) AND sequence > \(sequence)
                             ORDER BY sequence LIMIT \(fetch))
                         UNION ALL
-                        (SELECT sequence, CASE WHEN origin = \(reader) THEN NULL ELSE state END AS state FROM records
+                        (SELECT sequence, state, origin FROM records
                             WHERE cohort = \(cohort) AND scope = \(FeedScope.owner(owner)) AND sequence > \(sequence)
                             ORDER BY sequence LIMIT \(fetch))
                     ) AS both_scopes ORDER BY sequence LIMIT \(fetch)
-                ) AS p ON TRUE
-                WHERE m.key = 'epoch' ORDER BY p.sequence
+                ) AS p ON TRUE WHERE m.key = 'epoch' ORDER BY p.sequence
                 """)
         }
-        guard let first = found.first else {
-            throw StoreError.notFound("The database has no epoch; it is not a syncserver database.")
-        }
-        let epoch = try first.decode(String.self)
-        // A row without a sequence is the empty lateral join; one without a state is the reader's own.
-        var page: [(Int64, Data?)] = []
-        page.reserveCapacity(found.count)
+        let epoch = try StoreRules.requireEpoch(found.first?.decode(String.self))
+        // A row without a sequence is the empty lateral join.
+        var rows: [StoredChangesPage.Row] = []
+        rows.reserveCapacity(found.count)
         for row in found {
-            let (_, rowSequence, state) = try row.decode((String, Int64?, Data?).self)
-            if let rowSequence { page.append((rowSequence, state)) }
+            let (_, rowSequence, state, origin) = try row.decode((String, Int64?, Data?, String?).self)
+            if let rowSequence, let state { rows.append((rowSequence, state, origin)) }
         }
-        let hasMore = page.count > limit
-        if hasMore { page.removeLast(page.count - limit) }
-        return EncodedChangesPage(
-            states: try page.compactMap(\.1).map { try StoredState.wireJSON($0) }, cursor: page.last?.0 ?? sequence,
-            hasMore: hasMore, epoch: epoch)
+        return StoredChangesPage(rows: rows, limit: limit, after: sequence, epoch: epoch, reader: reader)
     }
 }

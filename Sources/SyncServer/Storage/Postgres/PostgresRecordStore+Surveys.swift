@@ -10,7 +10,7 @@ extension PostgresRecordStore {
             let cohort = try await connection.query(
                 "SELECT 1 FROM cohorts WHERE name = \(survey.cohort) FOR SHARE", logger: logger
             ).collect()
-            guard !cohort.isEmpty else { throw StoreError.notFound("Cohort '\(survey.cohort)' does not exist.") }
+            try StoreRules.requireCohort(survey.cohort, found: !cohort.isEmpty)
             let inserted = try await connection.query(
                 """
                 INSERT INTO surveys (cohort, id, version, definition, published_at)
@@ -19,11 +19,7 @@ extension PostgresRecordStore {
                 ON CONFLICT DO NOTHING RETURNING id
                 """, logger: logger
             ).collect()
-            guard !inserted.isEmpty else {
-                throw StoreError.conflict(
-                    "Survey '\(survey.definition.id)' version \(survey.definition.version) is published already in "
-                        + "cohort '\(survey.cohort)', and published versions never change. Raise `version` and publish again.")
-            }
+            guard !inserted.isEmpty else { throw StoreRules.surveyPublished(survey) }
         }
     }
 

@@ -1,26 +1,18 @@
 import Foundation
 import SyncModel
 
-/// A stored record state with its feed sequence, as `syncserver migrate` moves it.
+/// A stored record with its feed sequence and time, as `syncserver migrate` moves it; the
+/// destination derives its columns and stored form from the record (``RecordRow``).
 struct ExportedRecord: Sendable {
-    /// The record id.
-    var id: UUID
-    /// The cohort.
-    var cohort: String
-    /// The collection.
-    var collection: String
-    /// The owner.
-    var owner: String
-    /// The survey id of a response.
-    var survey: String?
-    /// The survey version of a response.
-    var surveyVersion: Int?
-    /// The feed scope.
-    var scope: String
+    /// The record, decoded from whichever form the source stores.
+    var record: SyncModel.Record
     /// The feed sequence.
     var sequence: Int64
-    /// The state as wire JSON (the transfer form, whatever form the source stores).
-    var state: Data
     /// When it was last written.
     var updatedAt: Timestamp
+
+    /// The row that stores this record at the destination, in the binary form and without an origin.
+    var row: RecordRow {
+        RecordRow(record, sequence: sequence, state: StoredState.encode(record), updatedAt: updatedAt, origin: nil)
+    }
 }
