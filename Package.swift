@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
     ],
     targets: [
         .target(
@@ -33,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "Spreadsheet",
-            dependencies: ["SyncModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "SyncModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
         ),
         .target(
             name: "SyncFixtures",
@@ -91,7 +96,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SpreadsheetTests",
-            dependencies: ["Spreadsheet", "SyncModel", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: [
+                "Spreadsheet",
+                "SyncModel",
+                "SyncFixtures",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "SyncBenchTests",
@@ -123,6 +134,7 @@ let package = Package(
             dependencies: [
                 "SyncServer",
                 "SyncModel",
+                "Spreadsheet",
                 "SyncFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -6,6 +6,8 @@ public enum HouseholdField {
     public static let houseNumber = "houseNumber"
     /// The postcode.
     public static let postcode = "postcode"
+    /// The town or city, when the imported list has one.
+    public static let city = "city"
     /// A note from the imported list, e.g. "Hinterhaus, 3. OG".
     public static let note = "note"
     /// The outcome of the latest visit; see ``VisitOutcome``.

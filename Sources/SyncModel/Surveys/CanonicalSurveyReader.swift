@@ -101,6 +101,9 @@ enum CanonicalSurveyReader {
             constraintMessages: try localized(
                 row, "constraintMessage", translations: "constraintMessages", place: named),
             relevant: try R.text(row["relevant"], field: "relevant", place: named),
+            requiredMessage: try R.text(row["requiredMessage"], field: "requiredMessage", place: named),
+            defaultValue: try R.text(row["default"], field: "default", place: named),
+            group: try R.text(row["group"], field: "group", place: named),
             location: location)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension Question: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, type, label, hint, required, choices, min, max, minLength, maxLength, constraint, constraintMessage,
-            relevant, labels, hints, constraintMessages
+            relevant, labels, hints, constraintMessages, requiredMessage, group
+        case defaultValue = "default"
     }
 
     /// Decodes a question from its canonical JSON form, running the same checks as the initializer.
@@ -36,7 +37,10 @@ extension Question: Codable {
                     LocalizedText(
                         $0, translations: try container.decodeIfPresent([String: String].self, forKey: .constraintMessages) ?? [:])
                 },
-                relevant: try container.decodeIfPresent(String.self, forKey: .relevant), location: nil)
+                relevant: try container.decodeIfPresent(String.self, forKey: .relevant),
+                requiredMessage: try container.decodeIfPresent(String.self, forKey: .requiredMessage),
+                defaultValue: try container.decodeIfPresent(String.self, forKey: .defaultValue),
+                group: try container.decodeIfPresent(String.self, forKey: .group), location: nil)
         } catch let error as SurveyError {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
@@ -62,6 +66,9 @@ extension Question: Codable {
         try Question.encodeTranslations(hints, forKey: .hints, in: &container)
         try Question.encodeTranslations(constraintMessages, forKey: .constraintMessages, in: &container)
         try container.encodeIfPresent(relevant, forKey: .relevant)
+        try container.encodeIfPresent(requiredMessage, forKey: .requiredMessage)
+        try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
+        try container.encodeIfPresent(group, forKey: .group)
     }
 
     private static func encodeTranslations(
@@ -85,7 +92,7 @@ extension Question: Codable {
     /// The canonical JSON keys of a question, in encoding order.
     static let canonicalKeys: [String] = [
         "name", "type", "label", "hint", "required", "choices", "min", "max", "minLength", "maxLength", "constraint",
-        "constraintMessage", "relevant", "labels", "hints", "constraintMessages",
+        "constraintMessage", "relevant", "labels", "hints", "constraintMessages", "requiredMessage", "default", "group",
     ]
 }
 

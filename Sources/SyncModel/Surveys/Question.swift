@@ -31,6 +31,12 @@ public struct Question: Hashable, Sendable {
     public let constraintMessages: LocalizedText?
     /// An XLSForm relevance condition; the question is asked only when it holds.
     public let relevant: String?
+    /// The message shown when a required question is left unanswered (XLSForm `required_message`).
+    public let requiredMessage: String?
+    /// The answer offered before the interviewer types one, as typed text (XLSForm `default`).
+    public let defaultValue: String?
+    /// The label of the XLSForm group the question belongs to, shown as a heading in the interview.
+    public let group: String?
     /// `constraint`, parsed.
     public let constraintCondition: Condition?
     /// `relevant`, parsed.
@@ -48,13 +54,14 @@ public struct Question: Hashable, Sendable {
     public init(
         name: String, type: QuestionType, label: String, hint: String? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
-        maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil
+        maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil,
+        requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
     ) throws(SurveyError) {
         try self.init(
             name: name, type: type, labels: LocalizedText(label), hints: hint.map { LocalizedText($0) },
             required: required, choices: choices, min: min, max: max, minLength: minLength, maxLength: maxLength,
             constraint: constraint, constraintMessages: constraintMessage.map { LocalizedText($0) }, relevant: relevant,
-            location: nil)
+            requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, location: nil)
     }
 
     /// Creates a question with texts in several languages, checking it on its own.
@@ -62,19 +69,21 @@ public struct Question: Hashable, Sendable {
         name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
         maxLength: Int? = nil, constraint: String? = nil, constraintMessages: LocalizedText? = nil,
-        relevant: String? = nil
+        relevant: String? = nil, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
     ) throws(SurveyError) {
         try self.init(
             name: name, type: type, labels: labels, hints: hints, required: required, choices: choices, min: min,
             max: max, minLength: minLength, maxLength: maxLength, constraint: constraint,
-            constraintMessages: constraintMessages, relevant: relevant, location: nil)
+            constraintMessages: constraintMessages, relevant: relevant, requiredMessage: requiredMessage,
+            defaultValue: defaultValue, group: group, location: nil)
     }
 
     /// Creates a question; `location` (e.g. `survey row 4`) prefixes error messages.
     init(
         name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText?, required: Bool,
         choices: [Choice]?, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?,
-        constraintMessages: LocalizedText?, relevant: String?, location: String?
+        constraintMessages: LocalizedText?, relevant: String?, requiredMessage: String? = nil,
+        defaultValue: String? = nil, group: String? = nil, location: String?
     ) throws(SurveyError) {
         let place = Question.describe(name: name, location: location)
         try Question.checkName(name, place: place)
@@ -106,6 +115,9 @@ public struct Question: Hashable, Sendable {
         self.constraint = constraint
         self.constraintMessages = constraintMessages
         self.relevant = relevant
+        self.requiredMessage = requiredMessage
+        self.defaultValue = defaultValue
+        self.group = group
         self.constraintCondition = try Question.parseCondition(constraint, column: "constraint", place: place)
         self.relevantCondition = try Question.parseCondition(relevant, column: "relevant", place: place)
         if let relevantCondition, relevantCondition.usesCurrentValue {
@@ -113,6 +125,17 @@ public struct Question: Hashable, Sendable {
                 .invalidCondition,
                 "\(place): `relevant` uses `.`, but a question's relevance cannot depend on its own answer. "
                     + "Refer to earlier questions with ${name}.")
+        }
+        if let defaultValue {
+            guard type.takesAnswer else {
+                throw SurveyError(
+                    .invalidValue, "\(place) is a note and cannot have a default, because notes take no answer. Remove `default`.")
+            }
+            if case .failure(let issue) = parseInput(defaultValue), issue.code != .constraintViolated {
+                throw SurveyError(
+                    .invalidValue,
+                    "\(place): the default '\(defaultValue)' is not a valid answer (\(issue.message)). Correct or remove `default`.")
+            }
         }
     }
 

@@ -5,14 +5,22 @@ import Yams
 enum XLSFormReader {
     private typealias R = SurveyNodeReading
 
-    /// Columns of a `survey` row; `label`, `hint` and `constraint_message` may also carry a `::language` suffix.
-    private static let surveyColumns: Set<String> = [
-        "type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "min", "max",
-        "min_length", "max_length", "appearance",
+    /// Columns of a `survey` row; `label`, `hint`, `constraint_message` and `required_message` may also carry a
+    /// `::language` suffix.
+    static let surveyColumns: Set<String> = [
+        "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
+        "constraint_message", "default", "min", "max", "min_length", "max_length", "appearance",
     ]
-    private static let localizedColumns = ["label", "hint", "constraint_message"]
+    private static let localizedColumns = ["label", "hint", "constraint_message", "required_message"]
 
-    static func read(_ document: Node.Mapping) throws(SurveyError) -> SurveyDefinition {
+    /// XLSForm columns whose features QuartierSync does not have; a row that fills one is refused.
+    private static let unsupportedColumns = ["choice_filter", "repeat_count", "calculation", "trigger", "read_only"]
+
+    /// The types a `type` cell may hold, as listed in messages.
+    static let supportedTypes =
+        QuestionType.allCases.map { $0.hasChoices ? "\($0.rawValue) LISTNAME" : $0.rawValue } + ["begin group", "end group"]
+
+    static func read(_ document: Node.Mapping, origin: XLSFormOrigin = .document) throws(SurveyError) -> SurveyDefinition {
         for (key, _) in try R.entries(of: document, place: "The survey file") where !["settings", "survey", "choices"].contains(key) {
             throw SurveyError(
                 .unknownField, "The survey file has the unknown section `\(key)`. Known sections: settings, survey, choices.")
@@ -36,14 +44,25 @@ enum XLSFormReader {
                 ?? named.languages.first
         }
         let texts = TextColumns(defaultTag: defaultLanguage?.tag, order: named.languages.map(\.tag))
-        let lists = try readChoices(document["choices"], texts: texts)
+        let lists = try readChoices(document["choices"], texts: texts, origin: origin)
         var questions: [Question] = []
         var locations: [String] = []
+        var groups: [XLSFormGroup] = []
         for (index, node) in try R.items(document["survey"], field: "survey", place: "The survey file").enumerated() {
-            let location = "survey row \(index + 1)"
-            guard let question = try readQuestion(node, location: location, lists: lists, texts: texts) else { continue }
+            let location = origin.surveyLocation(index)
+            guard
+                let question = try readQuestion(
+                    node, location: location, lists: lists, texts: texts, groups: &groups,
+                    ignoresUnknownColumns: origin.ignoresUnknownColumns)
+            else { continue }
             questions.append(question)
             locations.append(location)
+        }
+        if let open = groups.last {
+            throw SurveyError(
+                .invalidDocument,
+                "\(open.place): the group '\(open.name)' begins here but never ends. "
+                    + "Add a row with type `end group` after its last question.")
         }
         var languages = named.languages
         if let defaultLanguage, !languages.contains(where: { $0.tag == defaultLanguage.tag }) {
@@ -87,16 +106,19 @@ enum XLSFormReader {
         throw SurveyError(.invalidDocument, "`settings` must be a mapping with form_id, version and form_title.")
     }
 
-    private static func readChoices(_ node: Node?, texts: TextColumns) throws(SurveyError) -> [String: [Choice]] {
+    private static func readChoices(
+        _ node: Node?, texts: TextColumns, origin: XLSFormOrigin
+    ) throws(SurveyError) -> [String: [Choice]] {
         var lists: [String: [Choice]] = [:]
-        var rowOfChoice: [String: Int] = [:]
+        var rowOfChoice: [String: String] = [:]
         for (index, row) in try R.items(node, field: "choices", place: "The survey file").enumerated() {
-            let place = "Choices row \(index + 1)"
+            let place = origin.choicesPlace(index)
             guard let mapping = row.mapping else {
                 throw SurveyError(.invalidDocument, "\(place) must be a mapping with list_name, name and label.")
             }
             let columns = try R.entries(of: mapping, place: place)
-            for (key, _) in columns where !["list_name", "name", "label"].contains(key) && !key.hasPrefix("label::") {
+            for (key, _) in columns
+            where !["list_name", "name", "label"].contains(key) && !key.hasPrefix("label::") && !origin.ignoresUnknownColumns {
                 throw SurveyError(
                     .unknownField,
                     "\(place) has the unknown column `\(key)`. Known columns: list_name, name, label "
@@ -111,10 +133,10 @@ enum XLSFormReader {
             if let first = rowOfChoice[key] {
                 throw SurveyError(
                     .duplicateChoiceName,
-                    "\(place): choice '\(name)' appears twice in list '\(listName)' (also in choices row \(first)). "
+                    "\(place): choice '\(name)' appears twice in list '\(listName)' (also in \(first.prefix(1).lowercased() + first.dropFirst())). "
                         + "Every choice of a list needs its own name.")
             }
-            rowOfChoice[key] = index + 1
+            rowOfChoice[key] = place
             let labels = try texts.read("label", in: columns, place: place) ?? LocalizedText("")
             lists[listName, default: []].append(Choice(name: name, labels: labels))
         }
@@ -122,7 +144,8 @@ enum XLSFormReader {
     }
 
     private static func readQuestion(
-        _ node: Node, location: String, lists: [String: [Choice]], texts: TextColumns
+        _ node: Node, location: String, lists: [String: [Choice]], texts: TextColumns, groups: inout [XLSFormGroup],
+        ignoresUnknownColumns: Bool
     ) throws(SurveyError) -> Question? {
         let place = location.prefix(1).uppercased() + location.dropFirst()
         guard let row = node.mapping else {
@@ -133,7 +156,7 @@ enum XLSFormReader {
         for (key, _) in columns {
             let base = key.components(separatedBy: "::").first ?? key
             let known = key.contains("::") ? localizedColumns.contains(base) : surveyColumns.contains(key)
-            if !known {
+            if !known && !ignoresUnknownColumns {
                 throw SurveyError(
                     .unknownField,
                     "\(place) has the unknown column `\(key)`. Known columns: "
@@ -143,10 +166,46 @@ enum XLSFormReader {
         }
         let name = try R.text(row["name"], field: "name", place: place) ?? ""
         let named = Question.describe(name: name, location: location)
+        for (key, value) in columns where unsupportedColumns.contains(key) {
+            if let text = try R.text(value, field: key, place: named),
+                key != "read_only" || ["yes", "true", "true()", "1"].contains(text.lowercased())
+            {
+                throw SurveyError(
+                    .unknownField,
+                    "\(named), column `\(key)`: the value '\(text)' uses a feature QuartierSync does not support "
+                        + "(\(unsupportedColumns.joined(separator: ", "))). Empty the cell or remove the column.")
+            }
+        }
         guard let typeText = try R.text(row["type"], field: "type", place: named) else {
             throw SurveyError(.missingField, "\(named) has no `type`. Use e.g. text, integer or select_one LISTNAME.")
         }
-        let (type, choices) = try resolveType(typeText, place: named, lists: lists)
+        let words = typeText.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let marker = words.joined(separator: " ").lowercased().replacingOccurrences(of: "_", with: " ")
+        if marker == "begin group" {
+            groups.append(
+                XLSFormGroup(
+                    name: name, label: try texts.read("label", in: columns, place: named)?.text,
+                    relevant: try R.text(row["relevant"], field: "relevant", place: named), place: named))
+            return nil
+        }
+        if marker == "end group" {
+            guard groups.popLast() != nil else {
+                throw SurveyError(
+                    .invalidDocument,
+                    "\(named), column `type`: 'end group' has no matching 'begin group' above it. Remove the row "
+                        + "or add the group's beginning.")
+            }
+            return nil
+        }
+        var spelled = typeText
+        if words.count == 4, words[1].lowercased() == "one" || words[1].lowercased() == "multiple",
+            words[0].lowercased() == "select", words[2].lowercased() == "from"
+        {
+            spelled = "select_\(words[1].lowercased()) \(words[3])"  // the old spelling `select one from LIST`
+        }
+        let (type, choices) = try resolveType(spelled, place: named, lists: lists)
+        let relevants = groups.compactMap(\.relevant) + [try R.text(row["relevant"], field: "relevant", place: named)].compactMap { $0 }
+        let relevant = relevants.count > 1 ? relevants.map { "(\($0))" }.joined(separator: " and ") : relevants.first
         return try Question(
             name: name, type: type,
             labels: try texts.read("label", in: columns, place: named) ?? LocalizedText(""),
@@ -159,7 +218,10 @@ enum XLSFormReader {
             maxLength: try R.integer(row["max_length"], field: "max_length", place: named),
             constraint: try R.text(row["constraint"], field: "constraint", place: named),
             constraintMessages: try texts.read("constraint_message", in: columns, place: named),
-            relevant: try R.text(row["relevant"], field: "relevant", place: named),
+            relevant: relevant,
+            requiredMessage: try texts.read("required_message", in: columns, place: named)?.text,
+            defaultValue: try R.text(row["default"], field: "default", place: named),
+            group: groups.last(where: { $0.label != nil })?.label,
             location: location)
     }
 
@@ -168,7 +230,10 @@ enum XLSFormReader {
     ) throws(SurveyError) -> (QuestionType, [Choice]?) {
         let parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard let typeName = parts.first, let type = QuestionType(rawValue: typeName) else {
-            throw SurveyError.unknownType(text, place: place)
+            throw SurveyError(
+                .unknownType,
+                "\(place), column `type`: '\(text)' is not supported by QuartierSync. Supported types: "
+                    + "\(supportedTypes.joined(separator: ", ")).")
         }
         guard type.hasChoices else {
             if parts.count > 1 { throw SurveyError.unknownType(text, place: place) }
@@ -181,7 +246,8 @@ enum XLSFormReader {
             }
             throw SurveyError(
                 .unknownType,
-                "\(place): type '\(text)' is not supported; write '\(typeName) LISTNAME' (or_other and file lists are not supported).")
+                "\(place), column `type`: '\(text)' is not supported; write '\(typeName) LISTNAME' "
+                    + "(or_other and file lists are not supported).")
         }
         let listName = parts[1]
         guard let choices = lists[listName] else {

@@ -6,7 +6,8 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: AdminTexts.text("admin.householdsImport.abstract"))
+        abstract: AdminTexts.text("admin.householdsImport.abstract"),
+        discussion: AdminTexts.text("admin.householdsImport.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -17,27 +18,25 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(AdminTexts.text("admin.householdsImport.cohort")))
     var cohort: String
 
-    /// The CSV file.
+    /// The door list.
     @Argument(help: ArgumentHelp(AdminTexts.text("admin.householdsImport.file")))
     var file: String
 
     /// Checks that the file exists.
     func validate() throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw ValidationError("Cannot read the CSV file '\(file)'. Check the path.")
+            throw ValidationError("Cannot read the door list '\(file)'. Check the path.")
         }
     }
 
     /// Imports the doors.
     func run() async throws {
         try await output.run {
-            guard let text = String(data: try Data(contentsOf: URL(fileURLWithPath: file)), encoding: .utf8) else {
-                throw CommandFailure("'\(file)' is not UTF-8 text. Save the CSV as UTF-8.")
-            }
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let cohort = cohort
             let summary = try await database.withStore { store in
                 try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                    .importHouseholds(csv: text, cohort: cohort)
+                    .importHouseholds(file: data, cohort: cohort)
             }
             try output.print(
                 summary,

@@ -5,7 +5,8 @@ import Foundation
 struct SurveyPublishCommand: AsyncParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: AdminTexts.text("admin.surveyPublish.abstract"))
+        commandName: "publish", abstract: AdminTexts.text("admin.surveyPublish.abstract"),
+        discussion: AdminTexts.text("admin.surveyPublish.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions
@@ -32,9 +33,10 @@ struct SurveyPublishCommand: AsyncParsableCommand {
         try await output.run {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let cohort = cohort
+            let file = file
             let published = try await database.withStore { store in
                 try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
-                    .publishSurvey(data, cohort: cohort)
+                    .publishSurvey(data, cohort: cohort, fileName: file)
             }
             try output.print(
                 published,

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Spreadsheet
 import SyncModel
 
 /// The administrative operations shared by the admin commands and the trainer endpoints:
@@ -41,11 +42,14 @@ struct CohortAdministration: Sendable {
         return EnrollmentGrant(code: code.display, cohort: cohort, participant: participant, role: role, expiresAt: expiresAt)
     }
 
-    /// Parses a survey file (XLSForm-style YAML/JSON or canonical JSON) and publishes it.
-    func publishSurvey(_ data: Data, cohort: String) async throws -> PublishedSurvey {
+    /// Parses a survey file (an XLSForm workbook, XLSForm-style YAML/JSON or canonical JSON) and publishes it;
+    /// `fileName` stands in for a workbook's missing `settings` sheet (see `XLSFormWorkbook.survey(from:fileName:)`).
+    func publishSurvey(_ data: Data, cohort: String, fileName: String? = nil) async throws -> PublishedSurvey {
         let definition: SurveyDefinition
         do {
-            definition = try SurveyDefinition.parse(data)
+            definition =
+                XLSFormWorkbook.looksLikeWorkbook(data)
+                ? try XLSFormWorkbook.survey(from: data, fileName: fileName) : try SurveyDefinition.parse(data)
         } catch {
             throw AdministrationError.invalidSurvey(error.message)
         }
@@ -59,16 +63,22 @@ struct CohortAdministration: Sendable {
         return published
     }
 
-    /// Loads or updates the cohort's door list from CSV text, as writes of the server's replica,
-    /// in chunks that ``HouseholdImportPlanner`` plans inside the store's transaction.
-    ///
-    /// Each door keeps a stable record id: its CSV id when that is a UUID, otherwise a UUID
-    /// derived from cohort and id.
+    /// Loads or updates the cohort's door list from CSV text; see `importHouseholds(file:cohort:)`.
     func importHouseholds(csv text: String, cohort: String) async throws -> HouseholdImportSummary {
+        try await importHouseholds(file: Data(text.utf8), cohort: cohort)
+    }
+
+    /// Loads or updates the cohort's door list from a file (`.xlsx` or CSV), as writes of the server's replica.
+    ///
+    /// Each door keeps a stable record id: its id from the file when that is a UUID, a UUID derived from
+    /// cohort and id otherwise, and one derived from cohort and normalised address when the row has no id.
+    /// Only changed fields are written, so importing the same file twice writes nothing, and visit fields
+    /// (`outcome`, …) are never touched. A file with any bad row imports nothing.
+    func importHouseholds(file data: Data, cohort: String) async throws -> HouseholdImportSummary {
         let rows: [HouseholdRow]
         do {
-            rows = try HouseholdCSV.parse(text)
-        } catch let error as HouseholdCSV.ParseError {
+            rows = try HouseholdFile.rows(from: data, cohort: cohort)
+        } catch {
             throw AdministrationError.invalidDoorList(error.description)
         }
         try await requireCohort(cohort)

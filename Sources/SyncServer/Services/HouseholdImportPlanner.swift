@@ -50,6 +50,7 @@ struct HouseholdImportPlanner: Sendable {
                 HouseholdField.houseNumber: .string(door.row.houseNumber),
                 HouseholdField.postcode: .string(door.row.postcode),
                 HouseholdField.note: door.row.note.map(FieldValue.string) ?? .null,
+                HouseholdField.city: door.row.city.map(FieldValue.string) ?? .null,
             ]
             let changes = wanted.filter { name, value in
                 let current = record.value(of: name)

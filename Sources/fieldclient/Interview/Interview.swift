@@ -54,6 +54,7 @@ struct Interview {
             answers.merge(changes) { $1 }
         }
 
+        var shownGroup: String?
         while index < questions.count {
             let question = questions[index]
             let relevant = question.relevantCondition?.evaluate(answers: effectiveAnswers(answers, before: index)) ?? true
@@ -62,6 +63,8 @@ struct Interview {
                 index += 1
                 continue
             }
+            if let group = question.group, group != shownGroup { write("\n== \(group) ==") }
+            shownGroup = question.group
             if question.type == .note {
                 write("\n" + texts.answers.questionLabel(question))
                 history.append(index)
@@ -80,12 +83,14 @@ struct Interview {
             if let current {
                 write("  " + texts("interview.currentAnswer", ["answer": texts.answers.text(current, question: question)]))
             }
+            let suggested = current == nil ? question.defaultValue : nil
+            if let suggested { write("  " + texts("interview.default", ["value": suggested])) }
             emit("> ")
             guard let line = input.nextLine() else {
                 write("")
                 return InterviewResult(id: id, status: id == nil ? nil : .draft, quit: true)
             }
-            let text = line.trimmingCharacters(in: .whitespaces)
+            var text = line.trimmingCharacters(in: .whitespaces)
             if let request = Interview.languageRequest(text) {
                 if let wanted = request {
                     if let tag = survey.languageTag(for: wanted) {
@@ -114,7 +119,7 @@ struct Interview {
                 continue
             case "skip", "weiter", "überspringen":
                 if question.required {
-                    write(texts("interview.cannotSkip"))
+                    write(question.requiredMessage ?? texts("interview.cannotSkip"))
                     continue
                 }
                 if current != nil { try store([question.name: .null]) }
@@ -124,12 +129,15 @@ struct Interview {
             default:
                 break
             }
+            if text.isEmpty, let suggested {
+                text = suggested
+            }
             if text.isEmpty {
                 if current != nil || !question.required {
                     history.append(index)
                     index += 1
                 } else {
-                    write(texts("interview.required"))
+                    write(question.requiredMessage ?? texts("interview.required"))
                 }
                 continue
             }

@@ -56,6 +56,34 @@ struct InterviewTests {
         #expect(survey.validate(record.values, finalized: true).isEmpty)
     }
 
+    @Test("a group's label is shown once as a heading; required_message and default are used")
+    func groupHeadingRequiredMessageAndDefault() throws {
+        let grouped = try SurveyDefinition.parse(
+            """
+            settings: { form_id: g, version: 1, form_title: G }
+            survey:
+              - { type: begin group, name: haushalt, label: Ihr Haushalt }
+              - { type: integer, name: personen, label: Personen, required: yes, required_message: Bitte die Zahl eintragen., default: 2 }
+              - { type: text, name: name, label: Name, required: yes, required_message: Ohne Namen geht es nicht. }
+              - { type: end group }
+              - { type: text, name: danke, label: Danke }
+            """)
+        let device = try TestDevice(participant: "anna", replicaSeed: 2, surveys: [grouped])
+        final class Transcript: @unchecked Sendable { var text = "" }
+        let transcript = Transcript()
+        let interview = Interview(
+            survey: grouped, records: device.records, household: nil, input: ScriptedLines(["", "skip", "Ayşe", "", "f"]),
+            emit: { transcript.text += $0 })
+        let result = try interview.run()
+        #expect(transcript.text.components(separatedBy: "== Ihr Haushalt ==").count == 2)
+        #expect(transcript.text.contains("Default: 2 (press Enter to take it)"))
+        #expect(transcript.text.contains("Ohne Namen geht es nicht."))
+        let id = try #require(result.id)
+        let record = try #require(try device.store.record(id: id)).record
+        #expect(record.value(of: "personen") == 2)
+        #expect(record.value(of: "name") == "Ayşe")
+    }
+
     @Test("quit keeps every answer given so far as a draft")
     func quitKeepsDraft() throws {
         let (result, _) = try run(["2026-11-25", "", "1", "quit"])

@@ -70,7 +70,7 @@ struct SurveyLoadingTests {
         .init(
             name: "unknown type",
             document: xlsform(survey: "  - { type: barcode, name: a, label: A }"),
-            code: .unknownType, messageFragment: "unknown type 'barcode'. Use one of: text, integer"),
+            code: .unknownType, messageFragment: "column `type`: 'barcode' is not supported by QuartierSync. Supported types: text, integer"),
         .init(
             name: "or_other is not supported",
             document: xlsform(survey: "  - { type: select_one farben or_other, name: a, label: A }", choices: colours),
