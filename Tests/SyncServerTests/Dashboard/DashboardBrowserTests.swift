@@ -1,6 +1,5 @@
 import Foundation
 import SyncModel
-import SyncFixtures
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -36,15 +35,7 @@ struct DashboardBrowserTests {
         _ = try await ReportFixtures.seed(store, cohort: "Wedding Süd", bulk: 40)
         try store.close()
 
-        let port = try Loopback.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let executable: URL = try #require(SyncServerProcess.executable)
-        let server = Process()
-        server.executableURL = executable
-        server.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
-        server.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        server.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try server.run()
+        let (server, base) = try SyncServerProcess.serve(db: db)
         defer {
             server.terminate()
             server.waitUntilExit()

@@ -1,5 +1,4 @@
 import Foundation
-import SyncFixtures
 import SyncModel
 import Testing
 
@@ -25,14 +24,7 @@ struct DashboardHistogramBrowserTests {
         try await Self.seed(store, cohort: "Wedding Süd")
         try store.close()
 
-        let port = try Loopback.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let server = Process()
-        server.executableURL = try #require(SyncServerProcess.executable)
-        server.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
-        server.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        server.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try server.run()
+        let (server, base) = try SyncServerProcess.serve(db: db)
         defer {
             server.terminate()
             server.waitUntilExit()

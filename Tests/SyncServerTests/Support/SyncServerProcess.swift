@@ -1,4 +1,5 @@
 import Foundation
+import SyncFixtures
 
 /// Runs the real built `syncserver` executable.
 enum SyncServerProcess {
@@ -48,5 +49,19 @@ enum SyncServerProcess {
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `syncserver serve` on `db` at a free loopback port, its output discarded; returns the
+    /// process (terminate it when done) and its base URL, e.g. `http://127.0.0.1:41234`.
+    static func serve(db: String) throws -> (process: Process, base: String) {
+        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+        let port = try Loopback.freePort()
+        let server = Process()
+        server.executableURL = executable
+        server.arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
+        server.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        server.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try server.run()
+        return (server, "http://127.0.0.1:\(port)")
     }
 }
