@@ -18,6 +18,11 @@ struct InitialSyncRow {
     /// The folder for the client's store and output.
     let directory: URL
 
+    /// The passphrase file of the encrypted store `name`, written by `run(server:name:encrypted:)`.
+    func passphraseFile(name: String) -> URL {
+        directory.appendingPathComponent("\(name).passphrase")
+    }
+
     /// Times `fieldclient join` of a new trainer device on `server`: it enrolls, fetches the
     /// surveys and pulls every record of the cohort into a new local store, encrypted (with a
     /// passphrase file, at the standard scrypt cost) or plain (`--no-encryption`).
@@ -26,7 +31,7 @@ struct InitialSyncRow {
         let store = directory.appendingPathComponent("\(name).sqlite").path
         var command = [executable, "join", server.url, code, "--name", name, "--store", store, "--json"]
         if encrypted {
-            let passphrase = directory.appendingPathComponent("\(name).passphrase")
+            let passphrase = passphraseFile(name: name)
             try Data("syncbench passphrase \(name)\n".utf8).write(to: passphrase)
             command += ["--passphrase-file", passphrase.path]
         } else {

@@ -214,10 +214,12 @@ struct BenchRunner {
         note("row 7: XLSX export of \(sync.pulled) records")
         let exports = XLSXExportRow(executable: environment.executable("fieldclient"), directory: environment.directory)
         let large = environment.path("trainer-initial.sqlite")
-        let xlsx = try exports.run(store: large, survey: workload.survey.id, format: "xlsx")
-        let csv = try exports.run(store: large, survey: workload.survey.id, format: "csv")
+        let largeKey = initial.passphraseFile(name: "trainer-initial")
+        let xlsx = try exports.run(store: large, passphraseFile: largeKey, survey: workload.survey.id, format: "xlsx")
+        let csv = try exports.run(store: large, passphraseFile: largeKey, survey: workload.survey.id, format: "csv")
         let smallXLSX = try exports.run(
-            store: environment.path("trainer-small.sqlite"), survey: workload.survey.id, format: "xlsx")
+            store: environment.path("trainer-small.sqlite"), passphraseFile: initial.passphraseFile(name: "trainer-small"),
+            survey: workload.survey.id, format: "xlsx")
         out.append(
             Measurement(
                 row: "7", what: "XLSX export of \(sync.pulled) records by fieldclient, s (vs its CSV export)",

@@ -34,8 +34,9 @@ struct SurveyLanguageEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let out = result.stdout
         #expect(out.contains("[2/14] Datum des Gesprächs *"))
-        #expect(out.contains("Languages: de (Deutsch, current), en (English)."))
-        let switched = after("Questionnaire language: English (en).", in: out)
+        // The interface speaks the locale's German; only the questionnaire switches.
+        #expect(out.contains("Sprachen: de (Deutsch, aktuell), en (English)."))
+        let switched = after("Sprache des Fragebogens: English (en).", in: out)
         #expect(switched.contains("How long have you lived in the neighbourhood? *"))
         #expect(switched.contains("1) Less than a year"))
         #expect(switched.contains("[5/14] Age"))

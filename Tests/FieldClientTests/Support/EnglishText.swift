@@ -16,7 +16,8 @@ enum EnglishText {
         "street", "doors", "reached", "safe", "cannot", "again", "resolve", "value", "values", "concurrent",
         "interviewed", "refused", "home", "later", "yes", "no", "started", "owner", "status", "address",
         "new", "retired", "epoch", "needs", "file", "expects", "whole", "number", "such", "but", "got", "locations",
-        "latitude", "longitude", "answered", "skipped", "replica", "questions",
+        "latitude", "longitude", "answered", "skipped", "replica", "questions", "store", "plain", "encrypt", "encrypted",
+        "encryption", "locked", "unlocked",
     ]
 
     /// The lines of `text` that read as English.

@@ -79,7 +79,7 @@ extension MessageCatalog {
             "admin.survey.abstract": "Publish surveys.",
             "admin.surveyPublish.abstract": "Publish a survey version (XLSForm .xlsx, YAML or JSON) to a cohort; versions never change.",
             "admin.surveyPublish.cohort": "The cohort to publish to.",
-            "admin.surveyPublish.discussion": "An XLSForm workbook needs the sheets survey, choices and settings (form_id, version, form_title); without a settings sheet, the file name is the form id and title and the version is 1. A version written as text, such as 2026112501, is read as that whole number. docs/XLSFORM.md lists the supported types and columns.",
+            "admin.surveyPublish.discussion": "An XLSForm workbook needs the sheets 'survey', 'choices' and 'settings' (form_id, version, form_title); without a 'settings' sheet, the file name is the form id and title and the version is 1. A version written as text, such as 2026112501, is read as that whole number. docs/XLSFORM.md lists the supported types and columns.",
             "admin.surveyPublish.done": "Published survey {survey} version {version} ({count} questions) to cohort {cohort}.",
             "admin.surveyPublish.file": "The survey file: an XLSForm workbook (.xlsx), XLSForm-style YAML/JSON or canonical JSON.",
             "admin.trainer.abstract": "Enroll trainers.",

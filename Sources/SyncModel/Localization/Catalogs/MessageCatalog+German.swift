@@ -79,7 +79,7 @@ extension MessageCatalog {
             "admin.survey.abstract": "Fragebögen veröffentlichen.",
             "admin.surveyPublish.abstract": "Eine Fragebogen-Version (XLSForm .xlsx, YAML oder JSON) für einen Kurs veröffentlichen; Versionen ändern sich nie.",
             "admin.surveyPublish.cohort": "Der Kurs, für den veröffentlicht wird.",
-            "admin.surveyPublish.discussion": "Eine XLSForm-Arbeitsmappe braucht die Blätter survey, choices und settings (form_id, version, form_title); ohne settings-Blatt sind Dateiname Kennung und Titel, und die Version ist 1. Eine als Text geschriebene Version wie 2026112501 wird als diese ganze Zahl gelesen. docs/XLSFORM.md nennt die unterstützten Typen und Spalten.",
+            "admin.surveyPublish.discussion": "Eine XLSForm-Arbeitsmappe braucht die Blätter 'survey', 'choices' und 'settings' (form_id, version, form_title); ohne Blatt 'settings' sind Dateiname Kennung und Titel, und die Version ist 1. Eine als Text geschriebene Version wie 2026112501 wird als diese ganze Zahl gelesen. docs/XLSFORM.md nennt die unterstützten Typen und Spalten.",
             "admin.surveyPublish.done": "Fragebogen {survey} Version {version} ({count} Fragen) für Kurs {cohort} veröffentlicht.",
             "admin.surveyPublish.file": "Die Fragebogen-Datei: eine XLSForm-Arbeitsmappe (.xlsx), YAML/JSON im XLSForm-Stil oder kanonisches JSON.",
             "admin.trainer.abstract": "Kursleitungen anmelden.",
