@@ -6,7 +6,7 @@ import Testing
 
 @testable import SyncServer
 
-@Suite("Spreadsheet imports: XLSForm workbooks and door lists")
+@Suite("Spreadsheet imports: XLSForm workbooks and door lists", .postgresPools)
 struct SpreadsheetImportTests {
     /// The repository's `Fixtures/` folder.
     static let fixtures = URL(fileURLWithPath: #filePath)
@@ -106,13 +106,13 @@ struct SpreadsheetImportTests {
             ["survey", "publish", "--cohort", "wedding", "--db", db,
              Self.fixtures.appendingPathComponent("nachbarschaftsbefragung.xlsx").path], environment: german)
         #expect(published.status == 0, "\(published.stderr)")
-        #expect(published.stdout.contains("version 1 (14 questions)"))
+        #expect(published.stdout.contains("Version 1 (14 Fragen)"), "\(published.stdout)")
         let first = try SyncServerProcess.run(
             ["households", "import", "--cohort", "wedding", "--db", db, list.path], environment: german)
-        #expect(first.stdout.contains("3 new, 0 updated, 0 unchanged"), "\(first.stderr)")
+        #expect(first.stdout.contains("3 neue, 0 geänderte, 0 unveränderte Türen"), "\(first.stderr)")
         let second = try SyncServerProcess.run(
             ["households", "import", "--cohort", "wedding", "--db", db, list.path], environment: german)
-        #expect(second.stdout.contains("0 new, 0 updated, 3 unchanged"), "\(second.stderr)")
+        #expect(second.stdout.contains("0 neue, 0 geänderte, 3 unveränderte Türen"), "\(second.stderr)")
         let broken = directory.appendingPathComponent("kaputt.xlsx")
         try Data("PK\u{3}\u{4}kaputt".utf8).write(to: broken)
         let refused = try SyncServerProcess.run(
