@@ -111,6 +111,7 @@ extension MessageCatalog {
             "dashboard.coverage": "Coverage",
             "dashboard.day": "Day",
             "dashboard.deleted": "deleted",
+            "dashboard.doorListXLSX": "Door list (XLSX)",
             "dashboard.doors": "Doors",
             "dashboard.doorsReached": "Doors reached",
             "dashboard.download": "Download:",
