@@ -36,7 +36,7 @@ struct StatusCommand: AsyncParsableCommand {
                 let lastSync: String = state.lastSyncAt.map(texts.time) ?? texts("status.never")
                 var unsynced: String = String(view.unsyncedChanges)
                 if view.rejected > 0 { unsynced += " " + texts("status.rejected", ["count": String(view.rejected)]) }
-                let rows: [(String, String)] = [
+                var rows: [(String, String)] = [
                     ("status.server", device.serverURL),
                     ("status.device",
                      texts("status.deviceValue", ["name": device.deviceName, "id": device.deviceID, "replica": device.replica.description])),
@@ -47,13 +47,13 @@ struct StatusCommand: AsyncParsableCommand {
                     ("status.conflicts", String(view.openConflicts)),
                     ("status.store", view.store),
                 ]
+                if view.encrypted { rows.append(("status.encryption", EncryptionTexts.text(.statusEncryptedStore))) }
                 let width = rows.map { texts($0.0).count }.max() ?? 0
                 let lines = rows.map { key, value in
                     let label = texts(key)
                     return label + String(repeating: " ", count: width - label.count + 1) + value
                 }
                 var last: [String] = []
-                if view.encrypted { last.append(EncryptionTexts.text(.statusEncryptedStore)) }
                 if !damaged.isEmpty {
                     last.append(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
                 }
