@@ -143,8 +143,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ],
-            exclude: ["Support/embed-openapi.sh"]
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
