@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SyncModel
 
-/// The options every command shares: `--store`, `--json`, `--lang`, `--allow-insecure`; they may
+/// The options every command shares: `--store`, `--json`, `--lang`, `--allow-insecure`, `--passphrase-file`; they may
 /// also be written before the command (`fieldclient --store PATH join …`).
 struct GlobalOptions: ParsableArguments {
     /// The store path.
@@ -21,19 +21,19 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: ArgumentHelp(Texts.help("help.option.allowInsecure")))
     var allowInsecure = false
 
-    /// Checks `--lang`.
-    func validate() throws {
-        if let lang, Language(tag: lang) == nil {
-            throw ValidationError(Texts.help("error.lang", ["value": lang]))
-        }
-    }
-
     /// Where a script keeps the passphrase.
     @Option(name: .long, help: ArgumentHelp(EncryptionTexts.text(.passphraseFileHelp), valueName: "FILE"))
     var passphraseFile: String?
 
     /// The keyring and passphrase sources of this process.
     var unlocker: StoreUnlocker { .system(passphraseFile: passphraseFile) }
+
+    /// Checks `--lang`.
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError(Texts.help("error.lang", ["value": lang]))
+        }
+    }
 
     /// The store path to use: `--store`, then FIELDCLIENT_STORE, then the default.
     var storePath: String {
