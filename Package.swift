@@ -112,6 +112,9 @@ let package = Package(
             name: "FieldClientTests",
             dependencies: [
                 "fieldclient",
+                "SyncServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "SyncModel",
                 "SyncFixtures",

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import CompressNIO
 import Foundation
 import NIOCore
 import SyncModel
@@ -9,11 +8,6 @@ import SyncModel
 /// Request bodies of pushes are sent gzip-compressed (`Content-Encoding: gzip`), and every
 /// request accepts gzip answers (`Accept-Encoding: gzip`); plain answers are read the same way.
 struct HTTPSyncTransport: SyncTransport {
-    /// The largest response body read, in bytes, on the wire and after inflating.
-    static let maximumResponseBytes = 64 * 1024 * 1024
-    /// Request bodies at least this large are sent gzip-compressed.
-    static let minimumCompressedBytes = 1024
-
     /// The checked server address.
     let server: ServerAddress
     /// The bearer token, nil for enrollment.
@@ -80,73 +74,25 @@ struct HTTPSyncTransport: SyncTransport {
     ) async throws(TransportError) -> Answer {
         var request = HTTPClientRequest(url: server.base + path)
         request.method = method == "POST" ? .POST : .GET
-        request.headers.add(name: SyncProtocol.versionHeader, value: String(SyncProtocol.version))
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "Accept-Encoding", value: "gzip")
-        request.headers.add(name: "User-Agent", value: "fieldclient/1")
+        for header in SyncHTTPCodec.requestHeaders { request.headers.add(name: header.name, value: header.value) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
-            do {
-                var buffer =
-                    if let fast = body as? any FastJSONEncodable {
-                        ByteBuffer(bytes: try FastJSON.encode(fast, capacity: 64 * 1024))
-                    } else {
-                        ByteBuffer(bytes: try JSONEncoder().encode(body))
-                    }
-                request.headers.add(name: "Content-Type", value: "application/json")
-                if buffer.readableBytes >= Self.minimumCompressedBytes {
-                    buffer = try buffer.compress(with: .gzip())
-                    request.headers.add(name: "Content-Encoding", value: "gzip")
-                }
-                request.body = .bytes(buffer)
-            } catch {
-                throw .unexpectedAnswer(Texts.current("transport.encode", ["detail": "\(error)"]))
-            }
+            let encoded = try SyncHTTPCodec.requestBody(body)
+            request.headers.add(name: "Content-Type", value: "application/json")
+            if encoded.gzipped { request.headers.add(name: "Content-Encoding", value: "gzip") }
+            request.body = .bytes(encoded.bytes)
         }
         let status: Int
-        let data: Data
+        let buffer: ByteBuffer
+        let gzipped: Bool
         do {
             let response = try await client.execute(request, timeout: .seconds(180))
             status = Int(response.status.code)
-            var buffer = try await response.body.collect(upTo: Self.maximumResponseBytes)
-            if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
-                do {
-                    buffer = try buffer.decompress(with: .gzip(), maxSize: Self.maximumResponseBytes)
-                } catch {
-                    throw TransportError.unexpectedAnswer(
-                        Texts.current("transport.gzip", ["server": server.base, "detail": "\(error)"]))
-                }
-            }
-            data = Data(buffer.readableBytesView)
-        } catch let error as TransportError {
-            throw error
+            gzipped = response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip"
+            buffer = try await response.body.collect(upTo: SyncHTTPCodec.maximumResponseBytes)
         } catch {
             throw .unreachable("\(error)")
         }
-        switch status {
-        case 200..<300:
-            do {
-                if let fastType = Answer.self as? any FastJSONDecodable.Type {
-                    return try FastJSON.decode(fastType, from: data) as! Answer
-                }
-                return try JSONDecoder().decode(Answer.self, from: data)
-            } catch {
-                throw .unexpectedAnswer(
-                    Texts.current("transport.notJSON", ["server": server.base, "path": String(path.split(separator: "?")[0])]))
-            }
-        case 502, 503, 504:
-            throw .unreachable("HTTP \(status)")
-        default:
-            guard let detail = try? JSONDecoder().decode(ErrorBody.self, from: data).error else {
-                throw .unexpectedAnswer(Texts.current("transport.noErrorBody", ["server": server.base, "status": String(status)]))
-            }
-            switch status {
-            case 401: throw .unauthorized(detail)
-            case 403: throw .forbidden(detail)
-            case 400..<500: throw .rejected(status: status, detail)
-            default:
-                throw .unexpectedAnswer(Texts.current("transport.serverFailed", ["status": String(status), "detail": detail.message]))
-            }
-        }
+        return try SyncHTTPCodec.answer(status: status, body: buffer, gzipped: gzipped, server: server.base, path: path, as: type)
     }
 }

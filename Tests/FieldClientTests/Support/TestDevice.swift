@@ -31,14 +31,25 @@ struct TestDevice {
         records = FieldRecords(store: store, device: identity, clock: clock, identifiers: identifiers)
     }
 
-    /// A sync engine for this device against `server`; with `feedDevice`, the server leaves the
-    /// states this engine pushed out of its pages, as the real server does for a device id.
-    func engine(
-        _ server: FakeServer, feedDevice: String? = nil, afterPush: (@Sendable () throws -> Void)? = nil
-    ) -> SyncEngine<FakeTransport> {
+    /// The replica id the device writes under.
+    var replica: ReplicaID { identity.replica }
+
+    /// Enrolls this device on `server` (as its participant, with its replica), takes the server's
+    /// epoch as `join` does, and returns a transport to it that can be told to fail; `afterPush`
+    /// runs after each answered push. Call it once per device, before its first sync.
+    func connect(
+        to server: InMemoryServer, role: Role = .participant, afterPush: (@Sendable () async throws -> Void)? = nil
+    ) async throws -> FaultyTransport<RouterTransport> {
+        let (transport, epoch) = try await server.enroll(participant: identity.participant, replica: identity.replica, role: role)
+        try store.saveEnrollment(identity, epoch: epoch, surveys: try store.surveys())
+        return FaultyTransport(transport, afterPush: afterPush)
+    }
+
+    /// A sync engine for this device over `transport`, with small pages and batches so that
+    /// every test crosses page and batch boundaries.
+    func engine<Transport: SyncTransport>(_ transport: Transport) -> SyncEngine<Transport> {
         var engine = SyncEngine(
-            store: store, transport: FakeTransport(server: server, afterPush: afterPush, device: feedDevice),
-            clock: SteppingClock(),
+            store: store, transport: transport, clock: SteppingClock(),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         engine.pageSize = 2
         engine.pushBatchSize = 2
