@@ -1,5 +1,6 @@
 import Foundation
 import SyncFixtures
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -15,6 +16,11 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     /// The server process, while running.
     private var process: Process?
+    /// The server's own output, appended across restarts; attached to the test when it stops, so
+    /// that scripts/test can show it under a failing test (and only there).
+    let log: URL
+    /// How much of the log is attached already.
+    private var attachedBytes = 0
 
     /// The base URL.
     var url: String { "http://127.0.0.1:\(port)" }
@@ -29,6 +35,7 @@ final class TestServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.database = database ?? directory.appendingPathComponent("server.sqlite").path
         self.port = try port ?? Loopback.freePort()
+        log = directory.appendingPathComponent("syncserver.log")
         guard setUp else {
             try start()
             return
@@ -67,9 +74,15 @@ final class TestServer: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Binaries.path("syncserver"))
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        if !FileManager.default.fileExists(atPath: log.path) {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
+        let output = try FileHandle(forWritingTo: log)
+        output.seekToEndOfFile()
+        process.standardOutput = output
+        process.standardError = output
         try process.run()
+        try output.close()
         self.process = process
         for _ in 0..<200 {
             if Loopback.isListening(port: port) { return }
@@ -84,6 +97,7 @@ final class TestServer: @unchecked Sendable {
         process.terminate()
         process.waitUntilExit()
         self.process = nil
+        attachLog()
     }
 
     /// Kills the server with SIGKILL, as a power cut or the OOM killer would, and waits until it is gone.
@@ -92,6 +106,15 @@ final class TestServer: @unchecked Sendable {
         Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         self.process = nil
+        attachLog()
+    }
+
+    /// Attaches the server's log so far to the running test.
+    private func attachLog() {
+        guard Test.current != nil, let data = try? Data(contentsOf: log), data.count > attachedBytes else { return }
+        let text = String(decoding: data[attachedBytes...], as: UTF8.self)
+        attachedBytes = data.count
+        Attachment.record(text, named: "syncserver-\(port).log")
     }
 
 
