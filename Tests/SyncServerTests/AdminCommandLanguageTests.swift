@@ -37,4 +37,38 @@ struct AdminCommandLanguageTests {
         let json = try run(["cohort", "list", "--json"])
         #expect(try JSONDecoder().decode([CohortInfo].self, from: Data(json.stdout.utf8)).map(\.name) == ["wedding"])
     }
+
+    @Test("A refused door list and an unknown cohort are explained in German, row by row, and nothing is imported")
+    func germanRefusals() throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        func run(_ arguments: [String]) throws -> SyncServerProcess.Output {
+            try SyncServerProcess.run(arguments + ["--db", db], environment: Self.german)
+        }
+        _ = try run(["cohort", "create", "wedding"])
+        let list = directory.appendingPathComponent("tueren.csv")
+        try Data("Straße;Hausnummer\nLindenstraße;1\n;2\nLindenstr.;1\n".utf8).write(to: list)
+        let refused = try run(["households", "import", "--cohort", "wedding", list.path])
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr == """
+                Fehler: Nichts wurde importiert; die Türliste hat 2 Fehler:
+                Zeile 3: Die Straße ist leer. Tragen Sie sie ein oder löschen Sie die Zeile.
+                Zeile 4: Lindenstr. 1 ist dieselbe Tür wie in Zeile 2. Löschen Sie eine der beiden Zeilen, oder geben Sie jeder Zeile eine id, wenn es verschiedene Wohnungen sind.
+
+                """, "\(refused.stderr)")
+        let unknown = try run(["households", "import", "--cohort", "moabit", list.path])
+        #expect(unknown.stderr.hasPrefix("Fehler: Nichts wurde importiert"), "the file is checked first: \(unknown.stderr)")
+        try Data("Straße;Hausnummer\nLindenstraße;1\n".utf8).write(to: list)
+        let noCohort = try run(["households", "import", "--cohort", "moabit", list.path])
+        #expect(
+            noCohort.stderr == "Fehler: Den Kurs 'moabit' gibt es nicht. Legen Sie ihn mit 'syncserver cohort create' an.\n",
+            "\(noCohort.stderr)")
+        let json = try SyncServerProcess.run(
+            ["households", "import", "--cohort", "moabit", list.path, "--db", db, "--json"], environment: Self.german)
+        #expect(json.stdout.contains("\"code\" : \"notFound\""), "--json keeps the stable code: \(json.stdout)")
+        let imported = try run(["households", "import", "--cohort", "wedding", list.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
 }

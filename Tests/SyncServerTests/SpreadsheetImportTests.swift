@@ -49,7 +49,8 @@ struct SpreadsheetImportTests {
         await #expect {
             _ = try await harness.administration.importHouseholds(file: bad, cohort: "wedding")
         } throws: { error in
-            guard let error = error as? AdministrationError, case .invalidDoorList(let message) = error else { return false }
+            guard let error = error as? AdministrationError, case .invalidDoorList(let list) = error else { return false }
+            let message = list.description
             return message.contains("Row 3: the house number is empty")
                 && message.contains("Row 4: Lindenstr. 1 is the same door as row 2")
         }

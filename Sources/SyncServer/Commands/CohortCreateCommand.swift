@@ -17,10 +17,10 @@ struct CohortCreateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(AdminTexts.text("admin.cohortCreate.name")))
     var name: String
 
-    /// Checks the name with the rule every name follows (``CohortAdministration/checkName(_:what:)``).
+    /// Checks the name with the rule every name follows (``CohortAdministration/checkName(_:as:)``).
     func validate() throws {
         do {
-            _ = try CohortAdministration.checkName(name, what: "cohort name")
+            _ = try CohortAdministration.checkName(name, as: .cohort)
         } catch is AdministrationError {
             throw ValidationError(AdminTexts.text("admin.cohortCreate.badName"))
         }
@@ -29,7 +29,7 @@ struct CohortCreateCommand: AsyncParsableCommand {
     /// Creates the cohort.
     func run() async throws {
         try await output.run {
-            let name = try CohortAdministration.checkName(name, what: "cohort name")
+            let name = try CohortAdministration.checkName(name, as: .cohort)
             let cohort = try await database.withStore { store in
                 try await store.createCohort(named: name, at: SystemWallClock().now())
             }

@@ -28,6 +28,8 @@ struct OutputOptions: ParsableArguments {
             try fail(ErrorDetail(.invalidParameter, error.message))
         } catch let error as ExitCode {
             throw error
+        } catch let error as AdministrationError {
+            try fail(ErrorDetail(code: APIError(mapping: error).detail.code, message: error.message(in: AdminTexts.catalog)))
         } catch {
             try fail(APIError(mapping: error).detail)
         }

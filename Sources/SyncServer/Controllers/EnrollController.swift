@@ -19,7 +19,7 @@ struct EnrollController<Store: RecordStore>: Sendable {
                 return try TooManyAttempts(retryAfter: wait).response()
             }
             let body = try await request.decodeJSON(EnrollRequest.self, context: context)
-            let name = try CohortAdministration.checkName(body.deviceName, what: "device name")
+            let name = try CohortAdministration.checkName(body.deviceName, as: .device)
             let code = EnrollmentCode(typed: body.code)
             let invalid = APIError(
                 .unauthorized, .invalidCode,

@@ -27,7 +27,7 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
     func issueLink(cohort: String, trainer: String, createdBy: String, baseURL: String?) async throws
         -> DashboardLinkGrant
     {
-        let trainer = try CohortAdministration.checkName(trainer, what: "trainer name")
+        let trainer = try CohortAdministration.checkName(trainer, as: .trainer)
         try await CohortAdministration.requireCohort(cohort, in: store)
         let secret = Self.makeSecret(random: environment.random)
         let now = environment.clock.now()

@@ -1,18 +1,24 @@
+import SyncModel
+
 extension AdministrationError {
-    /// The one place where the refusals are worded (and can be translated): what was wrong and
-    /// what to do.
-    var message: String {
+    /// The one place where the refusals are worded: what was wrong and what to do, in the
+    /// language of `catalog` (the operator's for the admin commands).
+    func message(in catalog: MessageCatalog) -> String {
         switch self {
-        case .invalidName(let what, let given):
-            "The \(what) must be 1 to 100 printable characters, e.g. 'Ayşe K.'; got '\(given.prefix(40))'."
+        case .invalidName(let kind, let given):
+            catalog.text(
+                "refusal.invalidName", ["what": catalog.text("refusal.name.\(kind.rawValue)"), "given": String(given.prefix(40))])
         case .unknownCohort(let cohort):
-            "Cohort '\(cohort.prefix(60))' does not exist. Create it with 'syncserver cohort create'."
-        case .invalidSurvey(let text), .invalidDoorList(let text):
+            catalog.text("refusal.unknownCohort", ["cohort": String(cohort.prefix(60))])
+        case .invalidSurvey(let text):
             text
+        case .invalidDoorList(let error):
+            error.message(in: catalog)
         case .doorIDTaken(let doorID, let cohort):
-            "The door id '\(doorID.prefix(60))' is already used by a record of another cohort or "
-                + "collection; nothing of this chunk was imported. Give the doors of cohort '\(cohort.prefix(60))' "
-                + "their own ids (or ids that are not UUIDs, which are made unique per cohort)."
+            catalog.text("refusal.doorIDTaken", ["id": String(doorID.prefix(60)), "cohort": String(cohort.prefix(60))])
         }
     }
+
+    /// The message in English, as the API answers.
+    var message: String { message(in: .english) }
 }

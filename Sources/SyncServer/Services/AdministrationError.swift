@@ -1,14 +1,27 @@
 /// What the administrative services refuse, in the domain's terms; the HTTP layer
-/// (`APIError(mapping:)`) and the admin commands turn it into a status and ``message``.
+/// (`APIError(mapping:)`) and the admin commands turn it into a status and a message
+/// (``message(in:)``, in the reader's language).
 enum AdministrationError: Error, Equatable, Sendable {
-    /// A cohort, participant, trainer or device name (`what`) is empty, too long or not printable.
-    case invalidName(what: String, given: String)
+    /// Whose name a refused name was meant to be.
+    enum NameKind: String, Sendable {
+        /// A cohort's name.
+        case cohort
+        /// A participant's name.
+        case participant
+        /// A trainer's name.
+        case trainer
+        /// A device's name.
+        case device
+    }
+
+    /// A cohort, participant, trainer or device name is empty, too long or not printable.
+    case invalidName(NameKind, given: String)
     /// The cohort does not exist.
     case unknownCohort(String)
     /// The survey file does not parse; the text says where and why.
     case invalidSurvey(String)
-    /// The door list does not parse; the text says which row and why.
-    case invalidDoorList(String)
+    /// The door list cannot be imported; the error lists its problems.
+    case invalidDoorList(HouseholdFileError)
     /// A door's id belongs to a record of another cohort or collection.
     case doorIDTaken(doorID: String, cohort: String)
 }

@@ -15,19 +15,19 @@ struct CohortAdministration: Sendable {
     let environment: ServerEnvironment
 
     /// Checks a cohort, participant or device name: 1 to 100 printable characters.
-    static func checkName(_ name: String, what: String) throws -> String {
+    static func checkName(_ name: String, as kind: AdministrationError.NameKind) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 100,
             !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
-            throw AdministrationError.invalidName(what: what, given: name)
+            throw AdministrationError.invalidName(kind, given: name)
         }
         return trimmed
     }
 
     /// Creates a one-time code for a participant (7 days) or a trainer (48 hours).
     func issueCode(cohort: String, participant: String, role: Role, createdBy: String) async throws -> EnrollmentGrant {
-        let participant = try Self.checkName(participant, what: role == .trainer ? "trainer name" : "participant name")
+        let participant = try Self.checkName(participant, as: role == .trainer ? .trainer : .participant)
         try await requireCohort(cohort)
         let code = EnrollmentCode.make(random: environment.random)
         let now = environment.clock.now()
@@ -79,7 +79,7 @@ struct CohortAdministration: Sendable {
         do {
             rows = try HouseholdFile.rows(from: data, cohort: cohort)
         } catch {
-            throw AdministrationError.invalidDoorList(error.description)
+            throw AdministrationError.invalidDoorList(error)
         }
         try await requireCohort(cohort)
         let planner = HouseholdImportPlanner(

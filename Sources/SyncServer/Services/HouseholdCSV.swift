@@ -9,7 +9,7 @@ enum HouseholdCSV {
         let body = data.starts(with: bom) ? data.dropFirst(3) : data[...]
         if let text = String(data: body, encoding: .utf8) { return text }
         if let text = String(data: body, encoding: .windowsCP1252) { return text }
-        throw HouseholdFileError("The file is neither UTF-8 nor Windows-1252 text. Save it as CSV (UTF-8) or as .xlsx.")
+        throw HouseholdFileError(.notText)
     }
 
     /// The records of `text` as (row number, fields); the header is row 1.
@@ -62,8 +62,7 @@ enum HouseholdCSV {
             }
         }
         if quoted {
-            throw HouseholdFileError(
-                "Row \(result.count + 1): a quoted field is not closed, so the rest of the file would be one cell. Check the quotes.")
+            throw HouseholdFileError(.unclosedQuote(row: result.count + 1))
         }
         if !field.isEmpty || !fields.isEmpty { finishRecord() }
         return result

@@ -27,9 +27,6 @@ enum HouseholdFile {
         }
     }
 
-    /// The header line that messages suggest.
-    static let suggestedHeader = "Straße;Hausnummer;PLZ;Ort;Hinweis (or street,house_number,postcode,city,note; id optional)"
-
     /// The doors of the file in `data`: a workbook when it is one, else CSV text.
     static func rows(from data: Data, cohort: String) throws(HouseholdFileError) -> [HouseholdRow] {
         try rows(of: table(from: data), cohort: cohort)
@@ -52,7 +49,7 @@ enum HouseholdFile {
             }
             return []
         } catch {
-            throw HouseholdFileError(error.message)
+            throw HouseholdFileError(.unreadableWorkbook(error.message))
         }
     }
 
@@ -60,7 +57,7 @@ enum HouseholdFile {
     static func rows(of table: [(number: Int, fields: [String])], cohort: String) throws(HouseholdFileError) -> [HouseholdRow] {
         func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let headerIndex = table.firstIndex(where: { $0.fields.contains { !clean($0).isEmpty } }) else {
-            throw HouseholdFileError("The file is empty. It needs a header row such as \(suggestedHeader).")
+            throw HouseholdFileError(.empty)
         }
         let header = table[headerIndex].fields.map { clean($0).lowercased() }
         var positions: [Column: Int] = [:]
@@ -70,12 +67,12 @@ enum HouseholdFile {
         let missing = [Column.street, .houseNumber].filter { positions[$0] == nil }
         if !missing.isEmpty {
             throw HouseholdFileError(
-                "The header row (row \(table[headerIndex].number)) lacks the column\(missing.count > 1 ? "s" : "") "
-                    + missing.map { "'\($0 == .street ? "Straße/street" : "Hausnummer/house_number")'" }.joined(separator: " and ")
-                    + ". It reads: \(header.filter { !$0.isEmpty }.joined(separator: ", ")). Use e.g. \(suggestedHeader).")
+                .missingColumns(
+                    row: table[headerIndex].number, street: positions[.street] == nil,
+                    houseNumber: positions[.houseNumber] == nil, header: header.filter { !$0.isEmpty }))
         }
         var rows: [HouseholdRow] = []
-        var problems: [String] = []
+        var problems: [HouseholdFileError.Problem] = []
         var firstRowOfID: [String: Int] = [:]
         for (number, fields) in table[(headerIndex + 1)...] {
             if fields.allSatisfy({ clean($0).isEmpty }) { continue }
@@ -86,8 +83,7 @@ enum HouseholdFile {
             let street = value(.street)
             let houseNumber = value(.houseNumber)
             if street.isEmpty || houseNumber.isEmpty {
-                let what = street.isEmpty && houseNumber.isEmpty ? "street and house number" : street.isEmpty ? "street" : "house number"
-                problems.append("Row \(number): the \(what) is empty. Fill it in or delete the row.")
+                problems.append(.emptyAddress(row: number, street: street.isEmpty, houseNumber: houseNumber.isEmpty))
                 continue
             }
             var postcode = value(.postcode)
@@ -105,9 +101,8 @@ enum HouseholdFile {
             if let first = firstRowOfID[id] {
                 problems.append(
                     givenID.isEmpty
-                        ? "Row \(number): \(street) \(houseNumber) is the same door as row \(first). Delete one of them, "
-                            + "or, if they are different flats, give every row an id."
-                        : "Row \(number): the id '\(givenID)' is also used in row \(first). Every door needs its own id.")
+                        ? .sameDoor(row: number, first: first, address: "\(street) \(houseNumber)")
+                        : .sameID(row: number, first: first, id: givenID))
                 continue
             }
             firstRowOfID[id] = number

@@ -91,9 +91,9 @@ extension MessageCatalog {
             "answer.yes": "yes",
             // collect
             "collect.id": "Response id: {id}",
-            // conflict
             "collect.surveyLang.single": "Survey '{survey}' has no language '{language}'. It is in one language only; leave out --survey-lang.",
             "collect.surveyLang.unknown": "Survey '{survey}' has no language '{language}'. Use one of: {languages}.",
+            // conflict
             "conflict.deleteAndRestore": "deleted and restored at the same time; shown as restored",
             "conflict.deleted": "deleted",
             "conflict.editedWhileDeleted": "deleted on one device while {fields} changed on another; still shown",
@@ -176,12 +176,29 @@ extension MessageCatalog {
             // delete
             "delete.done": "Deleted {id}. Undo with 'fieldclient restore {id}'.",
             "delete.stillVisible": "Deleted {id}, but it stays visible because of a concurrent edit; see 'fieldclient show'.",
+            // doorList
+            "doorList.empty": "The file is empty. It needs a header row such as {header}.",
+            "doorList.emptyAddress.both": "Row {row}: the street and the house number are empty. Fill them in or delete the row.",
+            "doorList.emptyAddress.houseNumber": "Row {row}: the house number is empty. Fill it in or delete the row.",
+            "doorList.emptyAddress.street": "Row {row}: the street is empty. Fill it in or delete the row.",
+            "doorList.heading.many": "Nothing was imported; the door list has {count} problems:",
+            "doorList.heading.one": "Nothing was imported; the door list has a problem:",
+            "doorList.missingColumns.both": "The header row (row {row}) lacks the columns 'Straße/street' and 'Hausnummer/house_number'. It reads: {found}. Use e.g. {header}.",
+            "doorList.missingColumns.houseNumber": "The header row (row {row}) lacks the column 'Hausnummer/house_number'. It reads: {found}. Use e.g. {header}.",
+            "doorList.missingColumns.street": "The header row (row {row}) lacks the column 'Straße/street'. It reads: {found}. Use e.g. {header}.",
+            "doorList.more": "… and {count} more.",
+            "doorList.notText": "The file is neither UTF-8 nor Windows-1252 text. Save it as CSV (UTF-8) or as .xlsx.",
+            "doorList.sameDoor": "Row {row}: {address} is the same door as row {first}. Delete one of them, or, if they are different flats, give every row an id.",
+            "doorList.sameID": "Row {row}: the id '{id}' is also used in row {first}. Every door needs its own id.",
+            "doorList.suggestedHeader": "Straße;Hausnummer;PLZ;Ort;Hinweis (or street,house_number,postcode,city,note; id optional)",
+            "doorList.unclosedQuote": "Row {row}: a quoted field is not closed, so the rest of the file would be one cell. Check the quotes.",
+            "doorList.workbook": "The workbook cannot be read: {detail}",
             // edit
             "edit.done": "Changed {fields} of {id}.",
             "edit.noQuestion": "'{question}' is not a question of survey {survey}. Questions: {questions}.",
             "edit.noSet": "Give at least one --set QUESTION=VALUE.",
             "edit.notAssignment": "'{text}' is not QUESTION=VALUE; write e.g. --set haushalt=3.",
-            // error
+            // encryption
             "encryption.alreadyEncrypted": "The store {path} is already encrypted. Nothing was changed.",
             "encryption.badDuration": "'{value}' is not a duration. For example 8h, 90m or 1h30m (at most 24h).",
             "encryption.encryptAbstract": "Encrypt a plain store.",
@@ -223,6 +240,7 @@ extension MessageCatalog {
             "encryption.unlocked": "Unlocked for {duration}: commands will not ask for the passphrase until then. 'fieldclient lock' locks earlier.",
             "encryption.unlockedNoKeyring": "The passphrase is right, but this system has no keyring ({detail}); every command will ask for the passphrase.",
             "encryption.wrongPassphrase": "The passphrase is wrong. Nothing was changed. {lost}",
+            // error
             "error.ambiguousID.household": "More than one household has an id starting with '{text}'. Type more characters of the id.",
             "error.ambiguousID.record": "More than one record has an id starting with '{text}'. Type more characters of the id.",
             "error.answersInvalid": "The answers are not valid; nothing was changed:",
@@ -264,8 +282,8 @@ extension MessageCatalog {
             "export.noSurvey": "There is no survey on this device. Run 'fieldclient sync' first.",
             "export.outNeedsName": "--out needs a file name, e.g. --out befragung.csv.",
             "export.severalSurveys": "This device holds several surveys; choose one with --survey: {surveys}.",
-            // field
             "export.xlsxNeedsOut": "An XLSX workbook is written to a file: add --out FILE.xlsx.",
+            // field
             "field.houseNumber": "House number",
             "field.note": "Note",
             "field.outcome": "Visit",
@@ -439,6 +457,14 @@ extension MessageCatalog {
             // record
             "record.notObject": "The answers must be a JSON object of question name to value, e.g. {\"haushalt\": 3, \"wohndauer\": \"jahre_1_5\"}.",
             "record.unreadable": "Cannot read the answers file '{path}'. Check the path.",
+            // refusal
+            "refusal.doorIDTaken": "The door id '{id}' is already used by a record of another cohort or collection; nothing of this chunk was imported. Give the doors of cohort '{cohort}' their own ids (or ids that are not UUIDs, which are made unique per cohort).",
+            "refusal.invalidName": "The {what} must be 1 to 100 printable characters, e.g. 'Ayşe K.'; got '{given}'.",
+            "refusal.name.cohort": "cohort name",
+            "refusal.name.device": "device name",
+            "refusal.name.participant": "participant name",
+            "refusal.name.trainer": "trainer name",
+            "refusal.unknownCohort": "Cohort '{cohort}' does not exist. Create it with 'syncserver cohort create'.",
             // report
             "report.answers": "Answers (final responses):",
             "report.conflicts": "Open conflicts: {count} (see 'fieldclient conflicts')",

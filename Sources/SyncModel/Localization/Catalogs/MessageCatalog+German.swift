@@ -91,9 +91,9 @@ extension MessageCatalog {
             "answer.yes": "ja",
             // collect
             "collect.id": "Kennung der Befragung: {id}",
-            // conflict
             "collect.surveyLang.single": "Der Fragebogen '{survey}' hat keine Sprache '{language}'. Er ist nur in einer Sprache; lassen Sie --survey-lang weg.",
             "collect.surveyLang.unknown": "Der Fragebogen '{survey}' hat keine Sprache '{language}'. Wählen Sie eine von: {languages}.",
+            // conflict
             "conflict.deleteAndRestore": "gleichzeitig gelöscht und wiederhergestellt; wird als wiederhergestellt gezeigt",
             "conflict.deleted": "gelöscht",
             "conflict.editedWhileDeleted": "auf einem Gerät gelöscht, während auf einem anderen {fields} geändert wurde; wird weiter gezeigt",
@@ -176,12 +176,29 @@ extension MessageCatalog {
             // delete
             "delete.done": "{id} gelöscht. Rückgängig machen mit 'fieldclient restore {id}'.",
             "delete.stillVisible": "{id} gelöscht, bleibt aber sichtbar, weil gleichzeitig etwas geändert wurde; siehe 'fieldclient show'.",
+            // doorList
+            "doorList.empty": "Die Datei ist leer. Sie braucht eine Kopfzeile wie {header}.",
+            "doorList.emptyAddress.both": "Zeile {row}: Straße und Hausnummer sind leer. Tragen Sie sie ein oder löschen Sie die Zeile.",
+            "doorList.emptyAddress.houseNumber": "Zeile {row}: Die Hausnummer ist leer. Tragen Sie sie ein oder löschen Sie die Zeile.",
+            "doorList.emptyAddress.street": "Zeile {row}: Die Straße ist leer. Tragen Sie sie ein oder löschen Sie die Zeile.",
+            "doorList.heading.many": "Nichts wurde importiert; die Türliste hat {count} Fehler:",
+            "doorList.heading.one": "Nichts wurde importiert; die Türliste hat einen Fehler:",
+            "doorList.missingColumns.both": "Der Kopfzeile (Zeile {row}) fehlen die Spalten 'Straße/street' und 'Hausnummer/house_number'. Sie lautet: {found}. Nehmen Sie z. B. {header}.",
+            "doorList.missingColumns.houseNumber": "Der Kopfzeile (Zeile {row}) fehlt die Spalte 'Hausnummer/house_number'. Sie lautet: {found}. Nehmen Sie z. B. {header}.",
+            "doorList.missingColumns.street": "Der Kopfzeile (Zeile {row}) fehlt die Spalte 'Straße/street'. Sie lautet: {found}. Nehmen Sie z. B. {header}.",
+            "doorList.more": "… und {count} weitere.",
+            "doorList.notText": "Die Datei ist weder UTF-8- noch Windows-1252-Text. Speichern Sie sie als CSV (UTF-8) oder als .xlsx.",
+            "doorList.sameDoor": "Zeile {row}: {address} ist dieselbe Tür wie in Zeile {first}. Löschen Sie eine der beiden Zeilen, oder geben Sie jeder Zeile eine id, wenn es verschiedene Wohnungen sind.",
+            "doorList.sameID": "Zeile {row}: Die id '{id}' steht auch in Zeile {first}. Jede Tür braucht ihre eigene id.",
+            "doorList.suggestedHeader": "Straße;Hausnummer;PLZ;Ort;Hinweis (oder street,house_number,postcode,city,note; die Spalte id ist freiwillig)",
+            "doorList.unclosedQuote": "Zeile {row}: Ein Feld in Anführungszeichen wird nicht geschlossen, so wäre der Rest der Datei eine einzige Zelle. Prüfen Sie die Anführungszeichen.",
+            "doorList.workbook": "Die Arbeitsmappe lässt sich nicht lesen: {detail}",
             // edit
             "edit.done": "{fields} von {id} geändert.",
             "edit.noQuestion": "'{question}' ist keine Frage des Fragebogens {survey}. Fragen: {questions}.",
             "edit.noSet": "Geben Sie mindestens ein --set FRAGE=WERT an.",
             "edit.notAssignment": "'{text}' hat nicht die Form FRAGE=WERT; schreiben Sie z. B. --set haushalt=3.",
-            // error
+            // encryption
             "encryption.alreadyEncrypted": "Der Speicher {path} ist schon verschlüsselt. Nichts wurde geändert.",
             "encryption.badDuration": "'{value}' ist keine Dauer. Zum Beispiel 8h, 90m oder 1h30m (höchstens 24h).",
             "encryption.encryptAbstract": "Einen unverschlüsselten Speicher verschlüsseln.",
@@ -223,6 +240,7 @@ extension MessageCatalog {
             "encryption.unlocked": "Entsperrt für {duration}: Befehle fragen bis dahin nicht nach der Passphrase. 'fieldclient lock' sperrt früher.",
             "encryption.unlockedNoKeyring": "Die Passphrase stimmt, aber dieses System hat keinen Schlüsselbund ({detail}); jeder Befehl fragt daher nach der Passphrase.",
             "encryption.wrongPassphrase": "Die Passphrase ist falsch. Nichts wurde geändert. {lost}",
+            // error
             "error.ambiguousID.household": "Mehrere Haushalte haben eine Kennung, die mit '{text}' beginnt. Tippen Sie mehr Zeichen der Kennung.",
             "error.ambiguousID.record": "Mehrere Einträge haben eine Kennung, die mit '{text}' beginnt. Tippen Sie mehr Zeichen der Kennung.",
             "error.answersInvalid": "Die Antworten sind nicht gültig; es wurde nichts geändert:",
@@ -264,8 +282,8 @@ extension MessageCatalog {
             "export.noSurvey": "Auf diesem Gerät ist kein Fragebogen. Geben Sie zuerst 'fieldclient sync' ein.",
             "export.outNeedsName": "--out braucht einen Dateinamen, z. B. --out befragung.csv.",
             "export.severalSurveys": "Auf diesem Gerät sind mehrere Fragebögen; wählen Sie einen mit --survey: {surveys}.",
-            // field
             "export.xlsxNeedsOut": "Eine XLSX-Arbeitsmappe wird in eine Datei geschrieben: ergänzen Sie --out DATEI.xlsx.",
+            // field
             "field.houseNumber": "Hausnummer",
             "field.note": "Notiz",
             "field.outcome": "Besuch",
@@ -439,6 +457,14 @@ extension MessageCatalog {
             // record
             "record.notObject": "Die Antworten müssen ein JSON-Objekt aus Fragename und Wert sein, z. B. {\"haushalt\": 3, \"wohndauer\": \"jahre_1_5\"}.",
             "record.unreadable": "Die Antwortdatei '{path}' lässt sich nicht lesen. Prüfen Sie den Pfad.",
+            // refusal
+            "refusal.doorIDTaken": "Die Tür-id '{id}' gehört schon zu einem Datensatz eines anderen Kurses oder einer anderen Sammlung; von diesem Teil wurde nichts importiert. Geben Sie den Türen des Kurses '{cohort}' eigene ids (oder ids, die keine UUIDs sind; sie werden je Kurs eindeutig gemacht).",
+            "refusal.invalidName": "Der {what} muss 1 bis 100 druckbare Zeichen lang sein, z. B. 'Ayşe K.'; angegeben war '{given}'.",
+            "refusal.name.cohort": "Kursname",
+            "refusal.name.device": "Gerätename",
+            "refusal.name.participant": "Teilnehmername",
+            "refusal.name.trainer": "Name der Kursleitung",
+            "refusal.unknownCohort": "Den Kurs '{cohort}' gibt es nicht. Legen Sie ihn mit 'syncserver cohort create' an.",
             // report
             "report.answers": "Antworten (abgeschlossene Befragungen):",
             "report.conflicts": "Offene Konflikte: {count} (siehe 'fieldclient conflicts')",
