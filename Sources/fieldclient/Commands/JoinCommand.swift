@@ -98,7 +98,7 @@ struct JoinCommand: AsyncParsableCommand {
     static func enroll(_ request: EnrollRequest, server: ServerAddress, client: HTTPClient) async throws -> EnrollResponse {
         do {
             return try await HTTPSyncTransport(server: server, token: nil, client: client).enroll(request)
-        } catch let error as TransportError where isInvalidCode(error) {
+        } catch where isInvalidCode(error) {
             throw FieldClientError(.unauthorized, Texts.current("join.invalidCode"))
         }
     }
