@@ -77,17 +77,17 @@ struct PushTests {
             let door = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": "Seestraße"])
             _ = try await harness.push(client, ayse, [door])
             var mine = door
-            mine.write("outcome", "interviewed", by: ayse.replica, at: Timestamp(millisecondsSince1970: 1_795_600_002_000))
+            mine.write("note", "Hinterhaus", by: ayse.replica, at: Timestamp(millisecondsSince1970: 1_795_600_002_000))
             var theirs = try #require(try await harness.pullAll(client, jonas).records.first)
-            theirs.write("outcome", "not-home", by: jonas.replica, at: Timestamp(millisecondsSince1970: 1_795_600_003_000))
+            theirs.write("note", "Vorderhaus", by: jonas.replica, at: Timestamp(millisecondsSince1970: 1_795_600_003_000))
             async let first = harness.push(client, ayse, [mine])
             async let second = harness.push(client, jonas, [theirs])
             let results = try await [first, second].flatMap(\.results)
             #expect(results.allSatisfy { $0.status == .accepted })
             for device in [ayse, jonas] {
                 let seen = try #require(try await harness.pullAll(client, device).records.first)
-                let values = Set(seen.fields["outcome"]?.siblings.map(\.value) ?? [])
-                #expect(values == ["interviewed", "not-home"])
+                let values = Set(seen.fields["note"]?.siblings.map(\.value) ?? [])
+                #expect(values == ["Hinterhaus", "Vorderhaus"])
                 #expect(seen.conflicts.count == 1)
             }
         }

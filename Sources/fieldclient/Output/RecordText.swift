@@ -70,11 +70,12 @@ enum RecordText {
         return texts(visit.isWithdrawn ? "show.visitWithdrawn" : "show.visit", arguments)
     }
 
-    /// A household field's name as people read it (`street` → "Straße (street)").
+    /// A household field's name as people read it (`street` → "Straße"); the technical name only
+    /// for fields without a label (conflicts name the field for `resolve`).
     static func fieldLabel(_ name: String, texts: Texts) -> String {
         let key = "field." + name
         let label = texts(key)
-        return label == key ? name : label + " (" + name + ")"
+        return label == key ? name : label
     }
 
     /// A value as people read it: a choice by its label, a visit outcome by its name.
