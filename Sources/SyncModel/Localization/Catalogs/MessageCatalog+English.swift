@@ -560,7 +560,7 @@ extension MessageCatalog {
             "status.store": "Store:",
             "status.unsynced": "Unsynced changes:",
             // surveys
-            "status.waitingReview": "Responses waiting for review or a reply:",
+            "status.waitingReview": "Waiting for review:",
             "surveys.line": "{survey}  v{version}  {title}  ({count} questions)",
             "surveys.none": "No surveys on this device yet. Run 'fieldclient sync'.",
             // sync

@@ -525,7 +525,7 @@ extension MessageCatalog {
             // show
             "show.conflicts": "Konflikte (1 = der angezeigte Wert):",
             "show.deleted": "(gelöscht)",
-            "show.doorStatus": "Stand:     {status}",
+            "show.doorStatus": "Stand:      {status}",
             "show.household": "Haushalt:   {id}",
             "show.householdTitle": "Haushalt {id}",
             "show.owner": "Von:        {owner}",
@@ -560,7 +560,7 @@ extension MessageCatalog {
             "status.store": "Speicher:",
             "status.unsynced": "Nicht übertragene Änderungen:",
             // surveys
-            "status.waitingReview": "Befragungen, die auf Durchsicht oder Antwort warten:",
+            "status.waitingReview": "Warten auf Durchsicht:",
             "surveys.line": "{survey}  v{version}  {title}  ({count} Fragen)",
             "surveys.none": "Noch keine Fragebögen auf diesem Gerät. Holen Sie sie mit 'fieldclient sync'.",
             // sync
