@@ -93,6 +93,40 @@ struct PushTests {
         }
     }
 
+    @Test("Visits made apart are kept; a participant cannot withdraw another's visit, a trainer can", arguments: StoreKind.all)
+    func visitLogOverTheServer(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let jonas = try await harness.enroll(client, cohort: "wedding", name: "Jonas")
+            let tina = try await harness.enroll(client, cohort: "wedding", name: "Tina", role: .trainer)
+            let door = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": "Seestraße"])
+            _ = try await harness.push(client, ayse, [door])
+            let now = harness.clock.now()
+            var mine = door
+            mine.write(VisitField.entry("a1"), Visit.makeEntry(at: now, by: "Ayşe", outcome: .refused, note: nil), by: ayse.replica, at: now)
+            var theirs = try #require(try await harness.pullAll(client, jonas).records.first)
+            theirs.write(VisitField.entry("j1"), Visit.makeEntry(at: now, by: "Jonas", outcome: .notHome, note: nil), by: jonas.replica, at: now)
+            #expect(try await harness.push(client, ayse, [mine]).results.allSatisfy { $0.status == .accepted })
+            #expect(try await harness.push(client, jonas, [theirs]).results.allSatisfy { $0.status == .accepted })
+            var seen = try #require(try await harness.pullAll(client, jonas).records.first)
+            #expect(seen.conflicts.isEmpty)
+            #expect(Set(VisitLog(seen).visits.map(\.id)) == ["a1", "j1"])
+            // Jonas may not withdraw Ayşe's visit: a per-record rejection with 'forbidden'.
+            seen.write(VisitField.withdrawal("a1"), Visit.makeWithdrawal(at: now, by: "Jonas"), by: jonas.replica, at: now)
+            let refused = try await harness.push(client, jonas, [seen]).results
+            #expect(refused.map(\.status) == [.rejected])
+            #expect(refused.first?.error?.code == ErrorCode.forbidden.rawValue)
+            var trainers = try #require(try await harness.pullAll(client, tina).records.first)
+            #expect(VisitLog(trainers).status == .refused)
+            trainers.write(VisitField.withdrawal("a1"), Visit.makeWithdrawal(at: now, by: "Tina"), by: tina.replica, at: now)
+            #expect(try await harness.push(client, tina, [trainers]).results.allSatisfy { $0.status == .accepted })
+            let after = try #require(try await harness.pullAll(client, ayse).records.first)
+            #expect(VisitLog(after).status == .notHome)
+        }
+    }
+
     @Test("A rejection never affects the other records of the batch", arguments: StoreKind.all)
     func rejectionIsolated(kind: StoreKind) async throws {
         let harness = try await TestHarness(kind)

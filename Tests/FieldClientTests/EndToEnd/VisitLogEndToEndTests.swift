@@ -140,6 +140,10 @@ struct VisitLogEndToEndTests {
         try tina.ok(["sync"])
         try anna.ok(["sync"])
         #expect((try anna.show(id))["review"] as? String == "closed")
+        // Another participant never receives the response, nor its review.
+        let ben = try joined("ben")
+        #expect((try ben.json(["list"]) as! [Any]).isEmpty)
+        #expect(try ben.run(["show", id]).status == ExitStatus.notFound.rawValue)
         let empty = try anna.run(["review", id, "--reply", "  "])
         #expect(empty.status == ExitStatus.usage.rawValue)
     }
