@@ -265,7 +265,7 @@ extension MessageCatalog {
             "exit.69": "server unreachable or down; local changes are safe, sync again later",
             "exit.70": "the server answered something unexpected",
             "exit.74": "the local store is corrupted, foreign or cannot be written",
-            "exit.77": "not joined, device revoked, enrollment code expired or used, store locked or wrong passphrase",
+            "exit.77": "not joined, device revoked, enrollment code expired or used, store locked or wrong passphrase, or not allowed (another's visit, a trainer's review action)",
             // export
             "export.badFormat": "--format must be csv, json, geojson or xlsx, not '{format}'.",
             "export.cannotCreate": "Cannot create {path}: {detail}. Check the folder and its permissions.",

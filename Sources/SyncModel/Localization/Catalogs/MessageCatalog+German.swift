@@ -265,7 +265,7 @@ extension MessageCatalog {
             "exit.69": "Server nicht erreichbar; die Änderungen auf dem Gerät sind sicher, später erneut synchronisieren",
             "exit.70": "der Server hat etwas Unerwartetes geantwortet",
             "exit.74": "der Speicher auf dem Gerät ist beschädigt, fremd oder nicht beschreibbar",
-            "exit.77": "nicht angemeldet, Gerät gesperrt, Anmeldecode abgelaufen oder schon benutzt, Speicher gesperrt oder falsche Passphrase",
+            "exit.77": "nicht angemeldet, Gerät gesperrt, Anmeldecode abgelaufen oder schon benutzt, Speicher gesperrt, falsche Passphrase oder nicht erlaubt (fremden Besuch zurückziehen, Durchsicht der Kursleitung)",
             // export
             "export.badFormat": "--format muss csv, json, geojson oder xlsx sein, nicht '{format}'.",
             "export.cannotCreate": "{path} lässt sich nicht anlegen: {detail}. Prüfen Sie den Ordner und seine Zugriffsrechte.",
