@@ -93,7 +93,7 @@ extension MessageCatalog {
             "collect.id": "Response id: {id}",
             // conflict
             "collect.refusedCancelled": "Not started: the door stays refused.",
-            "collect.refusedConfirm": "Interview there anyway? (j/n) ",
+            "collect.refusedConfirm": "Start the interview there anyway? (y/n) ",
             "collect.refusedDoor": "Door {id} was marked refused: the resident asked not to be visited again.",
             "collect.refusedNeedsFlag": "Door {id} was marked refused. Without a terminal to ask, add --despite-refusal to interview there anyway.",
             "collect.surveyLang.single": "Survey '{survey}' has no language '{language}'. It is in one language only; leave out --survey-lang.",
