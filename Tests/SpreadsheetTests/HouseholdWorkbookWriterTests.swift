@@ -27,8 +27,8 @@ struct HouseholdWorkbookWriterTests {
         #expect(shown == [
             HouseholdExporter.columns,
             [linden.id.uuidString.lowercased(), "Lindenstraße", "12a", "04109", "", "interviewed", "Jürgen", "",
-             "2026-09-01 08:00:01", "2"],
-            [garten.id.uuidString.lowercased(), "Gartenweg", "3", "04109", "", "not-visited", "", "",
+             "2026-09-01 08:00:01", "1", "2026-09-01 08:00:01", "2"],
+            [garten.id.uuidString.lowercased(), "Gartenweg", "3", "04109", "", "not-visited", "", "", "", "0",
              "2026-09-01 08:00:02", "0"],
         ])
     }

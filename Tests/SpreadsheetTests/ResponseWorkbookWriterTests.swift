@@ -59,7 +59,7 @@ final class ResponseWorkbookWriterTests {
     /// The cells the JSON export says the first sheet must show, header rows included.
     private func expectedSheet(_ responses: [ExportedResponse], language: String?) -> [[String]] {
         let questions = survey.questions.filter { $0.type != .note }
-        var labels = ["id", "participant", "created", "updated", "status", "household"]
+        var labels = ["id", "participant", "created", "updated", "status", "household", "review"]
         var names = labels
         for question in questions {
             labels.append(question.label(in: language))
@@ -75,7 +75,7 @@ final class ResponseWorkbookWriterTests {
         let rows = responses.map { response in
             var row = [
                 response.id.uuidString.lowercased(), response.participant, time(response.created), time(response.updated),
-                response.status, response.household ?? "",
+                response.status, response.household ?? "", ResponseExporter.reviewLabel(response.review, language: language),
             ]
             for question in questions {
                 let answer = response.answers[question.name]

@@ -77,6 +77,17 @@ struct PushPlannerTests {
 
         let unchanged = response(["wohndauer": 5])
         list.append(("unchanged", [unchanged], [unchanged], ["accepted"]))
+
+        // Review messages: a participant replies, but may not ask (LogFieldRules).
+        let reviewed = response(["wohndauer": 6])
+        var reply = reviewed
+        var ask = reviewed
+        let replyMessage = ReviewMessage(id: "r", at: at, by: "anna", role: "participant", kind: .reply, text: "erledigt")
+        let askMessage = ReviewMessage(id: "a", at: at, by: "anna", role: "participant", kind: .ask, text: "?")
+        _ = reply.write([ReviewField.message("r"): replyMessage.fieldValue], by: anna, at: at)
+        _ = ask.write([ReviewField.message("a"): askMessage.fieldValue], by: anna, at: at)
+        list.append(("participant replies", [reply], [reviewed], ["accepted"]))
+        list.append(("participant asks", [ask], [reviewed], ["rejected forbidden"]))
         return list
     }
 

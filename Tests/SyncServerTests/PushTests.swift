@@ -77,19 +77,53 @@ struct PushTests {
             let door = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": "Seestraße"])
             _ = try await harness.push(client, ayse, [door])
             var mine = door
-            mine.write("outcome", "interviewed", by: ayse.replica, at: Timestamp(millisecondsSince1970: 1_795_600_002_000))
+            mine.write("note", "Hinterhaus", by: ayse.replica, at: Timestamp(millisecondsSince1970: 1_795_600_002_000))
             var theirs = try #require(try await harness.pullAll(client, jonas).records.first)
-            theirs.write("outcome", "not-home", by: jonas.replica, at: Timestamp(millisecondsSince1970: 1_795_600_003_000))
+            theirs.write("note", "Vorderhaus", by: jonas.replica, at: Timestamp(millisecondsSince1970: 1_795_600_003_000))
             async let first = harness.push(client, ayse, [mine])
             async let second = harness.push(client, jonas, [theirs])
             let results = try await [first, second].flatMap(\.results)
             #expect(results.allSatisfy { $0.status == .accepted })
             for device in [ayse, jonas] {
                 let seen = try #require(try await harness.pullAll(client, device).records.first)
-                let values = Set(seen.fields["outcome"]?.siblings.map(\.value) ?? [])
-                #expect(values == ["interviewed", "not-home"])
+                let values = Set(seen.fields["note"]?.siblings.map(\.value) ?? [])
+                #expect(values == ["Hinterhaus", "Vorderhaus"])
                 #expect(seen.conflicts.count == 1)
             }
+        }
+    }
+
+    @Test("Visits made apart are kept; a participant cannot withdraw another's visit, a trainer can", arguments: StoreKind.all)
+    func visitLogOverTheServer(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
+        try await harness.makeCohort("wedding")
+        try await harness.run { client in
+            let ayse = try await harness.enroll(client, cohort: "wedding", name: "Ayşe")
+            let jonas = try await harness.enroll(client, cohort: "wedding", name: "Jonas")
+            let tina = try await harness.enroll(client, cohort: "wedding", name: "Tina", role: .trainer)
+            let door = TestFixtures.household(cohort: "wedding", owner: "Ayşe", replica: ayse.replica, fields: ["street": "Seestraße"])
+            _ = try await harness.push(client, ayse, [door])
+            let now = harness.clock.now()
+            var mine = door
+            mine.write(VisitField.entry("a1"), Visit.makeEntry(at: now, by: "Ayşe", outcome: .refused, note: nil), by: ayse.replica, at: now)
+            var theirs = try #require(try await harness.pullAll(client, jonas).records.first)
+            theirs.write(VisitField.entry("j1"), Visit.makeEntry(at: now, by: "Jonas", outcome: .notHome, note: nil), by: jonas.replica, at: now)
+            #expect(try await harness.push(client, ayse, [mine]).results.allSatisfy { $0.status == .accepted })
+            #expect(try await harness.push(client, jonas, [theirs]).results.allSatisfy { $0.status == .accepted })
+            var seen = try #require(try await harness.pullAll(client, jonas).records.first)
+            #expect(seen.conflicts.isEmpty)
+            #expect(Set(VisitLog(seen).visits.map(\.id)) == ["a1", "j1"])
+            // Jonas may not withdraw Ayşe's visit: a per-record rejection with 'forbidden'.
+            seen.write(VisitField.withdrawal("a1"), Visit.makeWithdrawal(at: now, by: "Jonas"), by: jonas.replica, at: now)
+            let refused = try await harness.push(client, jonas, [seen]).results
+            #expect(refused.map(\.status) == [.rejected])
+            #expect(refused.first?.error?.code == ErrorCode.forbidden.rawValue)
+            var trainers = try #require(try await harness.pullAll(client, tina).records.first)
+            #expect(VisitLog(trainers).status == .refused)
+            trainers.write(VisitField.withdrawal("a1"), Visit.makeWithdrawal(at: now, by: "Tina"), by: tina.replica, at: now)
+            #expect(try await harness.push(client, tina, [trainers]).results.allSatisfy { $0.status == .accepted })
+            let after = try #require(try await harness.pullAll(client, ayse).records.first)
+            #expect(VisitLog(after).status == .notHome)
         }
     }
 

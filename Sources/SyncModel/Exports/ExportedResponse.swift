@@ -21,6 +21,8 @@ public struct ExportedResponse: Codable, Hashable, Sendable {
     public var status: String
     /// The id of the household record the interview was held at.
     public var household: String?
+    /// The review state (``ReviewState`` code, e.g. `question-open`).
+    public var review: String
     /// The answers by question name (metadata fields starting with `_` left out).
     public var answers: [String: FieldValue]
 
@@ -37,6 +39,7 @@ public struct ExportedResponse: Codable, Hashable, Sendable {
         updated = record.lastModified.map(Self.isoTimestamp)
         status = values[ResponseField.status]?.stringValue ?? ResponseStatus.draft.rawValue
         household = values[ResponseField.household]?.stringValue
+        review = ReviewThread(record).state.rawValue
         answers = values.filter { !$0.key.hasPrefix("_") }
     }
 

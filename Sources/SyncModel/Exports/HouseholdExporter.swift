@@ -1,10 +1,12 @@
 /// The door list as rows of a spreadsheet: one row per door that is not deleted, with its
-/// address, its status (the latest visit's outcome, or `not-visited`), who visited, the visit
-/// note, when the door last changed, and how many interviews were held there.
+/// address, its derived status (``VisitLog/status``, `not-visited` without a visit), the last
+/// visit that counts (who, the note, when), how many visits count, when the door last changed,
+/// and how many interviews were held there.
 public struct HouseholdExporter: Sendable {
     /// The column names, in order.
     public static let columns = [
-        "id", "street", "houseNumber", "postcode", "note", "status", "visitedBy", "visitNote", "updated", "interviews",
+        "id", "street", "houseNumber", "postcode", "note", "status", "visitedBy", "visitNote", "lastVisit", "visits",
+        "updated", "interviews",
     ]
     /// The status of a door without a visit.
     public static let notVisited = "not-visited"
@@ -36,11 +38,14 @@ public struct HouseholdExporter: Sendable {
             return text.isEmpty ? .empty : .text(text)
         }
         let id = door.id.uuidString.lowercased()
-        let outcome = door.value(of: HouseholdField.outcome)?.stringValue
+        let log = VisitLog(door)
+        let last = log.lastVisit
+        func optional(_ text: String?) -> ExportCell { text.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         return [
             .text(id), text(HouseholdField.street), text(HouseholdField.houseNumber), text(HouseholdField.postcode),
-            text(HouseholdField.note), .text(outcome.flatMap { $0.isEmpty ? nil : $0 } ?? Self.notVisited),
-            text(HouseholdField.visitedBy), text(HouseholdField.visitNote),
+            text(HouseholdField.note), .text(log.status.rawValue),
+            optional(last?.by), optional(last?.note), last.map { ExportCell.timestamp($0.at) } ?? .empty,
+            .number(Double(log.counted.count)),
             door.lastModified.map(ExportCell.timestamp) ?? .empty, .number(Double(interviews[id] ?? 0)),
         ]
     }

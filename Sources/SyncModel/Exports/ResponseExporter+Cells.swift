@@ -30,7 +30,7 @@ extension ResponseExporter {
         var cells: [ExportCell] = [
             .text(response.id.uuidString.lowercased()), .text(response.participant), created,
             record.lastModified.map(ExportCell.timestamp) ?? .empty, .text(response.status),
-            response.household.map(ExportCell.text) ?? .empty,
+            response.household.map(ExportCell.text) ?? .empty, .text(Self.reviewLabel(response.review, language: language)),
         ]
         for question in answerQuestions {
             let answer = response.answers[question.name]

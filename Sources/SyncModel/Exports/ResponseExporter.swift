@@ -10,7 +10,8 @@ import Foundation
 /// definition passed in; answers of older versions under the same question name fill them.
 ///
 /// CSV (RFC 4180, UTF-8 without BOM, CRLF): the metadata columns `id`, `participant`,
-/// `created`, `updated`, `status`, `household`, then one column per question in order; a
+/// `created`, `updated`, `status`, `household`, `review` (the review state's label, see
+/// ``reviewLabel(_:language:)``), then one column per question in order; a
 /// `select_multiple` question has its raw answer (choice names separated by spaces, as in
 /// ODK) followed by one `question/choice` column per choice holding 1 or 0 (empty when
 /// unanswered). A geopoint is `latitude longitude [altitude [accuracy]]`. Should a question
@@ -20,7 +21,7 @@ import Foundation
 /// ``GeoJSONFeature``s, one per response with a location; responses without one are left out.
 public struct ResponseExporter: Sendable {
     /// The metadata columns of the CSV export, in order.
-    public static let metadataColumns = ["id", "participant", "created", "updated", "status", "household"]
+    public static let metadataColumns = ["id", "participant", "created", "updated", "status", "household", "review"]
 
     /// The format written.
     public let format: ExportFormat
@@ -99,7 +100,7 @@ public struct ResponseExporter: Sendable {
         let response = ExportedResponse(record: record)
         var fields = [
             response.id.uuidString.lowercased(), response.participant, response.created ?? "", response.updated ?? "",
-            response.status, response.household ?? "",
+            response.status, response.household ?? "", Self.reviewLabel(response.review),
         ]
         for question in answerQuestions {
             let answer = response.answers[question.name]
@@ -119,6 +120,15 @@ public struct ResponseExporter: Sendable {
         case .string(let name)?: [name]
         default: nil
         }
+    }
+
+    /// The label of review state `code` for the exports: English for `en`, otherwise German, the
+    /// course's language (the JSON export keeps the code).
+    public static func reviewLabel(_ code: String, language: String? = nil) -> String {
+        let catalog = language?.lowercased().hasPrefix("en") == true ? MessageCatalog.english : MessageCatalog.german
+        let key = "review.state." + code
+        let text = catalog.text(key)
+        return text == key ? code : text
     }
 
     /// The questions that take an answer, in order.

@@ -22,10 +22,12 @@ extension Record {
         return unseenByDeletion.isEmpty
     }
 
-    /// The open conflicts, fields in name order first.
+    /// The open conflicts, fields in name order first. Log fields (``isLogField(_:)``) are never
+    /// conflicts: their siblings are separate entries of a log, not a disagreement.
     public var conflicts: [Conflict] {
         var result: [Conflict] = fields.keys.sorted().compactMap { name in
             let register = fields[name]!
+            if isLogField(name) { return nil }
             return register.isConflict ? .field(name: name, siblings: register.siblingsByPreference) : nil
         }
         if !deletion.isEmpty {

@@ -23,6 +23,9 @@ public struct SurveyReport: Codable, Hashable, Sendable {
     public var days: [GroupCount]
     /// Statistics per question, over final responses, in question order.
     public var questions: [QuestionReport]
+    /// Responses that are not deleted, per review state (``ReviewThread/state``), in the order of
+    /// ``ReviewState/allCases``.
+    public var reviews: [StateCount] = []
 
     static func make(
         surveyID: String, definition: SurveyDefinition?, responses: [Record], streets: [String: String?],
@@ -35,12 +38,14 @@ public struct SurveyReport: Codable, Hashable, Sendable {
         var byStreet = GroupCounter()
         var byDay = GroupCounter()
         var finals: [[String: FieldValue]] = []
+        var reviews: [ReviewState: Int] = [:]
         for response in responses {
             if response.isDeleted {
                 report.deleted += 1
                 continue
             }
-            let values = response.values
+            reviews[ReviewThread(response).state, default: 0] += 1
+            let values = response.ownValues
             let isFinal = values[ResponseField.status] == .string(ResponseStatus.final.rawValue)
             if isFinal {
                 report.final += 1
@@ -61,6 +66,7 @@ public struct SurveyReport: Codable, Hashable, Sendable {
         report.participants = byParticipant.groups
         report.streets = byStreet.groups
         report.days = byDay.groups
+        report.reviews = ReviewState.allCases.map { StateCount(state: $0.rawValue, count: reviews[$0] ?? 0) }
         if let definition {
             let relevance = finals.map { definition.relevance(of: $0) }
             report.questions = definition.questions.filter(\.type.takesAnswer).map { question in

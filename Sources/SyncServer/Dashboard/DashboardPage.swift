@@ -5,7 +5,7 @@ import SyncModel
 /// because Mustache reads them by reflection.
 ///
 /// Every number carries a ``DashboardMetric`` key: `households.total`, `households.visited`,
-/// `households.coverage`, `households.outcome.<outcome>`, `households.street.<street>.total|visited`,
+/// `households.coverage`, `households.outcome.<status>`, `visits.outcome.<outcome>`, `survey.<id>.review.<state>`, `households.street.<street>.total|visited`,
 /// `conflicts.open`, `survey.<id>.final|drafts|deleted`,
 /// `survey.<id>.participant|day|street.<name>.final|drafts`,
 /// `survey.<id>.question.<name>.answered|skipped|notRelevant`,
@@ -134,8 +134,10 @@ struct DashboardPage: Sendable {
     var cards: [Card]
     /// The coverage bar's width in percent.
     var coveragePercent: String
-    /// Doors per outcome.
+    /// Doors per derived status.
     var outcomes: BarChart
+    /// Visits per outcome.
+    var visitOutcomes: BarChart
     /// Per street.
     var streets: [StreetRow]
     /// One section per survey.
@@ -165,7 +167,11 @@ struct DashboardPage: Sendable {
         coveragePercent = SVGNumber.format(households.coverage * 100)
         let answers = AnswerFormatter(catalog: catalog, format: DisplayFormat(language: language, timeZone: TimeZone(identifier: "UTC")!))
         outcomes = BarChart(
-            households.outcomes.map { (answers.outcome($0.outcome), "households.outcome.\($0.outcome)", $0.count) })
+            households.outcomes.map {
+                (catalog.text("doorStatus." + $0.outcome), "households.outcome.\($0.outcome)", $0.count)
+            })
+        visitOutcomes = BarChart(
+            households.visitOutcomes.map { (answers.outcome($0.outcome), "visits.outcome.\($0.outcome)", $0.count) })
         streets = households.streets.map { street in
             StreetRow(
                 name: street.street.isEmpty ? catalog.text("dashboard.noStreet") : street.street,
@@ -196,7 +202,9 @@ struct DashboardPage: Sendable {
                 DashboardMetric("\(prefix).final", count: survey.final, caption: catalog.text("dashboard.final")),
                 DashboardMetric("\(prefix).drafts", count: survey.drafts, caption: catalog.text("dashboard.drafts")),
                 DashboardMetric("\(prefix).deleted", count: survey.deleted, caption: catalog.text("dashboard.deleted")),
-            ],
+            ] + survey.reviews.map {
+                DashboardMetric("\(prefix).review.\($0.state)", count: $0.count, caption: catalog.text("review.state." + $0.state))
+            },
             groups: [
                 GroupTable(
                     title: catalog.text("dashboard.perParticipant"), column: catalog.text("dashboard.participant"),

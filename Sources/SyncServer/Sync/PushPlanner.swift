@@ -154,6 +154,9 @@ struct PushPlanner: Sendable {
             isSent = true
         }
         let changed = merged != stored
+        if changed, let error = LogFieldRules(device: device).check(sent: sent, stored: stored, merged: merged) {
+            return .failure(error)
+        }
         if changed {
             let error = isSent ? precheck.validationError : validate(merged)
             if let error { return .failure(error) }

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import SyncModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `fieldclient collect SURVEY [--household ID]`: an interview in the terminal.
 struct CollectCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
@@ -26,6 +30,10 @@ struct CollectCommand: AsyncParsableCommand {
     @Option(name: .customLong("survey-lang"), help: ArgumentHelp(Texts.help("help.collect.surveyLang")))
     var surveyLanguage: String?
 
+    /// Interview at a refused door without asking first.
+    @Flag(name: .customLong("despite-refusal"), help: ArgumentHelp(Texts.help("help.collect.despiteRefusal")))
+    var despiteRefusal = false
+
     /// Runs the interview.
     func run() async throws {
         try await options.run { env in
@@ -34,10 +42,18 @@ struct CollectCommand: AsyncParsableCommand {
                 of: definition, requested: surveyLanguage,
                 preferred: CollectCommand.preferredLanguages(option: options.lang, environment: ProcessInfo.processInfo.environment))
             let householdID = try household.map { try env.store.resolveID($0, collection: RecordCollection.households) }
+            let input = StandardInputLines()
+            if let householdID, !despiteRefusal, let door = try env.store.record(id: householdID)?.record,
+                VisitLog(door).status == .refused
+            {
+                try Self.confirmRefusedDoor(
+                    LocalStore.key(householdID), isTerminal: isatty(STDIN_FILENO) == 1, input: input, texts: env.texts,
+                    emit: { env.output.line($0) })
+            }
             // With --json the prompts go to standard error so that standard output is pure JSON.
             let json = options.json
             let interview = Interview(
-                survey: definition, records: try env.records(), household: householdID, input: StandardInputLines(),
+                survey: definition, records: try env.records(), household: householdID, input: input,
                 emit: { text in
                     (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
                 }, language: language)
@@ -47,6 +63,21 @@ struct CollectCommand: AsyncParsableCommand {
             } else if let id = result.id {
                 env.output.line(env.texts("collect.id", ["id": LocalStore.key(id)]))
             }
+        }
+    }
+
+    /// Asks on a terminal whether to interview at a refused door; without a terminal, refuses
+    /// (``despiteRefusal`` skips the question). Throws when the interviewer does not confirm.
+    static func confirmRefusedDoor(
+        _ id: String, isTerminal: Bool, input: any LineSource, texts: Texts, emit: (String) -> Void
+    ) throws {
+        let short = String(id.prefix(8))
+        guard isTerminal else { throw FieldClientError(.usage, texts("collect.refusedNeedsFlag", ["id": short])) }
+        emit(texts("collect.refusedDoor", ["id": short]))
+        FileHandle.standardOutput.write(Data(texts("collect.refusedConfirm").utf8))
+        let answer = (input.nextLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["j", "ja", "y", "yes"].contains(answer) else {
+            throw FieldClientError(.usage, texts("collect.refusedCancelled"))
         }
     }
 

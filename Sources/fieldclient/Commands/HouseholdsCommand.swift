@@ -2,7 +2,7 @@ import ArgumentParser
 import Spreadsheet
 import SyncModel
 
-/// `fieldclient households [--street S]`.
+/// `fieldclient households [--street S] [--todo] [--export FILE.xlsx]`.
 struct HouseholdsCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
@@ -18,6 +18,10 @@ struct HouseholdsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Texts.help("help.households.street")))
     var street: String?
 
+    /// Only doors still to visit, in the order to knock.
+    @Flag(help: ArgumentHelp(Texts.help("help.households.todo")))
+    var todo = false
+
     /// The workbook to write.
     @Option(help: ArgumentHelp(Texts.help("help.households.export"), valueName: "FILE.xlsx"))
     var export: String?
@@ -29,21 +33,23 @@ struct HouseholdsCommand: AsyncParsableCommand {
         }
     }
 
-    /// Lists the doors by street and house number.
+    /// Lists the doors by street and house number, or the doors to visit with `--todo`.
     func run() async throws {
         try await options.run { env in
             let (records, damaged) = try env.store.recordsAndDamage(matching: RecordQuery(collection: RecordCollection.households))
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
-            let doors = records.map { (record: $0.record, view: RecordView($0)) }
+            let matching = records.map { (record: $0.record, view: RecordView($0)) }
                 .filter { !$0.view.deleted }
                 .filter { door in
                     guard let street else { return true }
                     return (door.view.values[HouseholdField.street]?.stringValue ?? "").lowercased()
                         .contains(street.lowercased())
                 }
-                .sorted { Self.sortKey($0.view) < Self.sortKey($1.view) }
+            let doors = todo
+                ? Self.toDo(matching.map(\.record)).compactMap { record in matching.first { $0.record.id == record.id } }
+                : matching.sorted { DoorOrder.precedes($0.record, $1.record) }
             let views = doors.map(\.view)
             if let export {
                 var exporter = HouseholdExporter()
@@ -59,34 +65,39 @@ struct HouseholdsCommand: AsyncParsableCommand {
             }
             let texts = env.texts
             try env.output.print(views) {
-                guard !views.isEmpty else { return texts("households.none") }
-                let header = ["households.column.id", "households.column.address", "households.column.note", "households.column.visit"]
-                    .map { texts($0) }
+                guard !views.isEmpty else { return texts(todo ? "households.noneToDo" : "households.none") }
+                let header = [
+                    "households.column.id", "households.column.address", "households.column.note", "households.column.status",
+                    "households.column.visit", "households.column.visits",
+                ].map { texts($0) }
                 return TextTable.render(header: header, rows: views.map { Self.row($0, texts: texts) })
             }
         }
     }
 
-    /// One door as a table row: id, address, note, latest visit and conflicts.
+    /// The doors still to visit, in the order to knock: never visited first (in door order), then
+    /// "come back later" and "not at home" by the age of their last visit, oldest first;
+    /// interviewed and refused doors are left out.
+    static func toDo(_ doors: [Record]) -> [Record] {
+        let open = doors.map { (door: $0, log: VisitLog($0)) }.filter { $0.log.status.isToDo }
+        let never = open.filter { $0.log.status == .notVisited }.map(\.door).sorted(by: DoorOrder.precedes)
+        let again = open.filter { $0.log.status != .notVisited }.sorted { a, b in
+            let (x, y) = (a.log.lastVisit!.at, b.log.lastVisit!.at)
+            return x != y ? x < y : DoorOrder.precedes(a.door, b.door)
+        }
+        return never + again.map(\.door)
+    }
+
+    /// One door as a table row: id, address, note, status, last visit, visits and conflicts.
     static func row(_ view: RecordView, texts: Texts) -> [String] {
         func text(_ name: String) -> String { view.values[name].map { texts.answers.text($0, question: nil) } ?? "" }
         let address: String = text(HouseholdField.street) + " " + text(HouseholdField.houseNumber) + ", " + text(HouseholdField.postcode)
-        var visit = ""
-        if let outcome = view.values[HouseholdField.outcome]?.stringValue {
-            visit = texts("households.visit", ["outcome": texts.answers.outcome(outcome), "by": text(HouseholdField.visitedBy)])
-        }
+        var status = view.doorStatus.map { texts("doorStatus." + $0) } ?? ""
         if !view.conflicts.isEmpty {
-            visit += (visit.isEmpty ? "" : "  ") + texts("list.flag.conflicts", ["count": String(view.conflicts.count)])
+            status += (status.isEmpty ? "" : "  ") + texts("list.flag.conflicts", ["count": String(view.conflicts.count)])
         }
-        return [view.shortID, address, text(HouseholdField.note), visit]
-    }
-
-    /// Street, then house number numerically (`2` before `10`, `12` before `12a`).
-    static func sortKey(_ view: RecordView) -> String {
-        let street = view.values[HouseholdField.street]?.stringValue ?? ""
-        let number = view.values[HouseholdField.houseNumber]?.stringValue ?? ""
-        let digits = number.prefix { $0.isNumber }
-        let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + number
-        return street.lowercased() + "\u{0}" + padded
+        let counted = view.countedVisits
+        let last = counted.first.map { texts("households.lastVisit", ["time": texts.time($0.at), "by": $0.by]) } ?? ""
+        return [view.shortID, address, text(HouseholdField.note), status, last, String(counted.count)]
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SyncModel
 
-/// `fieldclient list [--survey S] [--drafts|--final] [--pending]`.
+/// `fieldclient list [--survey S] [--drafts|--final] [--pending] [--review]`.
 struct ListCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
@@ -27,6 +27,10 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(Texts.help("help.list.pending")))
     var pending = false
 
+    /// Only responses with review work: a participant's open questions, a trainer's responses waiting.
+    @Flag(help: ArgumentHelp(Texts.help("help.list.review")))
+    var review = false
+
     /// Include deleted.
     @Flag(help: ArgumentHelp(Texts.help("help.list.deleted")))
     var deleted = false
@@ -50,7 +54,16 @@ struct ListCommand: AsyncParsableCommand {
         try await options.run { env in
             let (records, damaged) = try env.store.recordsAndDamage(
                 matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending))
-            let views = records.map(RecordView.init).filter(matches)
+            var views = records.map(RecordView.init).filter(matches)
+            if review {
+                let device = try env.store.device()
+                let ids = Set(
+                    (device.map { device in
+                        device.role == .trainer
+                            ? ReviewQueue.waiting(records.map(\.record)) : ReviewQueue.openQuestions(records.map(\.record), device: device)
+                    } ?? []).map { LocalStore.key($0.id) })
+                views = views.filter { ids.contains($0.id) }
+            }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }

@@ -47,6 +47,9 @@ struct ResolveCommand: AsyncParsableCommand {
             }
             let short = String(LocalStore.key(uuid).prefix(8))
             let record = stored.record
+            if record.isLogField(question) {
+                throw FieldClientError(.usage, env.texts("resolve.logField", ["field": question, "id": short]))
+            }
             let chosen: FieldValue
             if let keep {
                 guard let siblings = record.fields[question]?.siblingsByPreference, !siblings.isEmpty else {

@@ -17,7 +17,7 @@ struct StatusCommand: AsyncParsableCommand {
             let device = try env.store.device()
             let state = try env.store.syncState()
             let (records, damaged) = try env.store.recordsAndDamage()
-            let view = StatusView(
+            var view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
                 deviceName: device?.deviceName, participant: device?.participant, role: device?.role.rawValue,
                 cohort: device?.cohort, replicaId: device?.replica.description, epoch: state.epoch,
@@ -26,6 +26,10 @@ struct StatusCommand: AsyncParsableCommand {
                 rejected: records.filter { $0.rejection != nil }.count,
                 openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath,
                 encrypted: env.store.isEncrypted, damaged: damaged)
+            if let device {
+                view.openQuestions = ReviewQueue.openQuestions(records.map(\.record), device: device).count
+                if device.role == .trainer { view.waitingForReview = ReviewQueue.waiting(records.map(\.record)).count }
+            }
             let texts = env.texts
             try env.output.print(view) {
                 guard let device else {
@@ -45,8 +49,10 @@ struct StatusCommand: AsyncParsableCommand {
                     ("status.lastSync", lastSync),
                     ("status.unsynced", unsynced),
                     ("status.conflicts", String(view.openConflicts)),
+                    ("status.openQuestions", String(view.openQuestions)),
                     ("status.store", view.store),
                 ]
+                if device.role == .trainer { rows.append(("status.waitingReview", String(view.waitingForReview))) }
                 if view.encrypted { rows.append(("status.encryption", EncryptionTexts.text(.statusEncryptedStore))) }
                 let width = rows.map { texts($0.0).count }.max() ?? 0
                 let lines = rows.map { key, value in

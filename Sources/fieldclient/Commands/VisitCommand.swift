@@ -3,7 +3,8 @@ import SyncModel
 
 extension VisitOutcome: ExpressibleByArgument {}
 
-/// `fieldclient visit HOUSEHOLD --outcome interviewed|not-home|refused|revisit [--note TEXT]`.
+/// `fieldclient visit HOUSEHOLD --outcome interviewed|not-home|refused|revisit [--note TEXT]`, or
+/// `fieldclient visit HOUSEHOLD --withdraw VISIT`.
 struct VisitCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
@@ -17,21 +18,39 @@ struct VisitCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(Texts.help("help.visit.household")))
     var household: String
 
-    /// The outcome.
+    /// The outcome of a new visit.
     @Option(help: ArgumentHelp(Texts.help("help.visit.outcome")))
-    var outcome: VisitOutcome
+    var outcome: VisitOutcome?
 
     /// The note.
     @Option(help: ArgumentHelp(Texts.help("help.visit.note")))
     var note: String?
 
-    /// Writes the visit.
+    /// The visit to withdraw.
+    @Option(help: ArgumentHelp(Texts.help("help.visit.withdraw"), valueName: "VISIT"))
+    var withdraw: String?
+
+    /// Checks that exactly one of --outcome and --withdraw is given.
+    func validate() throws {
+        if (outcome == nil) == (withdraw == nil) { throw ValidationError(Texts.help("visit.outcomeOrWithdraw")) }
+    }
+
+    /// Writes the visit or the withdrawal.
     func run() async throws {
         try await options.run { env in
             let uuid = try env.store.resolveID(household, collection: RecordCollection.households)
+            let short = String(LocalStore.key(uuid).prefix(8))
+            if let withdraw {
+                let (record, visit) = try env.records().withdrawVisit(uuid, visit: withdraw)
+                try env.output.print(RecordView(StoredRecord(record: record, revision: 1, syncedRevision: 0))) {
+                    env.texts("visit.withdrawn", ["id": short, "visit": visit.id])
+                }
+                return
+            }
+            guard let outcome else { return }
             let record = try env.records().visit(uuid, outcome: outcome, note: note)
             try env.output.print(RecordView(StoredRecord(record: record, revision: 1, syncedRevision: 0))) {
-                env.texts("visit.done", ["id": String(LocalStore.key(uuid).prefix(8)), "outcome": env.texts.answers.outcome(outcome.rawValue)])
+                env.texts("visit.done", ["id": short, "outcome": env.texts.answers.outcome(outcome.rawValue)])
             }
         }
     }

@@ -104,17 +104,59 @@ struct FieldRecords: Sendable {
         }
     }
 
-    /// Records a visit at a door: outcome, note and visitor in one edit.
+    /// Records a visit at a door as a new entry of its visit log (`visit.<id>`), written once.
     func visit(_ household: UUID, outcome: VisitOutcome, note: String?) throws -> Record {
         _ = try requireHousehold(household)
+        let id = LocalStore.key(identifiers.makeUUID())
         return try store.update(id: household) { record in
             var changed = record
+            let now = clock.now()
             changed.write(
-                [
-                    HouseholdField.outcome: .string(outcome.rawValue),
-                    HouseholdField.visitNote: note.map(FieldValue.string) ?? .null,
-                    HouseholdField.visitedBy: .string(device.participant),
-                ], by: device.replica, at: clock.now())
+                VisitField.entry(id), Visit.makeEntry(at: now, by: device.participant, outcome: outcome, note: note),
+                by: device.replica, at: now)
+            return changed
+        }
+    }
+
+    /// Withdraws visit `visit` (an id or its prefix) at a door; only its visitor or a trainer may.
+    func withdrawVisit(_ household: UUID, visit prefix: String) throws -> (record: Record, visit: Visit) {
+        let door = try requireHousehold(household)
+        guard let visit = VisitLog(door).visit(matching: prefix) else {
+            throw FieldClientError(.notFound, texts("visit.noSuchVisit", ["id": short(household), "visit": prefix]))
+        }
+        guard device.role == .trainer || visit.by == device.participant else {
+            throw FieldClientError(.unauthorized, texts("visit.notYours", ["visit": prefix, "by": visit.by]))
+        }
+        let record = try store.update(id: household) { record in
+            var changed = record
+            let now = clock.now()
+            changed.write(VisitField.withdrawal(visit.id), Visit.makeWithdrawal(at: now, by: device.participant), by: device.replica, at: now)
+            return changed
+        }
+        return (record, visit)
+    }
+
+    /// Adds a review message to a response; trainers write every kind, the response's owner only replies.
+    func review(_ id: UUID, kind: ReviewKind, text: String) throws -> Record {
+        guard let stored = try store.record(id: id) else {
+            throw FieldClientError(.notFound, texts("error.recordMissing", ["id": short(id)]))
+        }
+        guard stored.record.collection == RecordCollection.responses else {
+            throw FieldClientError(.usage, texts("error.isHousehold", ["id": short(id)]))
+        }
+        if device.role != .trainer {
+            guard !kind.isTrainerOnly else { throw FieldClientError(.unauthorized, texts("review.trainersOnly", ["kind": kind.rawValue])) }
+            guard stored.record.owner == device.participant else {
+                throw FieldClientError(.unauthorized, texts("review.notYours", ["id": short(id), "owner": stored.record.owner]))
+            }
+        }
+        let messageID = LocalStore.key(identifiers.makeUUID())
+        return try store.update(id: id) { record in
+            var changed = record
+            let now = clock.now()
+            let message = ReviewMessage(
+                id: messageID, at: now, by: device.participant, role: device.role.rawValue, kind: kind, text: text)
+            changed.write(ReviewField.message(messageID), message.fieldValue, by: device.replica, at: now)
             return changed
         }
     }

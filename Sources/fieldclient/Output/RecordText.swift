@@ -21,6 +21,7 @@ enum RecordText {
             }
         } else {
             lines.append(texts("show.householdTitle", ["id": view.id]) + deleted)
+            if let status = view.doorStatus { lines.append(texts("show.doorStatus", ["status": texts("doorStatus." + status)])) }
         }
         lines.append(texts(view.pending ? "show.sync.pending" : "show.sync.done"))
         if let rejection = view.rejection { lines.append(texts("show.rejected", ["message": rejection])) }
@@ -31,6 +32,22 @@ enum RecordText {
             let question = survey?.question(named: name)
             let label = question.map { texts.answers.questionLabel($0) + " (" + name + ")" } ?? fieldLabel(name, texts: texts)
             lines.append("  " + label + ": " + valueText(name, view.values[name]!, question: question, texts: texts))
+        }
+        if let visits = view.visits {
+            lines.append("")
+            lines.append(texts(visits.isEmpty ? "show.visitsNone" : "show.visits"))
+            for visit in visits { lines.append(visitLine(visit, texts: texts)) }
+        }
+        if let review = view.review, let messages = view.reviewMessages, !messages.isEmpty {
+            lines.append("")
+            lines.append(texts("show.review", ["state": texts("review.state." + review)]))
+            for message in messages {
+                lines.append(
+                    texts(
+                        "show.reviewMessage",
+                        ["time": texts.time(message.at), "by": message.by, "kind": texts("review.kind." + message.kind.rawValue),
+                         "text": message.text]))
+            }
         }
         if !view.conflicts.isEmpty {
             lines.append("")
@@ -43,11 +60,22 @@ enum RecordText {
         return lines.joined(separator: "\n")
     }
 
-    /// A household field's name as people read it (`street` → "Straße (street)").
+    /// One visit as a line of `show`: when, outcome, who, note and its id (for `visit --withdraw`).
+    static func visitLine(_ visit: Visit, texts: Texts) -> String {
+        let arguments = [
+            "time": texts.time(visit.at), "outcome": texts.answers.outcome(visit.outcome), "by": visit.by,
+            "note": visit.note.map { " – " + $0 } ?? "", "id": visit.id.hasPrefix("legacy-") ? visit.id : String(visit.id.prefix(8)),
+            "withdrawnBy": visit.withdrawnBy.joined(separator: ", "),
+        ]
+        return texts(visit.isWithdrawn ? "show.visitWithdrawn" : "show.visit", arguments)
+    }
+
+    /// A household field's name as people read it (`street` → "Straße"); the technical name only
+    /// for fields without a label (conflicts name the field for `resolve`).
     static func fieldLabel(_ name: String, texts: Texts) -> String {
         let key = "field." + name
         let label = texts(key)
-        return label == key ? name : label + " (" + name + ")"
+        return label == key ? name : label
     }
 
     /// A value as people read it: a choice by its label, a visit outcome by its name.

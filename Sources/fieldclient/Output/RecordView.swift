@@ -29,6 +29,14 @@ struct RecordView: Encodable, Hashable, Sendable {
     var values: [String: FieldValue]
     /// Open conflicts.
     var conflicts: [ConflictView]
+    /// For doors: the derived status (``DoorStatus`` code).
+    var doorStatus: String?
+    /// For doors: every visit, withdrawn ones too, newest first.
+    var visits: [Visit]?
+    /// For responses: the review state (``ReviewState`` code).
+    var review: String?
+    /// For responses: the review messages, oldest first.
+    var reviewMessages: [ReviewMessage]?
 
     /// The view of a stored record.
     init(_ stored: StoredRecord) {
@@ -44,9 +52,21 @@ struct RecordView: Encodable, Hashable, Sendable {
         deleted = record.isDeleted
         pending = stored.isPending
         rejection = stored.rejection
-        values = record.values.filter { !$0.key.hasPrefix("_") }
+        values = record.ownValues.filter { !$0.key.hasPrefix("_") }
         conflicts = record.conflicts.map(ConflictView.init)
+        if record.collection == RecordCollection.households {
+            let log = VisitLog(record)
+            doorStatus = log.status.rawValue
+            visits = log.visits
+        } else {
+            let thread = ReviewThread(record)
+            review = thread.state.rawValue
+            reviewMessages = thread.messages
+        }
     }
+
+    /// For doors: the visits that count, newest first.
+    var countedVisits: [Visit] { (visits ?? []).filter { !$0.isWithdrawn } }
 
     /// The first 8 characters of the id.
     var shortID: String { String(id.prefix(8)) }
@@ -64,6 +84,7 @@ struct RecordView: Encodable, Hashable, Sendable {
         if pending { flags.append(texts("list.flag.unsynced")) }
         if !conflicts.isEmpty { flags.append(texts("list.flag.conflicts", ["count": String(conflicts.count)])) }
         if rejection != nil { flags.append(texts("list.flag.rejected")) }
+        if let review, review != ReviewState.none.rawValue { flags.append(texts("review.state." + review)) }
         let created = createdAt.map { texts.time(Timestamp(millisecondsSince1970: $0)) } ?? ""
         let surveyText: String = (survey ?? "-") + " v" + String(surveyVersion ?? 0)
         let statusText: String = status.map { texts("status." + $0) } ?? "-"

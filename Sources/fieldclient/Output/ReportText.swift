@@ -14,7 +14,10 @@ enum ReportText {
         lines.append(
             texts("report.doors", ["total": String(doors.total), "visited": String(doors.visited), "percent": percent(doors.coverage, texts)]))
         lines += table(
-            doors.outcomes.map { (texts.answers.outcome($0.outcome), $0.count, String($0.count)) }, indent: "  ")
+            doors.outcomes.map { (texts("doorStatus." + $0.outcome), $0.count, String($0.count)) }, indent: "  ")
+        lines.append("  " + texts("report.visits"))
+        lines += table(
+            doors.visitOutcomes.map { (texts.answers.outcome($0.outcome), $0.count, String($0.count)) }, indent: "    ")
         if !doors.streets.isEmpty {
             lines.append("  " + texts("report.perStreetDoors"))
             lines += table(
@@ -45,6 +48,8 @@ enum ReportText {
                     },
                     indent: "    ")
             }
+            lines.append("  " + texts("report.reviews"))
+            lines += table(survey.reviews.map { (texts("review.state." + $0.state), $0.count, String($0.count)) }, indent: "    ")
             if !survey.questions.isEmpty { lines.append("  " + texts("report.answers")) }
             for question in survey.questions {
                 lines.append(

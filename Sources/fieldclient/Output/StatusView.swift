@@ -26,6 +26,10 @@ struct StatusView: Encodable, Sendable {
     var rejected: Int
     /// Records with open conflicts.
     var openConflicts: Int
+    /// Responses with a review question waiting for the interviewer (a participant's own; a trainer's whole cohort).
+    var openQuestions: Int = 0
+    /// For trainers: final responses not reviewed yet, or with a reply to read.
+    var waitingForReview: Int = 0
     /// The store path.
     var store: String
     /// Whether the store is encrypted at rest (false only after `join --no-encryption`).

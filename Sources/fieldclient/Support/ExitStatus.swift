@@ -16,8 +16,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case unexpectedAnswer = 70
     /// The local store cannot be read or written: corrupted, foreign, or the disk is full.
     case storeFailure = 74
-    /// Not allowed: not joined yet, a revoked device, an expired or used enrollment code, or an
-    /// encrypted store that is locked or got a wrong passphrase.
+    /// Not allowed: not joined yet, a revoked device, an expired or used enrollment code, an
+    /// encrypted store that is locked or got a wrong passphrase, or a role that may not do it
+    /// (withdrawing another's visit, a trainer's review action).
     case unauthorized = 77
 
     /// The ArgumentParser exit code.

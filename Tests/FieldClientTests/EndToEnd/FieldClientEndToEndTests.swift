@@ -93,7 +93,10 @@ struct FieldClientEndToEndTests {
         #expect(try anna.showText(id) == tina.showText(id))
         #expect(try anna.showText(door) == tina.showText(door))
         let conflicts = try anna.json(["conflicts"]) as! [[String: Any]]
-        #expect(Set(conflicts.map { $0["id"] as! String }) == [id, door])
+        // The two visits are two entries of the door's visit log, not a conflict.
+        #expect(Set(conflicts.map { $0["id"] as! String }) == [id])
+        #expect((try anna.show(door))["doorStatus"] as? String == "refused")
+        #expect(((try anna.show(door))["visits"] as! [Any]).count == 2)
         let shown = try anna.show(id)
         let fieldConflict = try #require((shown["conflicts"] as! [[String: Any]]).first)
         #expect(fieldConflict["field"] as? String == "haushalt")
@@ -104,20 +107,13 @@ struct FieldClientEndToEndTests {
         // Tina keeps the second listed value; the resolution reaches anna.
         let kept = siblings[1]["value"] as! Int
         try tina.ok(["resolve", id, "haushalt", "--keep", "2"])
-        try tina.ok(["resolve", door, "outcome", "--value", "revisit"])
-        // The visit's note and visitor were written concurrently too; keep the shown ones.
-        let doorConflicts = (try tina.show(door))["conflicts"] as! [[String: Any]]
-        #expect(Set(doorConflicts.map { $0["field"] as! String }) == ["visitNote", "visitedBy"])
-        for conflict in doorConflicts {
-            try tina.ok(["resolve", door, conflict["field"] as! String, "--keep", "1"])
-        }
         try tina.ok(["sync"])
         try anna.ok(["sync"])
         for client in [anna, tina] {
             let state = try client.show(id)
             #expect((state["conflicts"] as! [Any]).isEmpty)
             #expect((state["values"] as! [String: Any])["haushalt"] as? Int == kept)
-            #expect(((try client.show(door))["values"] as! [String: Any])["outcome"] as? String == "revisit")
+            #expect(((try client.show(door))["visits"] as! [Any]).count == 2)
         }
         #expect((try anna.json(["conflicts"]) as! [Any]).isEmpty)
         #expect(try anna.showText(id) == tina.showText(id))

@@ -70,7 +70,7 @@ struct GuideCommandsTests {
     func guideCommandsRun() throws {
         let steps = try Self.steps()
         let commands = Set(steps.compactMap(\.arguments.first))
-        for needed in ["join", "surveys", "households", "collect", "list", "show", "edit", "visit", "sync", "status", "conflicts", "resolve", "finalize"] {
+        for needed in ["join", "surveys", "households", "collect", "list", "show", "edit", "visit", "sync", "status", "conflicts", "resolve", "finalize", "review"] {
             #expect(commands.contains(needed), "the guide shows 'fieldclient \(needed)'")
         }
         let server = try TestServer()

@@ -183,7 +183,7 @@ struct ResponseExporterTests {
     func metadataNameClash() throws {
         let survey = try SurveyDefinition(
             id: "s", version: 1, title: "S", questions: [try Question(name: "status", type: .text, label: "Status")])
-        #expect(ResponseExporter(format: .csv, survey: survey).columns == ["id", "participant", "created", "updated", "_status", "household", "status"])
+        #expect(ResponseExporter(format: .csv, survey: survey).columns == ["id", "participant", "created", "updated", "_status", "household", "review", "status"])
     }
 
     @Test("File names keep only safe characters", arguments: [

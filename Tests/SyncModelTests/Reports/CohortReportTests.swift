@@ -171,4 +171,28 @@ struct CohortReportTests {
         let data = try JSONEncoder().encode(report)
         #expect(try JSONDecoder().decode(CohortReport.self, from: data) == report)
     }
+
+    @Test("doors count by derived status and visits by outcome, separately; responses by review state")
+    func countsStatusesVisitsAndReviews() throws {
+        var door = Self.door(40, "Ahornweg", outcome: nil)
+        for (index, outcome) in [VisitOutcome.notHome, .notHome, .interviewed].enumerated() {
+            let at = Self.time(hours: Double(index))
+            door.write(VisitField.entry("v\(index)"), Visit.makeEntry(at: at, by: "anna", outcome: outcome, note: nil), by: Self.participant, at: at)
+        }
+        var withdrawn = Self.door(41, "Ahornweg", outcome: nil)
+        withdrawn.write(VisitField.entry("w"), Visit.makeEntry(at: Self.time(hours: 1), by: "anna", outcome: .refused, note: nil), by: Self.participant, at: Self.time(hours: 1))
+        withdrawn.write(VisitField.withdrawal("w"), Visit.makeWithdrawal(at: Self.time(hours: 2), by: "anna"), by: Self.participant, at: Self.time(hours: 2))
+        var asked = Self.response(50, owner: "anna", door: nil, hours: 1, status: .final, [:])
+        let ask = ReviewMessage(id: "m", at: Self.time(hours: 3), by: "tina", role: "trainer", kind: .ask, text: "?")
+        asked.write(ReviewField.message("m"), ask.fieldValue, by: Self.trainer, at: ask.at)
+        let plain = Self.response(51, owner: "anna", door: nil, hours: 1, status: .final, [:])
+        let report = CohortReport.make(records: [door, withdrawn, asked, plain], surveys: [])
+        let doors = report.households
+        #expect((doors.total, doors.visited) == (2, 1))
+        #expect(doors.outcomes.map { "\($0.outcome)=\($0.count)" } == ["interviewed=1", "not-home=0", "refused=0", "revisit=0"])
+        #expect(doors.visitOutcomes.map { "\($0.outcome)=\($0.count)" } == ["interviewed=1", "not-home=2", "refused=0", "revisit=0"])
+        #expect(report.openConflicts.isEmpty)
+        let reviews = try #require(report.surveys.first).reviews
+        #expect(reviews.map { "\($0.state)=\($0.count)" } == ["none=1", "reviewed=0", "question-open=1", "answered=0", "closed=0"])
+    }
 }

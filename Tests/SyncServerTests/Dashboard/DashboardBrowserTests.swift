@@ -51,12 +51,12 @@ struct DashboardBrowserTests {
         #expect(dom.contains("<html lang=\"de\">"), "\(dom.prefix(500))")
         #expect(dom.contains("Angemeldet als Frau Demir"), "\(dom.prefix(500))")
         for heading in [
-            "<h2 id=\"doors\">Türen</h2>", "<h3>Ergebnisse an der Tür</h3>", "<h3>Straßen</h3>", "<h2>Antworten</h2>",
+            "<h2 id=\"doors\">Türen</h2>", "<h3>Türen nach Stand</h3>", "<h3>Besuche nach Ergebnis</h3>", "<h3>Straßen</h3>", "<h2>Antworten</h2>",
             "<h3>Befragungen je Tag</h3>",
         ] {
             #expect(dom.contains(heading), "missing German heading \(heading)")
         }
-        for english in ["Signed in", "Doors", "Outcomes at the door", "Answers", "Responses per"] {
+        for english in ["Signed in", "Doors", "Visits by outcome", "Answers", "Responses per", "question open"] {
             #expect(!dom.contains(english), "English text '\(english)' on the German page")
         }
         let shown = try ReportMetrics.shown(inHTML: dom)
@@ -68,7 +68,8 @@ struct DashboardBrowserTests {
             acceptLanguage: "en-GB")
         #expect(english.contains("<html lang=\"en\">"))
         #expect(english.contains("Signed in as Frau Demir"))
-        #expect(english.contains("<h3>Outcomes at the door</h3>"))
+        #expect(english.contains("<h3>Doors by status</h3>"))
+        #expect(english.contains("<h3>Visits by outcome</h3>"))
 
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
         for (name, width, height) in [

@@ -49,10 +49,11 @@ struct ReportEndpointTests {
             let csv = try EnumeratedCSV(string: response.text, delimiter: .comma, loadColumns: false)
             let column = { (name: String) throws -> Int in try #require(csv.header.firstIndex(of: name), "no column \(name)") }
             #expect(csv.header == [
-                "id", "participant", "created", "updated", "status", "household", "wohndauer", "probleme",
+                "id", "participant", "created", "updated", "status", "household", "review", "wohndauer", "probleme",
                 "probleme/verkehr", "probleme/muell", "probleme/mieten", "zufrieden", "bemerkung", "standort",
             ])
             let byID = Dictionary(uniqueKeysWithValues: try csv.rows.map { ($0[try column("id")], $0) })
+            #expect(try csv.rows.allSatisfy { $0[try column("review")] == "nicht durchgesehen" })
             #expect(byID.keys.sorted() == (1...5).filter { $0 != 4 }.map { String(format: "40000000-0000-4000-8000-%012d", $0) })
             let first = try #require(byID["40000000-0000-4000-8000-000000000001"])
             #expect(first[try column("bemerkung")] == ReportFixtures.tricky)

@@ -13,6 +13,7 @@ enum ReportMetrics {
             "conflicts.open": Double(report.openConflicts.count),
         ]
         for outcome in report.households.outcomes { metrics["households.outcome.\(outcome.outcome)"] = Double(outcome.count) }
+        for outcome in report.households.visitOutcomes { metrics["visits.outcome.\(outcome.outcome)"] = Double(outcome.count) }
         for street in report.households.streets {
             metrics["households.street.\(street.street).total"] = Double(street.total)
             metrics["households.street.\(street.street).visited"] = Double(street.visited)
@@ -22,6 +23,7 @@ enum ReportMetrics {
             metrics["\(prefix).final"] = Double(survey.final)
             metrics["\(prefix).drafts"] = Double(survey.drafts)
             metrics["\(prefix).deleted"] = Double(survey.deleted)
+            for review in survey.reviews { metrics["\(prefix).review.\(review.state)"] = Double(review.count) }
             for (kind, groups) in [("participant", survey.participants), ("day", survey.days), ("street", survey.streets)] {
                 for group in groups {
                     metrics["\(prefix).\(kind).\(group.name).final"] = Double(group.final)
