@@ -49,9 +49,8 @@ struct AuditTrailTests {
         let listed = try await store.auditEvents(cohort: "wedding", since: nil)
         #expect(listed.map(\.kind) == [.erasure])
         #expect(listed.first?.details["record"] == "40000000-0000-4000-8000-000000000002")
-        AdminTexts.language = .german
-        defer { AdminTexts.language = .english }
-        #expect(listed.first?.line.contains("hat Datensatz 40000000-0000-4000-8000-000000000002 auf Wunsch gelöscht") == true)
+        let german = listed.first?.description(in: Language.german.catalog.text)
+        #expect(german == "hat Datensatz 40000000-0000-4000-8000-000000000002 auf Wunsch gelöscht")
     }
 
     @Test("The pseudonym secret is 32 bytes, made once and the same ever after", arguments: StoreKind.all)
@@ -93,6 +92,8 @@ struct AuditTrailTests {
         }
     }
 
+    static let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": "en"]
+
     @Test("syncserver audit lists an export, a login and an erasure, in English, in German and as JSON")
     func auditCommand() async throws {
         let directory = try EpochTests.temporaryDirectory()
@@ -116,10 +117,10 @@ struct AuditTrailTests {
         #expect(json.status == 0, "\(json.stderr)")
         let listed = try JSONDecoder().decode([AuditEvent].self, from: Data(json.stdout.utf8))
         #expect(listed.map(\.kind) == [.enrollment, .export, .dashboardLink, .dashboardLogin, .erasure])
-        let keys = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]).first?.keys
-        #expect(Set(keys ?? [:].keys) == ["time", "actorKind", "actor", "cohort", "kind", "details"])
+        let objects = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(try #require(objects.first).keys) == ["time", "actorKind", "actor", "cohort", "kind", "details"])
 
-        let german = try SyncServerProcess.run(["audit", "--db", db], environment: ["LANG": "de_DE.UTF-8", "TZ": "UTC"])
+        let german = try SyncServerProcess.run(["audit", "--db", db], environment: AdminCommandLanguageTests.german.merging(["TZ": "UTC"]) { $1 })
         #expect(german.status == 0, "\(german.stderr)")
         let lines = german.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
@@ -128,9 +129,9 @@ struct AuditTrailTests {
         #expect(lines[3].contains("hat sich an der Übersicht angemeldet"))
         #expect(lines[4].contains("Betrieb (Server)\that Datensatz 40000000-0000-4000-8000-000000000003 auf Wunsch gelöscht"))
 
-        let english = try SyncServerProcess.run(["audit", "--db", db, "--since", "2099-01-01"], environment: ["LANG": "C"])
+        let english = try SyncServerProcess.run(["audit", "--db", db, "--since", "2099-01-01"], environment: Self.english)
         #expect(english.stdout == "No events recorded.\n")
-        let bad = try SyncServerProcess.run(["audit", "--db", db, "--since", "31.02.2026"], environment: ["LANG": "C"])
+        let bad = try SyncServerProcess.run(["audit", "--db", db, "--since", "31.02.2026"], environment: Self.english)
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("'31.02.2026' is not a date. Write it as YYYY-MM-DD (2026-11-25) or DD.MM.YYYY (25.11.2026)."))
     }

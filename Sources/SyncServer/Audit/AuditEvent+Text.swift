@@ -9,8 +9,8 @@ extension AuditEvent {
             .joined(separator: "\t")
     }
 
-    /// What happened, as a sentence from the catalog (`audit.event.<kind>`), with the details filled in;
-    /// `pseudonymized` becomes a word, missing details a dash.
+    /// What happened, as a sentence from the catalog (`audit.event.<kind>`; a purge with `all: yes` has its own),
+    /// with the details filled in; `pseudonymized` and `role` become words, missing details a dash.
     func description(in text: (String, [String: String]) -> String) -> String {
         var arguments: [String: String] = [:]
         for name in ["device", "role", "trainer", "format", "survey", "records", "via", "epoch", "record", "before"] {
@@ -18,6 +18,7 @@ extension AuditEvent {
         }
         if let role = details["role"] { arguments["role"] = text("role." + role, [:]) }
         arguments["pseudonymized"] = text(details["pseudonymized"] == "yes" ? "audit.pseudonymized" : "audit.full", [:])
-        return text("audit.event." + kind.rawValue, arguments)
+        let key = kind == .purge && details["all"] == "yes" ? "audit.event.purge.all" : "audit.event." + kind.rawValue
+        return text(key, arguments)
     }
 }

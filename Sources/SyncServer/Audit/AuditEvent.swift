@@ -32,6 +32,21 @@ struct AuditEvent: Codable, Hashable, Sendable {
         self.details = details
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case time, actorKind, actor, cohort, kind, details
+    }
+
+    /// Encodes every key, `cohort` as null for server-wide events, so that `syncserver audit --json` has stable keys.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(actorKind, forKey: .actorKind)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(cohort, forKey: .cohort)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(details, forKey: .details)
+    }
+
     /// The event by an enrolled device, acting for its person in its role; `byDevice` names the device.
     static func make(
         _ kind: AuditEventKind, by device: DeviceInfo, at time: Timestamp, details: [String: String] = [:]

@@ -18,6 +18,6 @@ enum AuditEventKind: String, Codable, Hashable, Sendable, CaseIterable {
     case migration
     /// A record was erased on a resident's request (`record`).
     case erasure
-    /// Deleted or all records of a cohort were erased for retention (`records`, `before` or `all`).
+    /// Deleted or all records of a cohort were erased for retention (`records`, and `before` or `all: yes`).
     case purge
 }

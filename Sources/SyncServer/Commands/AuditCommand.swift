@@ -38,7 +38,7 @@ struct AuditCommand: AsyncParsableCommand {
     /// Lists the events.
     func run() async throws {
         try await output.run {
-            let (cohort, from) = (cohort, since.flatMap(Self.startOfDay))
+            let (cohort, from) = (cohort, since.flatMap { Self.startOfDay($0) })
             let events = try await database.withStore { store in try await store.auditEvents(cohort: cohort, since: from) }
             try output.print(
                 events,
@@ -53,7 +53,7 @@ struct AuditCommand: AsyncParsableCommand {
         if trimmed.contains("-") {
             parts = trimmed.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
         } else {
-            parts = trimmed.split(separator: ".", omittingEmptySubsequences: false).compactMap { Int($0) }.reversed()
+            parts = Array(trimmed.split(separator: ".", omittingEmptySubsequences: false).compactMap { Int($0) }.reversed())
         }
         guard parts.count == 3, parts[0] >= 1, trimmed.count <= 10 else { return nil }
         var calendar = Calendar(identifier: .gregorian)

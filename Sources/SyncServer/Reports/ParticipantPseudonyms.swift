@@ -7,19 +7,19 @@ import SyncModel
 /// the cohort, and without the secret (kept in the database's `meta`, never exported or logged) no name can be
 /// recovered from it.
 struct ParticipantPseudonyms: Sendable {
-    /// The key made from the server's secret.
-    let key: SymmetricKey
+    /// The server's secret (32 bytes).
+    let secret: Data
     /// The cohort.
     let cohort: String
 
     /// The pseudonyms of `cohort`, with the store's secret (made from `random` on first use).
     static func make(store: some RecordStore, cohort: String, random: any RandomSource) async throws -> ParticipantPseudonyms {
-        ParticipantPseudonyms(key: SymmetricKey(data: try await store.pseudonymSecret(random: random)), cohort: cohort)
+        ParticipantPseudonyms(secret: try await store.pseudonymSecret(random: random), cohort: cohort)
     }
 
     /// The pseudonym of `participant`, e.g. `P-3F9A1C`.
     func pseudonym(of participant: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data((cohort + "\u{0}" + participant).utf8), using: key)
+        let code = HMAC<SHA256>.authenticationCode(for: Data((cohort + "\u{0}" + participant).utf8), using: SymmetricKey(data: secret))
         return "P-" + code.prefix(3).map { String(format: "%02X", $0) }.joined()
     }
 

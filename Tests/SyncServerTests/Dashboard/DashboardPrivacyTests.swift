@@ -12,11 +12,18 @@ import Testing
 struct DashboardPrivacyTests {
     /// Signs in with a link the operator made for `name` and returns the session's cookie header value.
     static func signIn(_ client: any TestClientProtocol, harness: TestHarness, cohort: String, name: String) async throws -> String {
-        let grant = try await DashboardLogin(store: harness.store, environment: harness.environment)
-            .issueLink(cohort: cohort, trainer: name, createdBy: "admin", baseURL: nil)
+        let grant = try await Self.issueLink(harness.store, environment: harness.environment, cohort: cohort, name: name)
         let login = try await DashboardTests.open(client, grant.path)
         #expect(login.status == .seeOther)
         return try DashboardTests.cookiePair(login)
+    }
+
+    /// An operator's link for `name`, as `syncserver dashboard-link` makes it.
+    static func issueLink<Store: RecordStore>(
+        _ store: Store, environment: ServerEnvironment, cohort: String, name: String
+    ) async throws -> DashboardLinkGrant {
+        try await DashboardLogin(store: store, environment: environment)
+            .issueLink(cohort: cohort, trainer: name, createdBy: "admin", baseURL: nil)
     }
 
     @Test("A trainer sees free text but no contact detail; kontakt shows counts only", arguments: StoreKind.all)

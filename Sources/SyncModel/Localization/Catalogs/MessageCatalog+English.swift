@@ -106,6 +106,7 @@ extension MessageCatalog {
             "audit.event.export": "exported {records} responses of survey {survey} as {format} ({pseudonymized}, via {via})",
             "audit.event.migration": "migrated the database to PostgreSQL ({records} records, new epoch {epoch})",
             "audit.event.purge": "purged {records} records (deleted before {before})",
+            "audit.event.purge.all": "purged all {records} responses and visits of the cohort",
             "audit.event.report-read": "read the cohort report",
             "audit.event.revocation": "revoked device {device}",
             "audit.full": "with names and all answers",

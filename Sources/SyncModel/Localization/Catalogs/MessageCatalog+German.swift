@@ -106,6 +106,7 @@ extension MessageCatalog {
             "audit.event.export": "hat {records} Befragungen des Fragebogens {survey} als {format} exportiert ({pseudonymized}, über {via})",
             "audit.event.migration": "hat die Datenbank nach PostgreSQL umgezogen ({records} Datensätze, neue Epoche {epoch})",
             "audit.event.purge": "hat {records} Datensätze endgültig gelöscht (gelöscht vor {before})",
+            "audit.event.purge.all": "hat alle {records} Befragungen und Besuche des Kurses endgültig gelöscht",
             "audit.event.report-read": "hat den Kursbericht abgerufen",
             "audit.event.revocation": "hat Gerät {device} gesperrt",
             "audit.full": "mit Namen und allen Antworten",
