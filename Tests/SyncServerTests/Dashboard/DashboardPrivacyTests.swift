@@ -40,8 +40,8 @@ struct DashboardPrivacyTests {
             #expect(!page.text.contains(PrivacyFixtures.email))
             #expect(page.text.contains("data-metric=\"survey.nachbarschaft-2026.question.kontakt.answered\""))
             #expect(page.text.contains("Personal data: only counted, the answers are not shown."))
-            #expect(page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft-2026\""))
-            #expect(page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft-2026&amp;pseudonymize=true\""))
+            #expect(page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft%2D2026\""))
+            #expect(page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft%2D2026&amp;pseudonymize=true\""))
         }
     }
 
@@ -58,7 +58,7 @@ struct DashboardPrivacyTests {
                 #expect(!page.text.contains(hidden), "a participant's view shows \(hidden)")
             }
             #expect(page.text.contains("data-metric=\"survey.nachbarschaft-2026.question.gefaellt.answered\""), "counts stay")
-            #expect(!page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft-2026\""))
+            #expect(!page.text.contains("href=\"/dashboard/export?format=csv&amp;survey=nachbarschaft%2D2026\""))
             #expect(page.text.contains("pseudonymize=true"))
             let export = try await DashboardTests.open(client, "/dashboard/export?format=json", headers: [.cookie: cookie])
             #expect(export.status == .ok)
