@@ -79,8 +79,11 @@ struct AuditTrailTests {
             #expect(try await client.send(.delete, "/v1/devices/\(trainer.id)", token: trainer.token).status == .noContent)
         }
         let events = try await harness.store.auditEvents(cohort: "wedding", since: nil)
-        #expect(events.map(\.kind) == [.enrollment, .reportRead, .export, .export, .dashboardLink, .dashboardLogin, .revocation])
-        #expect(events.allSatisfy { $0.actor == "Frau Demir" && $0.actorKind == .trainer && $0.cohort == "wedding" })
+        #expect(events.map(\.kind) == [
+            .enrollmentCode, .enrollment, .reportRead, .export, .export, .dashboardLink, .dashboardLogin, .revocation,
+        ])
+        #expect(events.first?.details == ["participant": "Frau Demir", "role": "trainer"], "the code itself is never kept")
+        #expect(events.dropFirst().allSatisfy { $0.actor == "Frau Demir" && $0.actorKind == .trainer && $0.cohort == "wedding" })
         let exports = events.filter { $0.kind == .export }
         #expect(exports.map { $0.details["format"] } == ["csv", "xlsx"])
         #expect(exports.map { $0.details["pseudonymized"] } == ["yes", "no"])
@@ -116,18 +119,19 @@ struct AuditTrailTests {
         let json = try SyncServerProcess.run(["audit", "--db", db, "--cohort", "wedding", "--json"])
         #expect(json.status == 0, "\(json.stderr)")
         let listed = try JSONDecoder().decode([AuditEvent].self, from: Data(json.stdout.utf8))
-        #expect(listed.map(\.kind) == [.enrollment, .export, .dashboardLink, .dashboardLogin, .erasure])
+        #expect(listed.map(\.kind) == [.enrollmentCode, .enrollment, .export, .dashboardLink, .dashboardLogin, .erasure])
         let objects = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(Set(try #require(objects.first).keys) == ["time", "actorKind", "actor", "cohort", "kind", "details"])
 
         let german = try SyncServerProcess.run(["audit", "--db", db], environment: AdminCommandLanguageTests.german.merging(["TZ": "UTC"]) { $1 })
         #expect(german.status == 0, "\(german.stderr)")
         let lines = german.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5)
-        #expect(lines[1].hasPrefix("25.11.2026 "), "German date: \(lines[1])")
-        #expect(lines[1].contains("Kursleitung Frau Demir\that 4 Befragungen des Fragebogens befragung als json exportiert (mit Namen und allen Antworten, über api)"), "\(lines[1])")
-        #expect(lines[3].contains("hat sich an der Übersicht angemeldet"))
-        #expect(lines[4].contains("Betrieb (Server)\that Datensatz 40000000-0000-4000-8000-000000000003 auf Wunsch gelöscht"))
+        #expect(lines.count == 6)
+        #expect(lines[0].contains("hat einen Anmeldecode für Frau Demir (Kursleitung) ausgestellt"), "\(lines[0])")
+        #expect(lines[2].hasPrefix("25.11.2026 "), "German date: \(lines[2])")
+        #expect(lines[2].contains("Kursleitung Frau Demir\that 4 Befragungen des Fragebogens befragung als json exportiert (mit Namen und allen Antworten, über api)"), "\(lines[2])")
+        #expect(lines[4].contains("hat sich an der Übersicht angemeldet"))
+        #expect(lines[5].contains("Betrieb (Server)\that Datensatz 40000000-0000-4000-8000-000000000003 auf Wunsch gelöscht"))
 
         let english = try SyncServerProcess.run(["audit", "--db", db, "--since", "2099-01-01"], environment: Self.english)
         #expect(english.stdout == "No events recorded.\n")

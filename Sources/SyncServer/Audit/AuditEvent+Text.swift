@@ -13,7 +13,7 @@ extension AuditEvent {
     /// with the details filled in; `pseudonymized` and `role` become words, missing details a dash.
     func description(in text: (String, [String: String]) -> String) -> String {
         var arguments: [String: String] = [:]
-        for name in ["device", "role", "trainer", "format", "survey", "records", "via", "epoch", "record", "before"] {
+        for name in ["device", "participant", "role", "trainer", "format", "survey", "records", "via", "epoch", "record", "before"] {
             arguments[name] = details[name] ?? "-"
         }
         if let role = details["role"] { arguments["role"] = text("role." + role, [:]) }

@@ -1,5 +1,7 @@
 /// What an ``AuditEvent`` records; its raw value names it in `syncserver audit --json` and in the database.
 enum AuditEventKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A one-time enrollment code was issued (`participant`, `role`); never the code.
+    case enrollmentCode = "enrollment-code"
     /// A device enrolled with a code (`device`, `role`).
     case enrollment
     /// A device was revoked (`device`).

@@ -102,6 +102,7 @@ extension MessageCatalog {
             "audit.event.dashboard-link": "made a dashboard login link for {trainer}",
             "audit.event.dashboard-login": "signed in to the dashboard",
             "audit.event.enrollment": "enrolled device {device} as {role}",
+            "audit.event.enrollment-code": "issued an enrollment code for {participant} ({role})",
             "audit.event.erasure": "erased record {record} on request",
             "audit.event.export": "exported {records} responses of survey {survey} as {format} ({pseudonymized}, via {via})",
             "audit.event.migration": "migrated the database to PostgreSQL ({records} records, new epoch {epoch})",

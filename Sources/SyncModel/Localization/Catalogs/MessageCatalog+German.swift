@@ -102,6 +102,7 @@ extension MessageCatalog {
             "audit.event.dashboard-link": "hat einen Anmeldelink zur Übersicht für {trainer} erstellt",
             "audit.event.dashboard-login": "hat sich an der Übersicht angemeldet",
             "audit.event.enrollment": "hat Gerät {device} als {role} angemeldet",
+            "audit.event.enrollment-code": "hat einen Anmeldecode für {participant} ({role}) ausgestellt",
             "audit.event.erasure": "hat Datensatz {record} auf Wunsch gelöscht",
             "audit.event.export": "hat {records} Befragungen des Fragebogens {survey} als {format} exportiert ({pseudonymized}, über {via})",
             "audit.event.migration": "hat die Datenbank nach PostgreSQL umgezogen ({records} Datensätze, neue Epoche {epoch})",
