@@ -53,7 +53,8 @@ public struct GeoJSONFeature: Codable, Hashable, Sendable {
     /// (in question order) that holds a valid location; nil when none does.
     public init?(record: Record, survey: SurveyDefinition, pseudonymization: ExportPseudonymization? = nil) {
         let values = record.values
-        for question in survey.questions where question.type == .geopoint && !(pseudonymization != nil && question.personal) {
+        let skipsPersonal = pseudonymization != nil
+        for question in survey.questions where question.type == .geopoint && !(skipsPersonal && question.personal) {
             guard case .object(let members)? = values[question.name],
                 let latitude = members["latitude"]?.numberValue, let longitude = members["longitude"]?.numberValue,
                 (-90...90).contains(latitude), (-180...180).contains(longitude)

@@ -80,7 +80,9 @@ public struct ResponseExporter: Sendable {
         case .json:
             body = encoded(exported(record))
         case .geojson:
-            guard let feature = GeoJSONFeature(record: record, survey: survey, pseudonymization: pseudonymization) else { return Data() }
+            guard let feature = GeoJSONFeature(record: record, survey: survey, pseudonymization: pseudonymization) else {
+                return Data()
+            }
             body = encoded(feature)
         }
         defer { count += 1 }

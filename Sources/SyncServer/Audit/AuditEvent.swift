@@ -58,6 +58,15 @@ struct AuditEvent: Codable, Hashable, Sendable {
             cohort: device.cohort, kind: kind, details: details)
     }
 
+    /// The event by the person signed in to the dashboard with `session`, in `role`.
+    static func make(
+        _ kind: AuditEventKind, session: DashboardSession, role: Role, at time: Timestamp, details: [String: String] = [:]
+    ) -> AuditEvent {
+        AuditEvent(
+            time: time, actorKind: role == .trainer ? .trainer : .participant, actor: session.trainer,
+            cohort: session.cohort, kind: kind, details: details)
+    }
+
     /// The event by the operator (an admin command on the server).
     static func byOperator(
         _ kind: AuditEventKind, cohort: String?, at time: Timestamp, details: [String: String] = [:]

@@ -41,8 +41,8 @@ struct DashboardController<Store: RecordStore>: Sendable {
             let export = try await CohortExport.prepare(
                 store: store, cohort: session.cohort, format: query["format"].map(String.init),
                 survey: query["survey"].map(String.init), pseudonymize: pseudonymize,
-                audit: Self.auditEvent(.export, session: session, role: role, at: environment.clock.now(),
-                    details: ["via": "dashboard"]),
+                audit: .make(
+                    .export, session: session, role: role, at: environment.clock.now(), details: ["via": "dashboard"]),
                 random: environment.random)
             context.logger.info(
                 "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
@@ -55,7 +55,8 @@ struct DashboardController<Store: RecordStore>: Sendable {
             }
             let role = try await DashboardViewer.role(of: session, in: store)
             try await store.recordAudit(
-                Self.auditEvent(.export, session: session, role: role, at: environment.clock.now(),
+                .make(
+                    .export, session: session, role: role, at: environment.clock.now(),
                     details: ["format": "xlsx", "survey": "households", "via": "dashboard", "pseudonymized": "no"]))
             context.logger.info("Export", metadata: ["export.format": "xlsx", "export.list": "households"])
             return CohortWorkbook(store: store, cohort: session.cohort).households()
@@ -120,15 +121,6 @@ struct DashboardController<Store: RecordStore>: Sendable {
             context.logger.notice("Failed dashboard login", metadata: ["client.address": "\(address)"])
             return renderer.message("usedLink", language: language, status: .gone)
         }
-    }
-
-    /// An audit event by the person signed in with `session`, in `role`.
-    static func auditEvent(
-        _ kind: AuditEventKind, session: DashboardSession, role: Role, at time: Timestamp, details: [String: String]
-    ) -> AuditEvent {
-        AuditEvent(
-            time: time, actorKind: role == .trainer ? .trainer : .participant, actor: session.trainer,
-            cohort: session.cohort, kind: kind, details: details)
     }
 
     /// The page's language: `?lang=de|en` (the switch on the page), else the browser's `Accept-Language`.

@@ -63,10 +63,7 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Self.sessionLifetime)),
             at: now)
         let role = try await DashboardViewer.role(of: session, in: store)
-        try await store.recordAudit(
-            AuditEvent(
-                time: now, actorKind: role == .trainer ? .trainer : .participant, actor: session.trainer,
-                cohort: session.cohort, kind: .dashboardLogin))
+        try await store.recordAudit(.make(.dashboardLogin, session: session, role: role, at: now))
         environment.logger.info("Opened a dashboard session", metadata: ["cohort.name": "\(session.cohort)"])
         return (session, cookie)
     }
