@@ -78,7 +78,7 @@ struct CohortExport<Store: RecordStore>: Sendable {
     static func parseFlag(_ value: String?) throws -> Bool {
         switch value?.lowercased() {
         case nil, "false", "0", "no": return false
-        case "true", "1", "yes", "": return true
+        case "true", "1", "yes": return true
         case let other?:
             throw APIError.invalidParameter(
                 "'\(other.prefix(20))' is not a value of ?pseudonymize=; use true for the pseudonymized export or leave it out.")
