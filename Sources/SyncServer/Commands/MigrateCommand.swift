@@ -84,8 +84,8 @@ struct MigrateCommand: AsyncParsableCommand {
                 summary,
                 text: """
                     Moved \(summary.cohorts) cohorts, \(summary.devices) devices, \(summary.codes) codes, \
-                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)) and \
-                    \(summary.relays) relay notes to \(summary.to).
+                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)), \
+                    \(summary.relays) relay notes and \(summary.auditEvents) audit events to \(summary.to).
                     New epoch \(summary.epoch); the SQLite epoch \(summary.retiredEpoch) is retired there, so clients \
                     upload once and read again. Start the servers with --db \(summary.to).
                     """)
