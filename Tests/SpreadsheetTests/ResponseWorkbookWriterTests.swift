@@ -130,6 +130,26 @@ final class ResponseWorkbookWriterTests {
         #expect(Array(codebook.dropFirst()) == expected)
     }
 
+    @Test("LibreOffice shows a pseudonymized workbook without kontakt (answers, column, codebook) and without names")
+    func pseudonymizedWorkbook() throws {
+        guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")
+        else { return }
+        let url = folder.appendingPathComponent("pseudonymisiert.xlsx")
+        let workbook = try ResponseWorkbookWriter(
+            creating: url, survey: survey,
+            pseudonymization: ExportPseudonymization { "P-" + String($0.unicodeScalars.count, radix: 16).uppercased() })
+        for record in SampleResponses.records() { try workbook.append(record) }
+        try workbook.finish()
+        let sheets = try SpreadsheetSoftware.sheetsAsShown(url)
+        let cells = sheets.values.joined().joined()
+        #expect(!cells.contains { $0.contains("kontakt") || $0.contains("HYPERLINK") || $0.contains("Wie dürfen wir Sie") })
+        let responses = try #require(sheets["Responses"])
+        let participant = try #require(responses[1].firstIndex(of: "participant"))
+        #expect(Set(responses.dropFirst(2).map { $0[participant] }) == ["P-4", "P-3", "P-B"], "anna, ben, Jürgen Groß")
+        #expect(!cells.contains { $0 == "anna" || $0.contains("Jürgen") })
+        #expect(responses[1].contains("gefaellt"), "other questions stay")
+    }
+
     @Test("openpyxl reads numbers as numbers, dates as dates, bold frozen headers and readable widths")
     func openpyxlReadsCellTypes() throws {
         guard SpreadsheetSoftware.available(SpreadsheetSoftware.openpyxlPython, name: "openpyxl", install: "pip install openpyxl in .venv-xlsx")

@@ -72,7 +72,7 @@ struct HealthAndDocumentTests {
         let harness = try await TestHarness()
         let routed = Set(harness.router().routes.map { "\($0.method) \($0.path)" })
         #expect(documented == routed)
-        #expect(routed.count == 17)
+        #expect(routed.count == 18)
     }
 
     @Test("An unknown path answers a 404 ErrorBody")

@@ -18,14 +18,18 @@ public final class ResponseWorkbookWriter {
     private let language: String?
 
     /// Creates the workbook at `url` (which must not exist) and writes the header rows; labels are
-    /// taken in `language` (the survey's default language for nil).
-    public init(creating url: URL, survey: SurveyDefinition, language: String? = nil) throws {
-        exporter = ResponseExporter(format: .csv, survey: survey)
+    /// taken in `language` (the survey's default language for nil); `pseudonymization` makes the
+    /// pseudonymized workbook, whose codebook also leaves out the personal questions.
+    public init(
+        creating url: URL, survey: SurveyDefinition, language: String? = nil,
+        pseudonymization: ExportPseudonymization? = nil
+    ) throws {
+        exporter = ResponseExporter(format: .csv, survey: survey, pseudonymization: pseudonymization)
         self.language = language
         workbook = try XLSXWorkbookWriter(creating: url)
         let names = exporter.columns
         let labels = exporter.columnLabels(in: language)
-        let minimums = ResponseWorkbookWriter.minimumWidths(survey: survey)
+        let minimums = ResponseWorkbookWriter.minimumWidths(survey: survey, pseudonymized: pseudonymization != nil)
         let columns = zip(zip(labels, names), minimums).map { pair, minimum in
             XLSXColumn.fitting([pair.0, pair.1], minimum: minimum)
         }
@@ -44,11 +48,12 @@ public final class ResponseWorkbookWriter {
     /// Writes the codebook sheet and completes the file.
     public func finish() throws {
         let survey = exporter.survey
+        let questions = survey.questions.filter { !($0.personal && exporter.pseudonymization != nil) }
         let languages: [SurveyLanguage?] = survey.languages.isEmpty ? [nil] : survey.languages.map { Optional($0) }
         let labelHeads = languages.map { $0.map { "label::\($0.name) (\($0.tag))" } ?? "label" }
         let heads = ["question", "type", "required", "relevant", "choice"] + labelHeads
         var labelTexts: [[String]] = []
-        for question in survey.questions {
+        for question in questions {
             labelTexts.append(languages.map { question.label(in: $0?.tag) })
             for choice in question.choices ?? [] { labelTexts.append(languages.map { choice.label(in: $0?.tag) }) }
         }
@@ -58,7 +63,7 @@ public final class ResponseWorkbookWriter {
             }
         let codebook = try workbook.beginSheet(named: "Codebook", columns: widths, frozenRows: 1)
         try codebook.append(heads.map(XLSXValue.heading))
-        for question in survey.questions {
+        for question in questions {
             let typeName = question.type.rawValue
             try codebook.append(
                 [
@@ -75,9 +80,9 @@ public final class ResponseWorkbookWriter {
     }
 
     /// The narrowest readable width of each column, by what it holds.
-    private static func minimumWidths(survey: SurveyDefinition) -> [Double] {
+    private static func minimumWidths(survey: SurveyDefinition, pseudonymized: Bool) -> [Double] {
         var widths: [Double] = [38, 14, 20, 20, 8, 38]
-        for question in survey.questions where question.type.takesAnswer {
+        for question in survey.questions where question.type.takesAnswer && !(question.personal && pseudonymized) {
             switch question.type {
             case .text: widths.append(30)
             case .date: widths.append(12)

@@ -26,6 +26,16 @@ public struct ExportedResponse: Codable, Hashable, Sendable {
     /// The answers by question name (metadata fields starting with `_` left out).
     public var answers: [String: FieldValue]
 
+    /// Takes the shown values of `record`; with `pseudonymization`, the participant's pseudonym instead of the
+    /// name and no answers to `survey`'s personal questions.
+    public init(record: Record, survey: SurveyDefinition, pseudonymization: ExportPseudonymization?) {
+        self.init(record: record)
+        guard let pseudonymization else { return }
+        participant = pseudonymization.pseudonym(participant)
+        let personal = ExportPseudonymization.personalQuestions(of: survey)
+        answers = answers.filter { !personal.contains($0.key) }
+    }
+
     /// Takes the shown values of `record`.
     public init(record: Record) {
         let values = record.values

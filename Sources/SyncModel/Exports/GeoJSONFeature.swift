@@ -51,9 +51,10 @@ public struct GeoJSONFeature: Codable, Hashable, Sendable {
 
     /// The feature of `record`, placed at the answer of the first geopoint question of `survey`
     /// (in question order) that holds a valid location; nil when none does.
-    public init?(record: Record, survey: SurveyDefinition) {
+    public init?(record: Record, survey: SurveyDefinition, pseudonymization: ExportPseudonymization? = nil) {
         let values = record.values
-        for question in survey.questions where question.type == .geopoint {
+        let skipsPersonal = pseudonymization != nil
+        for question in survey.questions where question.type == .geopoint && !(skipsPersonal && question.personal) {
             guard case .object(let members)? = values[question.name],
                 let latitude = members["latitude"]?.numberValue, let longitude = members["longitude"]?.numberValue,
                 (-90...90).contains(latitude), (-180...180).contains(longitude)
@@ -62,7 +63,9 @@ public struct GeoJSONFeature: Codable, Hashable, Sendable {
             if let altitude = members["altitude"]?.numberValue { coordinates.append(altitude) }
             id = record.id
             geometry = Point(coordinates: coordinates)
-            properties = Properties(response: ExportedResponse(record: record), geopoint: question.name)
+            properties = Properties(
+                response: ExportedResponse(record: record, survey: survey, pseudonymization: pseudonymization),
+                geopoint: question.name)
             return
         }
         return nil

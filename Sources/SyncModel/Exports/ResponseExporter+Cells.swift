@@ -21,7 +21,7 @@ extension ResponseExporter {
     /// `latitude longitude [altitude [accuracy]]` with whole numbers written without a fraction. An answer that does not
     /// fit its question's type (from an older survey version) is exported as its CSV text.
     public func cells(for record: Record, language: String? = nil) -> [ExportCell] {
-        let response = ExportedResponse(record: record)
+        let response = exported(record)
         let values = record.values
         var created = ExportCell.empty
         if case .integer(let started)? = values[ResponseField.createdAt] {

@@ -27,15 +27,18 @@ public struct ResponseExporter: Sendable {
     public let format: ExportFormat
     /// The survey whose responses are written.
     public let survey: SurveyDefinition
+    /// Set for a pseudonymized export: pseudonyms for names, personal questions left out; nil for the full export.
+    public let pseudonymization: ExportPseudonymization?
     /// How many responses were written so far.
     public private(set) var count = 0
 
     private let encoder: JSONEncoder
 
-    /// Creates an exporter of `survey`'s responses in `format`.
-    public init(format: ExportFormat, survey: SurveyDefinition) {
+    /// Creates an exporter of `survey`'s responses in `format`, pseudonymized when `pseudonymization` is given.
+    public init(format: ExportFormat, survey: SurveyDefinition, pseudonymization: ExportPseudonymization? = nil) {
         self.format = format
         self.survey = survey
+        self.pseudonymization = pseudonymization
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
@@ -76,9 +79,11 @@ public struct ResponseExporter: Sendable {
         case .csv:
             body = Data(CSVEncoding.row(row(for: record)).utf8)
         case .json:
-            body = encoded(ExportedResponse(record: record))
+            body = encoded(exported(record))
         case .geojson:
-            guard let feature = GeoJSONFeature(record: record, survey: survey) else { return Data() }
+            guard let feature = GeoJSONFeature(record: record, survey: survey, pseudonymization: pseudonymization) else {
+                return Data()
+            }
             body = encoded(feature)
         }
         defer { count += 1 }
@@ -97,7 +102,7 @@ public struct ResponseExporter: Sendable {
 
     /// The CSV fields of one response, matching ``columns``.
     public func row(for record: Record) -> [String] {
-        let response = ExportedResponse(record: record)
+        let response = exported(record)
         var fields = [
             response.id.uuidString.lowercased(), response.participant, response.created ?? "", response.updated ?? "",
             response.status, response.household ?? "", Self.reviewLabel(response.review),
@@ -131,8 +136,15 @@ public struct ResponseExporter: Sendable {
         return text == key ? code : text
     }
 
-    /// The questions that take an answer, in order.
-    var answerQuestions: [Question] { survey.questions.filter(\.type.takesAnswer) }
+    /// The questions that take an answer, in order; a pseudonymized export leaves out the personal ones.
+    var answerQuestions: [Question] {
+        survey.questions.filter { $0.type.takesAnswer && !($0.personal && pseudonymization != nil) }
+    }
+
+    /// `record` as exported: pseudonymized when the export is.
+    func exported(_ record: Record) -> ExportedResponse {
+        ExportedResponse(record: record, survey: survey, pseudonymization: pseudonymization)
+    }
 
     private func encoded(_ value: some Encodable) -> Data {
         do {

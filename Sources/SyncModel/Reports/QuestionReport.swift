@@ -6,6 +6,9 @@ public struct QuestionReport: Codable, Hashable, Sendable {
     public var label: String
     /// The question type.
     public var type: QuestionType
+    /// Whether the question is personal: then only the three counts are filled, never choices, numbers, texts
+    /// or locations.
+    public var personal: Bool
     /// Responses with an answer.
     public var answered: Int
     /// Responses where the question applied but was left unanswered.
@@ -26,7 +29,8 @@ public struct QuestionReport: Codable, Hashable, Sendable {
         question: Question, responses: [[String: FieldValue]], relevance: [SurveyDefinition.Relevance]
     ) -> QuestionReport {
         var report = QuestionReport(
-            name: question.name, label: question.label, type: question.type, answered: 0, skipped: 0, notRelevant: 0)
+            name: question.name, label: question.label, type: question.type, personal: question.personal, answered: 0,
+            skipped: 0, notRelevant: 0)
         var answers: [FieldValue] = []
         for (values, applies) in zip(responses, relevance) {
             if let value = values[question.name], !value.isUnanswered {
@@ -38,6 +42,7 @@ public struct QuestionReport: Codable, Hashable, Sendable {
                 report.notRelevant += 1
             }
         }
+        guard !question.personal else { return report }
         switch question.type {
         case .selectOne, .selectMultiple:
             var counts: [String: Int] = [:]

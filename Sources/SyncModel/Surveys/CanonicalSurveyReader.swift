@@ -104,6 +104,7 @@ enum CanonicalSurveyReader {
             requiredMessage: try R.text(row["requiredMessage"], field: "requiredMessage", place: named),
             defaultValue: try R.text(row["default"], field: "default", place: named),
             group: try R.text(row["group"], field: "group", place: named),
+            personal: try R.flag(row["personal"], field: "personal", place: named),
             location: location)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension Question: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, type, label, hint, required, choices, min, max, minLength, maxLength, constraint, constraintMessage,
-            relevant, labels, hints, constraintMessages, requiredMessage, group
+            relevant, labels, hints, constraintMessages, requiredMessage, group, personal
         case defaultValue = "default"
     }
 
@@ -40,14 +40,16 @@ extension Question: Codable {
                 relevant: try container.decodeIfPresent(String.self, forKey: .relevant),
                 requiredMessage: try container.decodeIfPresent(String.self, forKey: .requiredMessage),
                 defaultValue: try container.decodeIfPresent(String.self, forKey: .defaultValue),
-                group: try container.decodeIfPresent(String.self, forKey: .group), location: nil)
+                group: try container.decodeIfPresent(String.self, forKey: .group),
+                personal: try container.decodeIfPresent(Bool.self, forKey: .personal) ?? false, location: nil)
         } catch let error as SurveyError {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 
-    /// Encodes the canonical JSON form; optional keys are omitted when `nil`, whole bounds are written as integers.
+    /// Encodes the canonical JSON form; optional keys are omitted when `nil`, `personal` when false, whole bounds
+    /// are written as integers.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -69,6 +71,7 @@ extension Question: Codable {
         try container.encodeIfPresent(requiredMessage, forKey: .requiredMessage)
         try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
         try container.encodeIfPresent(group, forKey: .group)
+        if personal { try container.encode(true, forKey: .personal) }
     }
 
     private static func encodeTranslations(
@@ -92,7 +95,7 @@ extension Question: Codable {
     /// The canonical JSON keys of a question, in encoding order.
     static let canonicalKeys: [String] = [
         "name", "type", "label", "hint", "required", "choices", "min", "max", "minLength", "maxLength", "constraint",
-        "constraintMessage", "relevant", "labels", "hints", "constraintMessages", "requiredMessage", "default", "group",
+        "constraintMessage", "relevant", "labels", "hints", "constraintMessages", "requiredMessage", "default", "group", "personal",
     ]
 }
 

@@ -37,6 +37,9 @@ public struct Question: Hashable, Sendable {
     public let defaultValue: String?
     /// The label of the XLSForm group the question belongs to, shown as a heading in the interview.
     public let group: String?
+    /// Whether the answer is personal data (e.g. a phone number): reports and the dashboard show counts only,
+    /// and pseudonymized exports leave the question out.
+    public let personal: Bool
     /// `constraint`, parsed.
     public let constraintCondition: Condition?
     /// `relevant`, parsed.
@@ -55,13 +58,13 @@ public struct Question: Hashable, Sendable {
         name: String, type: QuestionType, label: String, hint: String? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
         maxLength: Int? = nil, constraint: String? = nil, constraintMessage: String? = nil, relevant: String? = nil,
-        requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
+        requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil, personal: Bool = false
     ) throws(SurveyError) {
         try self.init(
             name: name, type: type, labels: LocalizedText(label), hints: hint.map { LocalizedText($0) },
             required: required, choices: choices, min: min, max: max, minLength: minLength, maxLength: maxLength,
             constraint: constraint, constraintMessages: constraintMessage.map { LocalizedText($0) }, relevant: relevant,
-            requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, location: nil)
+            requiredMessage: requiredMessage, defaultValue: defaultValue, group: group, personal: personal, location: nil)
     }
 
     /// Creates a question with texts in several languages, checking it on its own.
@@ -69,13 +72,14 @@ public struct Question: Hashable, Sendable {
         name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText? = nil, required: Bool = false,
         choices: [Choice]? = nil, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
         maxLength: Int? = nil, constraint: String? = nil, constraintMessages: LocalizedText? = nil,
-        relevant: String? = nil, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil
+        relevant: String? = nil, requiredMessage: String? = nil, defaultValue: String? = nil, group: String? = nil,
+        personal: Bool = false
     ) throws(SurveyError) {
         try self.init(
             name: name, type: type, labels: labels, hints: hints, required: required, choices: choices, min: min,
             max: max, minLength: minLength, maxLength: maxLength, constraint: constraint,
             constraintMessages: constraintMessages, relevant: relevant, requiredMessage: requiredMessage,
-            defaultValue: defaultValue, group: group, location: nil)
+            defaultValue: defaultValue, group: group, personal: personal, location: nil)
     }
 
     /// Creates a question; `location` (e.g. `survey row 4`) prefixes error messages.
@@ -83,7 +87,7 @@ public struct Question: Hashable, Sendable {
         name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText?, required: Bool,
         choices: [Choice]?, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?,
         constraintMessages: LocalizedText?, relevant: String?, requiredMessage: String? = nil,
-        defaultValue: String? = nil, group: String? = nil, location: String?
+        defaultValue: String? = nil, group: String? = nil, personal: Bool = false, location: String?
     ) throws(SurveyError) {
         let place = Question.describe(name: name, location: location)
         try Question.checkName(name, place: place)
@@ -118,6 +122,7 @@ public struct Question: Hashable, Sendable {
         self.requiredMessage = requiredMessage
         self.defaultValue = defaultValue
         self.group = group
+        self.personal = personal
         self.constraintCondition = try Question.parseCondition(constraint, column: "constraint", place: place)
         self.relevantCondition = try Question.parseCondition(relevant, column: "relevant", place: place)
         if let relevantCondition, relevantCondition.usesCurrentValue {

@@ -9,7 +9,7 @@ enum XLSFormReader {
     /// `::language` suffix.
     static let surveyColumns: Set<String> = [
         "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
-        "constraint_message", "default", "min", "max", "min_length", "max_length", "appearance",
+        "constraint_message", "default", "min", "max", "min_length", "max_length", "appearance", "personal",
     ]
     private static let localizedColumns = ["label", "hint", "constraint_message", "required_message"]
 
@@ -222,6 +222,7 @@ enum XLSFormReader {
             requiredMessage: try texts.read("required_message", in: columns, place: named)?.text,
             defaultValue: try R.text(row["default"], field: "default", place: named),
             group: groups.last(where: { $0.label != nil })?.label,
+            personal: try R.flag(row["personal"], field: "personal", place: named),
             location: location)
     }
 

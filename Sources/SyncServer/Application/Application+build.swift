@@ -19,7 +19,7 @@ func buildRouter<Store: RecordStore>(
     SurveysController(store: store, environment: environment).addRoutes(to: authenticated)
     SyncController(store: store, environment: environment).addRoutes(to: authenticated)
     DevicesController(store: store, environment: environment).addRoutes(to: authenticated)
-    ReportsController(store: store).addRoutes(to: authenticated)
+    ReportsController(store: store, environment: environment).addRoutes(to: authenticated)
     dashboard.addRoutes(to: authenticated)
     return router
 }

@@ -51,7 +51,9 @@ struct BackupCommand: AsyncParsableCommand {
             let store = try SQLiteRecordStore(path: path)
             defer { try? store.close() }
             let epoch = Epoch.make(using: SystemRandomSource())
-            let retired = try await store.backup(to: out, newEpoch: epoch, at: SystemWallClock().now())
+            let now = SystemWallClock().now()
+            let retired = try await store.backup(to: out, newEpoch: epoch, at: now)
+            try await store.recordAudit(.byOperator(.backup, cohort: nil, at: now, details: ["epoch": epoch]))
             try output.print(
                 Summary(path: out, retiredEpoch: retired.epoch, epoch: epoch),
                 text: AdminTexts.text(

@@ -30,7 +30,13 @@ struct DevicesRevokeCommand: AsyncParsableCommand {
         try await output.run {
             let id = id.lowercased()
             let revoked = try await database.withStore { store in
-                try await store.revokeDevice(id: id, at: SystemWallClock().now())
+                let now = SystemWallClock().now()
+                let device = try await store.revokeDevice(id: id, at: now)
+                if let device {
+                    try await store.recordAudit(
+                        .byOperator(.revocation, cohort: device.cohort, at: now, details: ["device": device.id]))
+                }
+                return device
             }
             guard let device = revoked else {
                 throw CommandFailure(AdminTexts.text("admin.devicesRevoke.noDevice", ["id": id]))

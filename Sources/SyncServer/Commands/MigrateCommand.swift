@@ -11,7 +11,8 @@ struct MigrateCommand: AsyncParsableCommand {
         abstract: AdminTexts.text("admin.migrate.abstract"),
         discussion: """
             Copies cohorts, devices (token hashes only), enrollment codes, surveys, records with their \
-            feed sequences, relay notes and retired epochs in one PostgreSQL transaction: all or nothing. \
+            feed sequences, relay notes, retired epochs, the audit trail and the pseudonym secret in one \
+            PostgreSQL transaction: all or nothing. \
             The destination must be empty (a fresh database; the schema is created if missing). Like \
             'backup', the destination gets a new epoch and lists the source's epoch as retired, so every \
             client uploads what it holds once and reads the feed again: nothing a client has is lost, \
@@ -67,21 +68,24 @@ struct MigrateCommand: AsyncParsableCommand {
                 let header = try await source.exportHeader()
                 let relays = try await source.exportRelays()
                 let epoch = Epoch.make(using: SystemRandomSource())
+                let now = SystemWallClock().now()
                 let moved = try await target.importDeployment(
-                    header, newEpoch: epoch, at: SystemWallClock().now(), relays: relays,
+                    header, newEpoch: epoch, at: now, relays: relays,
                     nextRecords: { after in try await source.exportRecords(after: after, limit: 1000) })
+                try await target.recordAudit(
+                    .byOperator(.migration, cohort: nil, at: now, details: ["records": String(moved.records), "epoch": epoch]))
                 return TransferSummary(
                     from: "sqlite:\(path)", to: destination.description, retiredEpoch: header.epoch, epoch: epoch,
                     cohorts: header.cohorts.count, devices: header.devices.count, codes: header.codes.count,
                     surveys: header.surveys.count, records: moved.records, relays: relays.count,
-                    lastSequence: moved.lastSequence)
+                    auditEvents: header.auditEvents.count, lastSequence: moved.lastSequence)
             }
             try output.print(
                 summary,
                 text: """
                     Moved \(summary.cohorts) cohorts, \(summary.devices) devices, \(summary.codes) codes, \
-                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)) and \
-                    \(summary.relays) relay notes to \(summary.to).
+                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)), \
+                    \(summary.relays) relay notes and \(summary.auditEvents) audit events to \(summary.to).
                     New epoch \(summary.epoch); the SQLite epoch \(summary.retiredEpoch) is retired there, so clients \
                     upload once and read again. Start the servers with --db \(summary.to).
                     """)

@@ -35,9 +35,15 @@ struct DashboardController<Store: RecordStore>: Sendable {
                     "Sign in to the dashboard first: run 'fieldclient dashboard' and open the link it prints.")
             }
             let query = request.uri.queryParameters
+            let role = try await DashboardViewer.role(of: session, in: store)
+            // Only trainers get the full export; anyone else the pseudonymized one.
+            let pseudonymize = role == .trainer ? query["pseudonymize"].map(String.init) : "true"
             let export = try await CohortExport.prepare(
                 store: store, cohort: session.cohort, format: query["format"].map(String.init),
-                survey: query["survey"].map(String.init))
+                survey: query["survey"].map(String.init), pseudonymize: pseudonymize,
+                audit: .make(
+                    .export, session: session, role: role, at: environment.clock.now(), details: ["via": "dashboard"]),
+                random: environment.random)
             context.logger.info(
                 "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()
@@ -47,6 +53,11 @@ struct DashboardController<Store: RecordStore>: Sendable {
                 throw APIError.unauthorized(
                     "Sign in to the dashboard first: run 'fieldclient dashboard' and open the link it prints.")
             }
+            let role = try await DashboardViewer.role(of: session, in: store)
+            try await store.recordAudit(
+                .make(
+                    .export, session: session, role: role, at: environment.clock.now(),
+                    details: ["format": "xlsx", "survey": "households", "via": "dashboard", "pseudonymized": "no"]))
             context.logger.info("Export", metadata: ["export.format": "xlsx", "export.list": "households"])
             return CohortWorkbook(store: store, cohort: session.cohort).households()
         }
@@ -75,10 +86,11 @@ struct DashboardController<Store: RecordStore>: Sendable {
             return renderer.message("signIn", language: language, status: .unauthorized)
         }
         let report = try await CohortRecordReader(store: store, cohort: session.cohort).report()
+        let role = try await DashboardViewer.role(of: session, in: store)
         return renderer.page(
             DashboardPage(
                 report: report, cohort: session.cohort, trainer: session.trainer, generatedAt: environment.clock.now(),
-                language: language))
+                language: language, role: role))
     }
 
     /// Consumes a login link, sets the session cookie and redirects to the dashboard.

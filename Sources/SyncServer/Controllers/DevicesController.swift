@@ -35,7 +35,11 @@ struct DevicesController<Store: RecordStore>: Sendable {
                 throw APIError.notFound("There is no device \(deviceID).")
             }
             _ = try trainer.requireCohort(target.cohort)
-            _ = try await store.revokeDevice(id: deviceID, at: environment.clock.now())
+            let now = environment.clock.now()
+            if let revoked = try await store.revokeDevice(id: deviceID, at: now) {
+                try await store.recordAudit(
+                    .make(.revocation, by: trainer, at: now, details: ["device": revoked.id]))
+            }
             context.logger.info("Revoked a device", metadata: ["device.revoked": "\(deviceID)"])
             return Response(status: .noContent)
         }

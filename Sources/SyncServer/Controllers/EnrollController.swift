@@ -45,6 +45,8 @@ struct EnrollController<Store: RecordStore>: Sendable {
                 fail()
                 throw StoreError.invalidCode
             }
+            try await store.recordAudit(
+                .make(.enrollment, by: device, at: environment.clock.now(), details: ["device": device.id, "role": device.role.rawValue]))
             let epoch = try await store.epoch()
             context.logger.info(
                 "Enrolled a device",

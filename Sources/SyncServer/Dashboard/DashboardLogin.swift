@@ -36,6 +36,12 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
             NewDashboardLink(
                 linkHash: SecretHasher.hash(secret), cohort: cohort, trainer: trainer, createdAt: now,
                 expiresAt: expiresAt, createdBy: createdBy))
+        try await store.recordAudit(
+            createdBy == "admin"
+                ? .byOperator(.dashboardLink, cohort: cohort, at: now, details: ["trainer": trainer])
+                : AuditEvent(
+                    time: now, actorKind: .trainer, actor: trainer, cohort: cohort, kind: .dashboardLink,
+                    details: ["trainer": trainer, "byDevice": createdBy]))
         environment.logger.info("Issued a dashboard login link", metadata: ["cohort.name": "\(cohort)"])
         let path = Self.loginPath + "?link=" + secret
         let base = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
@@ -56,6 +62,8 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
                 tokenHash: SecretHasher.hash(cookie),
                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Self.sessionLifetime)),
             at: now)
+        let role = try await DashboardViewer.role(of: session, in: store)
+        try await store.recordAudit(.make(.dashboardLogin, session: session, role: role, at: now))
         environment.logger.info("Opened a dashboard session", metadata: ["cohort.name": "\(session.cohort)"])
         return (session, cookie)
     }

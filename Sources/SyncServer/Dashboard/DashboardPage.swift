@@ -48,7 +48,7 @@ struct DashboardPage: Sendable {
 
     /// A link to an export.
     struct ExportLink: Sendable {
-        /// `CSV`, `JSON` or `GeoJSON`.
+        /// `CSV`, `XLSX`, `JSON` or `GeoJSON`.
         var label: String
         /// The dashboard's export URL.
         var href: String
@@ -84,8 +84,10 @@ struct DashboardPage: Sendable {
         var numbers: [DashboardMetric] = []
         /// Count and bounding box, for geopoints; empty for other types.
         var geopoints: [DashboardMetric] = []
-        /// The first ``shownTexts`` text answers, for text questions; empty for other types.
+        /// The first ``shownTexts`` text answers, for text questions and trainers only; empty otherwise.
         var texts: [String] = []
+        /// For a personal question: a note that only counts are shown; nil otherwise.
+        var personalNote: String?
         /// How many text answers are not listed, e.g. `… and 140 more (see the exports)`; nil when none.
         var moreTexts: String?
     }
@@ -104,8 +106,10 @@ struct DashboardPage: Sendable {
         var groups: [GroupTable]
         /// Per question.
         var questions: [QuestionSection]
-        /// Export links; empty for surveys that are not published.
+        /// Export links (full answers, trainers only); empty for surveys that are not published.
         var exports: [ExportLink]
+        /// Pseudonymized export links, beside the full ones; empty for surveys that are not published.
+        var pseudonymizedExports: [ExportLink]
     }
 
     /// A metric labelled for the overview cards.
@@ -145,8 +149,12 @@ struct DashboardPage: Sendable {
     /// Whether any survey exists.
     var hasSurveys: Bool
 
-    /// Builds the page in `language` (English unless given).
-    init(report: CohortReport, cohort: String, trainer: String, generatedAt: Timestamp, language: Language = .english) {
+    /// Builds the page in `language` (English unless given) for a viewer in `role`: only trainers see free-text
+    /// answers and the full exports; personal questions show counts only, to everyone.
+    init(
+        report: CohortReport, cohort: String, trainer: String, generatedAt: Timestamp, language: Language = .english,
+        role: Role = .trainer
+    ) {
         let catalog = language.catalog
         lang = language.rawValue
         t = Self.texts(catalog)
@@ -179,7 +187,7 @@ struct DashboardPage: Sendable {
                 visited: DashboardMetric("households.street.\(street.street).visited", count: street.visited),
                 percent: SVGNumber.format(street.total == 0 ? 0 : Double(street.visited) / Double(street.total) * 100))
         }
-        surveys = report.surveys.map { Self.section($0, catalog: catalog, format: answers.format) }
+        surveys = report.surveys.map { Self.section($0, catalog: catalog, format: answers.format, role: role) }
         hasSurveys = !surveys.isEmpty
     }
 
@@ -192,7 +200,10 @@ struct DashboardPage: Sendable {
         return texts
     }
 
-    private static func section(_ survey: SurveyReport, catalog: MessageCatalog, format: DisplayFormat) -> SurveySection {
+    private static func section(
+        _ survey: SurveyReport, catalog: MessageCatalog, format: DisplayFormat, role: Role
+    ) -> SurveySection {
+        let formats = [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json"), ("GeoJSON", "geojson")]
         let prefix = "survey.\(survey.survey)"
         let query = survey.survey.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return SurveySection(
@@ -216,11 +227,16 @@ struct DashboardPage: Sendable {
                     title: catalog.text("dashboard.perStreet"), column: catalog.text("dashboard.street"),
                     rows: rows(survey.streets, key: "\(prefix).street", empty: catalog.text("dashboard.noHousehold"))),
             ],
-            questions: survey.questions.map { question($0, prefix: "\(prefix).question.\($0.name)", catalog: catalog) },
-            exports: survey.version == nil
+            questions: survey.questions.map {
+                question($0, prefix: "\(prefix).question.\($0.name)", catalog: catalog, listsTexts: role == .trainer)
+            },
+            exports: survey.version == nil || role != .trainer
                 ? []
-                : [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json"), ("GeoJSON", "geojson")].map {
-                    ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)")
+                : formats.map { ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)") },
+            pseudonymizedExports: survey.version == nil
+                ? []
+                : formats.map {
+                    ExportLink(label: $0.0, href: "/dashboard/export?format=\($0.1)&survey=\(query)&pseudonymize=true")
                 })
     }
 
@@ -237,7 +253,9 @@ struct DashboardPage: Sendable {
         }
     }
 
-    private static func question(_ question: QuestionReport, prefix: String, catalog: MessageCatalog) -> QuestionSection {
+    private static func question(
+        _ question: QuestionReport, prefix: String, catalog: MessageCatalog, listsTexts: Bool
+    ) -> QuestionSection {
         func caption(_ name: String) -> String { catalog.text("dashboard.stat." + name) }
         var section = QuestionSection(
             name: question.name, label: question.label, type: question.type.rawValue,
@@ -264,7 +282,8 @@ struct DashboardPage: Sendable {
                     ("minLongitude", geopoints.minLongitude), ("maxLongitude", geopoints.maxLongitude),
                 ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: caption(name)) } }
         }
-        let texts = question.texts ?? []
+        if question.personal { section.personalNote = catalog.text("dashboard.personalCountsOnly") }
+        let texts = listsTexts ? question.texts ?? [] : []
         section.texts = Array(texts.prefix(shownTexts))
         if texts.count > shownTexts {
             section.moreTexts = catalog.text("dashboard.moreTexts", ["count": String(texts.count - shownTexts)])

@@ -14,13 +14,23 @@ struct CohortExport<Store: RecordStore>: Sendable {
     let survey: SurveyDefinition
     /// The text format; nil for an XLSX workbook.
     let format: ExportFormat?
+    /// Set for a pseudonymized export; nil for the full one.
+    let pseudonymization: ExportPseudonymization?
+    /// The audit event to record once the export is written, without its record count.
+    let audit: AuditEvent
 
     /// The format's name, for logs: csv, json, geojson or xlsx.
     var formatName: String { format?.rawValue ?? XLSXWorkbookWriter.fileExtension }
 
-    /// Checks `format` and `survey` (query values; nil when absent) against the cohort's
-    /// published surveys. Without `survey`, the cohort's only survey is exported.
-    static func prepare(store: Store, cohort: String, format: String?, survey: String?) async throws -> CohortExport {
+    /// Checks `format`, `survey` and `pseudonymize` (query values; nil when absent) against the cohort's
+    /// published surveys. Without `survey`, the cohort's only survey is exported. `audit` is the event to
+    /// record (its format, survey, pseudonymized and record count are filled in here and when written);
+    /// `random` makes the pseudonym secret on first use.
+    static func prepare(
+        store: Store, cohort: String, format: String?, survey: String?, pseudonymize: String?, audit: AuditEvent,
+        random: any RandomSource
+    ) async throws -> CohortExport {
+        let pseudonymized = try parseFlag(pseudonymize)
         let formats = (ExportFormat.allCases.map(\.rawValue) + [XLSXWorkbookWriter.fileExtension]).joined(separator: ", ")
         guard let format else {
             throw APIError.invalidParameter("Name the export format with ?format=, one of \(formats).")
@@ -53,18 +63,45 @@ struct CohortExport<Store: RecordStore>: Sendable {
             }
             definition = only
         }
-        return CohortExport(store: store, cohort: cohort, survey: definition, format: chosen)
+        var event = audit
+        event.details["format"] = chosen?.rawValue ?? XLSXWorkbookWriter.fileExtension
+        event.details["survey"] = definition.id
+        event.details["pseudonymized"] = pseudonymized ? "yes" : "no"
+        let pseudonymization = pseudonymized
+            ? try await ParticipantPseudonyms.make(store: store, cohort: cohort, random: random).pseudonymization : nil
+        return CohortExport(
+            store: store, cohort: cohort, survey: definition, format: chosen, pseudonymization: pseudonymization,
+            audit: event)
+    }
+
+    /// The `pseudonymize` query value as a flag: absent, `false`, `0` or `no` for the full export; `true`, `1` or `yes`.
+    static func parseFlag(_ value: String?) throws -> Bool {
+        switch value?.lowercased() {
+        case nil, "false", "0", "no": return false
+        case "true", "1", "yes": return true
+        case let other?:
+            throw APIError.invalidParameter(
+                "'\(other.prefix(20))' is not a value of ?pseudonymize=; use true for the pseudonymized export or leave it out.")
+        }
+    }
+
+    /// Records the audit event with the number of exported responses.
+    private func recordAudit(records: Int) async throws {
+        var event = audit
+        event.details["records"] = String(records)
+        try await store.recordAudit(event)
     }
 
     /// A streaming response: the header, then one write per page of the change feed, then the
     /// footer. Each record is written once, in the state first read.
     func response() -> Response {
         guard let format else {
-            return CohortWorkbook(store: store, cohort: cohort).responses(survey: survey)
+            return CohortWorkbook(store: store, cohort: cohort).responses(
+                survey: survey, pseudonymization: pseudonymization, finished: recordAudit(records:))
         }
         let fileName = format.fileName(survey: survey.id)
         let reader = CohortRecordReader(store: store, cohort: cohort)
-        let exporter = ResponseExporter(format: format, survey: survey)
+        let exporter = ResponseExporter(format: format, survey: survey, pseudonymization: pseudonymization)
         return Response(
             status: .ok,
             headers: [
@@ -84,6 +121,7 @@ struct CohortExport<Store: RecordStore>: Sendable {
                     if !chunk.isEmpty { try await writer.write(ByteBuffer(bytes: chunk)) }
                 }
                 try await writer.write(ByteBuffer(bytes: exporter.footer()))
+                try await recordAudit(records: exporter.count)
                 try await writer.finish(nil)
             })
     }

@@ -16,17 +16,22 @@ struct CohortWorkbook<Store: RecordStore>: Sendable {
 
     private static var chunkSize: Int { 1 << 16 }
 
-    /// The responses to `survey`, labelled in the survey's default language (the cohort's).
-    func responses(survey: SurveyDefinition) -> Response {
+    /// The responses to `survey`, labelled in the survey's default language (the cohort's), pseudonymized when
+    /// `pseudonymization` is given; `finished` learns how many responses the workbook holds.
+    func responses(
+        survey: SurveyDefinition, pseudonymization: ExportPseudonymization? = nil,
+        finished: @escaping @Sendable (Int) async throws -> Void = { _ in }
+    ) -> Response {
         let reader = CohortRecordReader(store: store, cohort: cohort)
         return Self.download(name: ExportFormat.fileName(survey: survey.id, extension: XLSXWorkbookWriter.fileExtension)) {
             url in
-            let workbook = try ResponseWorkbookWriter(creating: url, survey: survey)
+            let workbook = try ResponseWorkbookWriter(creating: url, survey: survey, pseudonymization: pseudonymization)
             var seen = Set<UUID>()
             try await reader.forEachPage { page in
                 for record in page where seen.insert(record.id).inserted { try workbook.append(record) }
             }
             try workbook.finish()
+            try await finished(workbook.count)
         }
     }
 

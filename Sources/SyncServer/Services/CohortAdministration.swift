@@ -37,9 +37,25 @@ struct CohortAdministration: Sendable {
             NewEnrollmentCode(
                 codeHash: code.hash, cohort: cohort, participant: participant, role: role, createdAt: now,
                 expiresAt: expiresAt, createdBy: createdBy))
+        try await store.recordAudit(
+            try await auditEvent(
+                .enrollmentCode, createdBy: createdBy, cohort: cohort, at: now,
+                details: ["participant": participant, "role": role.rawValue]))
         environment.logger.info(
             "Issued an enrollment code", metadata: ["cohort.name": "\(cohort)", "device.role": "\(role.rawValue)"])
         return EnrollmentGrant(code: code.display, cohort: cohort, participant: participant, role: role, expiresAt: expiresAt)
+    }
+
+    /// An audit event by `createdBy`: the operator (`admin`), the enrolled device with that id, or else that id as a
+    /// device.
+    private func auditEvent(
+        _ kind: AuditEventKind, createdBy: String, cohort: String, at time: Timestamp, details: [String: String]
+    ) async throws -> AuditEvent {
+        if createdBy == "admin" { return .byOperator(kind, cohort: cohort, at: time, details: details) }
+        if let device = try await store.credential(deviceID: createdBy)?.device {
+            return .make(kind, by: device, at: time, details: details)
+        }
+        return AuditEvent(time: time, actorKind: .device, actor: createdBy, cohort: cohort, kind: kind, details: details)
     }
 
     /// Parses a survey file (an XLSForm workbook, XLSForm-style YAML/JSON or canonical JSON) and publishes it;

@@ -71,4 +71,13 @@ protocol RecordStore: Sendable {
     /// The session whose cookie hashes to `tokenHash`, when it has not expired at `time` and the
     /// device that made its link (when a device made it) is not revoked.
     func dashboardSession(tokenHash: Data, at time: Timestamp) async throws -> DashboardSession?
+
+    /// Appends `event` to the audit trail; events are never changed or removed.
+    func recordAudit(_ event: AuditEvent) async throws
+    /// The audit trail, oldest first: only `cohort`'s events and the server-wide ones when `cohort` is given,
+    /// only those at or after `since` when it is given.
+    func auditEvents(cohort: String?, since: Timestamp?) async throws -> [AuditEvent]
+    /// The secret behind participants' pseudonyms in exports: 32 bytes of `random`, stored in `meta` on first
+    /// use and the same ever after (also when instances ask at once).
+    func pseudonymSecret(random: any RandomSource) async throws -> Data
 }

@@ -3,7 +3,7 @@ import GRDB
 import SyncModel
 
 extension SQLiteRecordStore {
-    /// Reads everything but records and relay notes, in one snapshot.
+    /// Reads everything but records and relay notes (with the audit trail and the pseudonym secret), in one snapshot.
     func exportHeader() async throws -> DeploymentHeader {
         try await read { db in
             let meta = Dictionary(
@@ -37,7 +37,8 @@ extension SQLiteRecordStore {
             }
             return DeploymentHeader(
                 epoch: epoch, serverReplica: replica, retiredEpochs: retired, cohorts: cohorts, devices: devices,
-                codes: codes, surveys: surveys)
+                codes: codes, surveys: surveys, auditEvents: try Self.auditEvents(db, cohort: nil, since: nil),
+                pseudonymSecret: meta[StoreRules.pseudonymSecretKey])
         }
     }
 

@@ -7,7 +7,10 @@ import SyncModel
     import Glibc
 #endif
 
-/// `fieldclient export --format csv|json|geojson|xlsx [--survey S] [--out FILE]`.
+/// `fieldclient export --format csv|json|geojson|xlsx [--survey S] [--out FILE] [--pseudonymize]`.
+///
+/// `--pseudonymize` asks the server for the participants' pseudonyms (the secret behind them stays on the
+/// server) and so needs a connection; the full export works offline.
 struct ExportCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
@@ -30,6 +33,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Texts.help("help.export.out"), valueName: "FILE"))
     var out: String?
 
+    /// Leave out personal questions and replace participants' names by the server's pseudonyms.
+    @Flag(help: ArgumentHelp(Texts.help("help.export.pseudonymize")))
+    var pseudonymize = false
+
     /// Checks the format and the output path.
     func validate() throws {
         guard ExportFormat(rawValue: format.lowercased()) != nil || isXLSX else {
@@ -50,9 +57,11 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await options.run { env in
             let definition = try chosenSurvey(env)
+            let pseudonymization = pseudonymize ? try await Self.pseudonymization(env, survey: definition.id) : nil
             if isXLSX, let out {
                 let count = try WorkbookFile.write(to: out) { url in
-                    let workbook = try ResponseWorkbookWriter(creating: url, survey: definition)
+                    let workbook = try ResponseWorkbookWriter(
+                        creating: url, survey: definition, pseudonymization: pseudonymization)
                     try env.store.forEachRecord(collection: RecordCollection.responses) { try workbook.append($0) }
                     try workbook.finish()
                     return workbook.count
@@ -60,7 +69,8 @@ struct ExportCommand: AsyncParsableCommand {
                 env.output.note(env.texts("export.done", ["count": String(count), "survey": definition.id, "path": out]))
                 return
             }
-            var exporter = ResponseExporter(format: ExportFormat(rawValue: format.lowercased())!, survey: definition)
+            var exporter = ResponseExporter(
+                format: ExportFormat(rawValue: format.lowercased())!, survey: definition, pseudonymization: pseudonymization)
             let sink = try ExportSink(path: out)
             do {
                 var buffer = exporter.header()
@@ -82,6 +92,25 @@ struct ExportCommand: AsyncParsableCommand {
                 env.output.note(env.texts("export.done", ["count": String(exporter.count), "survey": definition.id, "path": out]))
             }
         }
+    }
+
+    /// The pseudonyms of every interviewer of `survey`'s responses on this device, from the server (trainers only).
+    static func pseudonymization(_ env: CommandEnvironment, survey: String) async throws -> ExportPseudonymization {
+        let device = try env.requireDevice()
+        guard device.role == .trainer else {
+            throw FieldClientError(.unauthorized, env.texts("export.pseudonymizeTrainersOnly"))
+        }
+        var names = Set<String>()
+        try env.store.forEachRecord(collection: RecordCollection.responses) { record in
+            if record.survey == survey { names.insert(record.owner) }
+        }
+        let address = try ServerAddress(device.serverURL, allowInsecure: true)
+        let participants = names.sorted()
+        let answer = try await HTTPSyncTransport.withClient { client in
+            try await HTTPSyncTransport(server: address, token: device.token, client: client)
+                .pseudonyms(cohort: device.cohort, participants: participants)
+        }
+        return .make(pseudonyms: answer.pseudonyms)
     }
 
     /// The survey named by `--survey`, or the only one on the device.

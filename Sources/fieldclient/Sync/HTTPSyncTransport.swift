@@ -68,6 +68,13 @@ struct HTTPSyncTransport: SyncTransport {
         try await send("POST", "/v1/dashboard/links", body: nil as String?, as: DashboardLinkAnswer.self)
     }
 
+    /// `POST /v1/cohorts/{cohort}/pseudonyms`: the export pseudonyms of `participants` (trainers).
+    func pseudonyms(cohort: String, participants: [String]) async throws(TransportError) -> PseudonymMap {
+        let path = "/v1/cohorts/" + (cohort.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? cohort)
+            + "/pseudonyms"
+        return try await send("POST", path, body: PseudonymRequest(participants: participants), as: PseudonymMap.self)
+    }
+
     /// Sends one request and decodes the answer, mapping every failure to a `TransportError`.
     private func send<Body: Encodable, Answer: Decodable>(
         _ method: String, _ path: String, body: Body?, as type: Answer.Type

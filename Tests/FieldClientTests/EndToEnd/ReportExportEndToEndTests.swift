@@ -166,4 +166,31 @@ struct ReportExportEndToEndTests {
         #expect(refused.status == ExitStatus.unauthorized.rawValue)
         #expect(refused.stderr.contains("Only trainers"))
     }
+
+    @Test("export --pseudonymize leaves out kontakt and uses the server's pseudonyms; it needs the server; participants are refused")
+    func pseudonymizedExport() async throws {
+        let (anna, _, tina) = try cohort()
+        try record(anna, ["mitmachen": "ja", "kontakt": "0176 5551234"])
+        try anna.ok(["sync"])
+        try tina.ok(["sync"])
+        let local = try tina.ok(["export", "--format", "json", "--pseudonymize"])
+        let responses = try JSONDecoder().decode([ExportedResponse].self, from: Data(local.utf8))
+        #expect(responses.count == 4)
+        #expect(responses.allSatisfy { $0.answers["kontakt"] == nil })
+        #expect(!local.contains("0176 5551234") && !local.contains("\"anna\"") && !local.contains("\"ben\""))
+        let served = try JSONDecoder().decode(
+            [ExportedResponse].self, from: try await get("/v1/cohorts/kurs/export?format=json&pseudonymize=true", as: tina))
+        let byID = Dictionary(uniqueKeysWithValues: served.map { ($0.id, $0.participant) })
+        #expect(responses.allSatisfy { byID[$0.id] == $0.participant }, "the same pseudonyms as the server's export")
+        #expect(Set(responses.map(\.participant)).count == 2)
+        let csv = try tina.ok(["export", "--format", "csv", "--pseudonymize"])
+        #expect(!csv.contains("kontakt") && !csv.contains("0176"))
+        let refused = try anna.run(["export", "--format", "csv", "--pseudonymize"])
+        #expect(refused.status == ExitStatus.unauthorized.rawValue)
+        #expect(refused.stderr.contains("Only trainers can make a pseudonymized export"))
+        server.stop()
+        let offline = try tina.run(["export", "--format", "csv", "--pseudonymize"])
+        #expect(offline.status == 69, "\(offline.stderr)")
+        #expect(try tina.ok(["export", "--format", "csv"]).contains("0176 5551234"), "the full export works offline")
+    }
 }

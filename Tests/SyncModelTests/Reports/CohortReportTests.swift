@@ -148,6 +148,17 @@ struct CohortReportTests {
         #expect((points.minLatitude, points.maxLatitude, points.minLongitude, points.maxLongitude) == (51.3, 51.4, 12.2, 12.3))
     }
 
+    @Test("A personal question is counted but its answers are not listed")
+    func personalQuestionCountsOnly() throws {
+        let kontakt = question("kontakt")
+        #expect(kontakt.personal)
+        #expect((kontakt.answered, kontakt.skipped, kontakt.notRelevant) == (1, 1, 1))
+        #expect(kontakt.texts == nil)
+        let encoded = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(!encoded.contains("0341 123456"), "the report's JSON holds no contact detail")
+        #expect(question("gefaellt").personal == false)
+    }
+
     @Test
     func summarizesHouseholdsWithoutDeletedDoors() {
         let doors = report.households

@@ -7,7 +7,9 @@ extension PostgresRecordStore {
     /// How many rows the tables that `syncserver migrate` fills hold, by table; all zero for a fresh database.
     func contentCounts(_ connection: PostgresConnection) async throws -> [String: Int64] {
         var counts: [String: Int64] = [:]
-        for table in ["cohorts", "devices", "enrollment_codes", "surveys", "records", "relays", "retired_epochs"] {
+        for table in [
+            "cohorts", "devices", "enrollment_codes", "surveys", "records", "relays", "retired_epochs", "audit_events",
+        ] {
             counts[table] = try await connection.query(
                 PostgresQuery(unsafeSQL: "SELECT count(*)::BIGINT FROM \(table)"), logger: logger
             ).collect().first?.decode(Int64.self) ?? 0
@@ -83,6 +85,25 @@ extension PostgresRecordStore {
                     \(codes.map { $0.deviceID != nil })::bool[], \(codes.map { $0.deviceID ?? "" })::text[])
                     AS c(code_hash, cohort, participant, role, created_at, expires_at, created_by, used, used_at,
                         has_device, device_id)
+                """, logger: logger)
+            if let secret = header.pseudonymSecret {
+                try await connection.query(
+                    """
+                    INSERT INTO meta (key, value) VALUES (\(StoreRules.pseudonymSecretKey), \(secret))
+                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+                    """, logger: logger)
+            }
+            let events = header.auditEvents
+            try await connection.query(
+                """
+                INSERT INTO audit_events (at, actor_kind, actor, cohort, kind, details)
+                SELECT at, actor_kind, actor, CASE WHEN has_cohort THEN cohort END, kind, details
+                FROM unnest(\(events.map(\.time.millisecondsSince1970))::int8[], \(events.map(\.actorKind.rawValue))::text[],
+                    \(events.map(\.actor))::text[], \(events.map { $0.cohort != nil })::bool[],
+                    \(events.map { $0.cohort ?? "" })::text[], \(events.map(\.kind.rawValue))::text[],
+                    \(events.map(\.detailsColumn))::text[])
+                    WITH ORDINALITY AS e(at, actor_kind, actor, has_cohort, cohort, kind, details, position)
+                ORDER BY position
                 """, logger: logger)
             let surveys = header.surveys
             try await connection.query(

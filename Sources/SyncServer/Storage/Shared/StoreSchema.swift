@@ -128,5 +128,23 @@ enum StoreSchema {
             // The device whose push produced exactly the stored state, or NULL; see `StoredChangesPage`.
             ["ALTER TABLE records ADD COLUMN origin TEXT"]
         },
+        Migration(version: 4, name: "audit trail") { d in
+            // Append-only: the stores insert and read, never update or delete (see `AuditEvent`).
+            // `details` is a JSON object of strings with sorted keys; never content.
+            [
+                """
+                CREATE TABLE audit_events (
+                    at \(d.int64) NOT NULL,
+                    actor_kind TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    cohort TEXT,
+                    kind TEXT NOT NULL,
+                    details TEXT NOT NULL
+                )\(d.tableOptions)
+                """,
+                "CREATE INDEX audit_events_time ON audit_events (at)",
+                "CREATE INDEX audit_events_cohort ON audit_events (cohort, at)",
+            ]
+        },
     ]
 }

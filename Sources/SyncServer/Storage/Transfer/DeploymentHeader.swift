@@ -17,4 +17,9 @@ struct DeploymentHeader: Sendable {
     var codes: [ExportedCode]
     /// The published surveys, as stored.
     var surveys: [ExportedSurvey]
+    /// The audit trail, oldest first.
+    var auditEvents: [AuditEvent] = []
+    /// The pseudonym secret as stored in `meta` (hex), so that pseudonyms stay the same after the move;
+    /// nil when no export made one yet.
+    var pseudonymSecret: String?
 }

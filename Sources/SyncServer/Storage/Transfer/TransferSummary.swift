@@ -20,6 +20,8 @@ struct TransferSummary: Codable, Sendable {
     var records: Int
     /// Relay notes moved.
     var relays: Int
+    /// Audit events moved (the migration's own event not counted).
+    var auditEvents: Int
     /// The highest feed sequence moved.
     var lastSequence: Int64
 }
