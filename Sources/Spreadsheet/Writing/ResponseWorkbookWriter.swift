@@ -81,7 +81,9 @@ public final class ResponseWorkbookWriter {
 
     /// The narrowest readable width of each column, by what it holds.
     private static func minimumWidths(survey: SurveyDefinition, pseudonymized: Bool) -> [Double] {
-        var widths: [Double] = [38, 14, 20, 20, 8, 38]
+        // One per metadata column: id, participant, created, updated, status, household, review.
+        var widths: [Double] = [38, 14, 20, 20, 8, 38, 16]
+        assert(widths.count == ResponseExporter.metadataColumns.count, "a metadata column without its width")
         for question in survey.questions where question.type.takesAnswer && !(question.personal && pseudonymized) {
             switch question.type {
             case .text: widths.append(30)

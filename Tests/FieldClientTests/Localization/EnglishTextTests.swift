@@ -13,6 +13,9 @@ struct EnglishTextTests {
             ("    Klären: fieldclient resolve 1a2b3c4d wohndauer --keep N   (oder --value WERT)", false),
             ("Speicher: /tmp/anna/store.sqlite", false),
             ("  surveys                 Die Fragebögen zeigen, die auf diesem Gerät ohne", false),
+            // A device id whose hex happens to spell "be" (seen as a flaky failure) is an id, not English.
+            ("Gerät:         d-5f3abe2d-7c1e-4b0a-9d2e-0be2d1c4a7f3", false),
+            ("Letzter Abgleich: 01.12.2026 14:05 (5f3a be2d)", false),
         ])
     func detects(line: String, isEnglish: Bool) {
         #expect(EnglishText.lines(in: line).isEmpty != isEnglish)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds English in output meant for German readers: a line is English when, after removing
 /// what is not language (quoted commands, `fieldclient …` commands, options, `<placeholders>`,
-/// paths, URLs and ids), it still has a common English word.
+/// paths, URLs, and anything with a digit in it: ids, numbers, times), it still has a common English word.
 enum EnglishText {
     /// Common English words of the client's messages that are not German words.
     static let words: Set<String> = [
@@ -35,7 +35,7 @@ enum EnglishText {
         for pattern in [
             #"^\s+[a-z-]+(?=\s{2,})"#, #"'[^']*'"#, #""[^"]*""#, #"`[^`]*`"#, #"\S*'\S*"#, #"fieldclient( [a-z-]+)?"#,
             #"--[a-z-]+"#, #"<[^>]*>"#,
-            #"\S*/\S*"#, #"\S*[_@]\S*"#, #"\b[0-9a-f]{6,}\b"#,
+            #"\S*/\S*"#, #"\S*[_@]\S*"#, #"\S*\d\S*"#,
         ] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
