@@ -39,4 +39,20 @@ extension Record {
         deletion.assign(Deletion(isDeleted: false, seen: nil), dot: dot, timestamp: timestamp)
         return dot
     }
+
+    /// Erases the record at `replica`: every field, sibling and deletion is dropped for good and
+    /// only the identity, the version and `erasure` remain. Erasing an erased record keeps the
+    /// erasure that wins the merge and takes no new dot.
+    @discardableResult
+    public mutating func erase(_ erasure: Erasure, by replica: ReplicaID) -> Dot? {
+        if let existing = self.erasure {
+            if erasure.precedes(existing) { self.erasure = erasure }
+            return nil
+        }
+        let dot = version.increment(replica)
+        self.erasure = erasure
+        fields = [:]
+        deletion = Register()
+        return dot
+    }
 }
