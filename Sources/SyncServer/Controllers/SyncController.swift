@@ -45,6 +45,8 @@ struct SyncController<Store: RecordStore>: Sendable {
         ) { snapshot in
             planner.plan(records, prechecks: prechecks, snapshot: snapshot)
         }
+        // A trainer's erasure is journaled and its old state scrubbed before the push is answered.
+        try await RecordErasure(store: store, environment: environment).recordCommitted(outcome.plan.writes)
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
         context.logger.info(
             "Push",

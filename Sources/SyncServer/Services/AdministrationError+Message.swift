@@ -9,6 +9,9 @@ extension AdministrationError {
             "Cohort '\(cohort.prefix(60))' does not exist. Create it with 'syncserver cohort create'."
         case .invalidSurvey(let text), .invalidDoorList(let text):
             text
+        case .unknownRecord(let id, let cohort):
+            "Cohort '\(cohort.prefix(60))' holds no record '\(id.prefix(40))'. Copy the full id from "
+                + "'fieldclient list' or the export (the id column) and try again."
         case .doorIDTaken(let doorID, let cohort):
             "The door id '\(doorID.prefix(60))' is already used by a record of another cohort or "
                 + "collection; nothing of this chunk was imported. Give the doors of cohort '\(cohort.prefix(60))' "

@@ -22,6 +22,12 @@ enum RecordText {
         } else {
             lines.append(texts("show.householdTitle", ["id": view.id]) + deleted)
         }
+        if let erasure = view.erased {
+            lines.append(
+                texts(
+                    "show.erased",
+                    ["by": erasure.erasedBy, "reason": erasure.reasonText(in: texts.catalog), "time": texts.time(erasure.erasedAt)]))
+        }
         lines.append(texts(view.pending ? "show.sync.pending" : "show.sync.done"))
         if let rejection = view.rejection { lines.append(texts("show.rejected", ["message": rejection])) }
         lines.append("")
