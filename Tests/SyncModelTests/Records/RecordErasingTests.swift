@@ -96,4 +96,15 @@ struct RecordErasingTests {
             try StoredRecordEncoding.decode(StoredRecordEncoding.encode(answered()) + section)
         }
     }
+
+    @Test
+    func writesToAnErasedRecordStoreNothing() {
+        var record = erased(answered())
+        let before = record.version
+        record.write(["kontakt": "wieder da"], by: anna, at: at(7))
+        record.delete(by: anna, at: at(8))
+        record.restore(by: anna, at: at(9))
+        #expect(record.fields.isEmpty && record.deletion.isEmpty && record.isErased)
+        #expect(record.version[anna] == before[anna] + 3)
+    }
 }
