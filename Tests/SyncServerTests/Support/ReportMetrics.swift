@@ -22,6 +22,7 @@ enum ReportMetrics {
             metrics["\(prefix).final"] = Double(survey.final)
             metrics["\(prefix).drafts"] = Double(survey.drafts)
             metrics["\(prefix).deleted"] = Double(survey.deleted)
+            metrics["\(prefix).erased"] = Double(survey.erased)
             for (kind, groups) in [("participant", survey.participants), ("day", survey.days), ("street", survey.streets)] {
                 for group in groups {
                     metrics["\(prefix).\(kind).\(group.name).final"] = Double(group.final)
