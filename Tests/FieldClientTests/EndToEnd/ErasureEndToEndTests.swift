@@ -83,6 +83,9 @@ struct ErasureEndToEndTests {
             #expect(before.contains { $0.hasPrefix(path) }, "control: no file of \(path) holds the marker")
         }
 
+        let declined = try tina.run(["erase", String(id.prefix(8))], input: "n\n")
+        #expect(declined.status == ExitStatus.usage.rawValue)
+        #expect(declined.stderr.contains("Erase \(id.prefix(8)) for good?") && declined.stderr.contains("Not erased"))
         let erased = try tina.ok(["erase", String(id.prefix(8)), "--yes"])
         #expect(erased.contains("erased on this device"))
         for client in [tina, anna, tom] { try client.ok(["sync"]) }
@@ -256,5 +259,44 @@ struct ErasureEndToEndTests {
         #expect((try tina.json(["list", "--deleted"]) as! [[String: Any]]).allSatisfy { ($0["values"] as? [String: Any])?.isEmpty == true })
         #expect((try tina.json(["households"]) as! [Any]).isEmpty)
         #expect(((try tina.show(live))["erased"] as? [String: Any])?["reason"] as? String == "course-ended")
+    }
+
+    @Test(
+        "migrate applies the SQLite journal to PostgreSQL: an erasure missing from the copied file still holds there",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func migrateCarriesTheJournal() throws {
+        let sqlite = try TestServer()
+        defer { sqlite.stop() }
+        let anna = try Self.join("anna", sqlite)
+        let tom = try Self.join("tom", sqlite, trainer: true)
+        let erasedID = try Self.record(anna, marker: "vor der Sicherung")
+        for client in [anna, tom] { try client.ok(["sync"]) }
+        let backup = sqlite.directory.appendingPathComponent("sicherung.sqlite").path
+        try sqlite.admin(["backup", backup])
+        try sqlite.admin(["erase", "--cohort", "kurs", erasedID, "--yes"])
+        // The SQLite file goes back to the backup (without the erasure); its journal stays.
+        sqlite.stop()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlite.database + suffix) }
+        try FileManager.default.copyItem(atPath: backup, toPath: sqlite.database)
+        let database = try TestPostgres.makeDatabase()
+        let journal = sqlite.directory.appendingPathComponent("postgres.erasures").path
+        let moved = try Command.run(
+            try Binaries.path("syncserver"),
+            ["migrate", "--from", "sqlite:\(sqlite.database)", "--to", database, "--erasure-journal", journal])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let carried = try #require(FileManager.default.contents(atPath: journal))
+        #expect(String(decoding: carried, as: UTF8.self).lowercased().contains(erasedID.lowercased()))
+        // migrate itself applied it: no stored state holds the answer before any server starts.
+        let holding = try Command.run(
+            "/usr/bin/env",
+            ["psql", database, "-XAtc",
+             "SELECT count(*) FROM records WHERE position(convert_to('vor der Sicherung', 'UTF8') in state) > 0"])
+        #expect(holding.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(holding.stderr)")
+        let postgres = try TestServer(
+            database: database, setUp: false, port: sqlite.port, environment: ["SYNCSERVER_ERASURE_JOURNAL": journal])
+        defer { postgres.stop() }
+        try tom.ok(["sync"])
+        #expect(((try tom.show(erasedID))["values"] as? [String: Any])?.isEmpty == true)
+        #expect(((try tom.show(erasedID))["erased"] as? [String: Any])?["by"] as? String == "syncserver")
     }
 }
