@@ -166,4 +166,17 @@ struct RecordErasureTests {
         #expect(feed.allSatisfy { $0.isErased && $0.fields.isEmpty && $0.erasure?.erasedBy == "tina" })
         #expect(try await restored.reapplyJournal() == 0)
     }
+
+    @Test("an erasure a push accepted unchanged is journaled again, so that a retried push journals it; content never")
+    func acceptedErasureIsJournaled() async throws {
+        let journal = ErasureJournal(path: FileManager.default.temporaryDirectory.appendingPathComponent("erasures-\(UUID())").path)
+        defer { try? FileManager.default.removeItem(atPath: journal.path) }
+        let (service, _) = try await Self.makeService(.sqlite, journal: journal)
+        var erased = Self.response(Self.marker)
+        erased.erase(Erasure(erasedBy: "tina", erasedAt: Timestamp(millisecondsSince1970: 3)), by: Self.tina)
+        try await service.recordCommitted([], acceptedErasures: [erased, Self.response(Self.marker)])
+        let entries = try journal.entries()
+        #expect(entries.records == [erased])
+        #expect(entries.skipped == 0)
+    }
 }

@@ -46,7 +46,11 @@ struct SyncController<Store: RecordStore>: Sendable {
             planner.plan(records, prechecks: prechecks, snapshot: snapshot)
         }
         // A trainer's erasure is journaled and its old state scrubbed before the push is answered.
-        try await RecordErasure(store: store, environment: environment).recordCommitted(outcome.plan.writes)
+        let acceptedErasures = zip(records, outcome.plan.results).compactMap { sent, result in
+            sent.isErased && result.status == .accepted ? result.record ?? sent : nil
+        }
+        try await RecordErasure(store: store, environment: environment)
+            .recordCommitted(outcome.plan.writes, acceptedErasures: acceptedErasures)
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
         context.logger.info(
             "Push",

@@ -151,12 +151,16 @@ struct RecordErasure: Sendable {
         return changed.count
     }
 
-    /// Journals and scrubs the erased states among `writes`, which a push has just committed
-    /// (a trainer's `fieldclient erase`).
-    func recordCommitted(_ writes: [SyncModel.Record]) async throws {
+    /// Journals and scrubs the erased states among the `writes` a push has just committed (a
+    /// trainer's `fieldclient erase`), and journals again the erased states it accepted unchanged
+    /// (`acceptedErasures`): a push retried after its journal write failed then journals it.
+    func recordCommitted(_ writes: [SyncModel.Record], acceptedErasures: [SyncModel.Record] = []) async throws {
         let erased = writes.filter(\.isErased)
+        let written = Set(erased.map(\.id))
+        let journaled = erased + acceptedErasures.filter { $0.isErased && !written.contains($0.id) }
+        guard !journaled.isEmpty else { return }
+        try store.erasureJournal?.append(journaled)
         guard !erased.isEmpty else { return }
-        try store.erasureJournal?.append(erased)
         try await store.scrubErased(ids: erased.map(\.id))
         environment.logger.info("Erased records", metadata: ["sync.erased": "\(erased.count)"])
     }
