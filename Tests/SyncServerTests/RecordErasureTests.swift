@@ -165,6 +165,9 @@ struct RecordErasureTests {
         #expect(Set(feed.map(\.id)) == [inBackup.id, afterBackup.id])
         #expect(feed.allSatisfy { $0.isErased && $0.fields.isEmpty && $0.erasure?.erasedBy == "tina" })
         #expect(try await restored.reapplyJournal() == 0)
+        // Erasing again journals the erasure again (repairing a line lost to a crash), changing nothing else.
+        _ = try await live.erase(id: inBackup.id, cohort: "kurs", erasedBy: "tina")
+        #expect(try journal.entries().records.filter { $0.id == inBackup.id }.count == 2)
     }
 
     @Test("an erasure a push accepted unchanged is journaled again, so that a retried push journals it; content never")

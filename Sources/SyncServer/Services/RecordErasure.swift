@@ -211,7 +211,8 @@ struct RecordErasure: Sendable {
             result.erased += outcome.plan.writes
             result.alreadyErased += already.value ?? []
         }
-        try store.erasureJournal?.append(result.erased)
+        // Erased before: journaled again (harmless), so running an erasure twice repairs a missing line.
+        try store.erasureJournal?.append(result.erased + result.alreadyErased)
         if !result.erased.isEmpty { try await store.scrubErased(ids: result.erased.map(\.id)) }
         return result
     }
