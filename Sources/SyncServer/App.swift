@@ -13,7 +13,7 @@ struct App: AsyncParsableCommand {
             subcommands: [
                 ServeCommand.self, CohortCommand.self, TrainerCommand.self, EnrollCommand.self, SurveyCommand.self,
                 HouseholdsCommand.self, DevicesCommand.self, BackupCommand.self, EpochCommand.self, DashboardLinkCommand.self,
-                MigrateCommand.self, AuditCommand.self,
+                MigrateCommand.self, AuditCommand.self, EraseCommand.self, PurgeCommand.self,
             ])
     }
 

@@ -15,7 +15,7 @@ struct FieldClient: AsyncParsableCommand {
                 ["exitCodes": ExitStatus.helpTable(Texts.current), "encryption": EncryptionTexts.text(.overviewDiscussion)]),
             subcommands: [
                 JoinCommand.self, SurveysCommand.self, CollectCommand.self, RecordCommand.self, ListCommand.self,
-                ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, RestoreCommand.self,
+                ShowCommand.self, EditCommand.self, FinalizeCommand.self, DeleteCommand.self, EraseCommand.self, RestoreCommand.self,
                 HouseholdsCommand.self, VisitCommand.self, ReviewCommand.self, StatusCommand.self, SyncCommand.self, ConflictsCommand.self,
                 ResolveCommand.self, ReportCommand.self, ExportCommand.self, DashboardCommand.self,
                 UnlockCommand.self, LockCommand.self, PassphraseCommand.self, EncryptCommand.self,

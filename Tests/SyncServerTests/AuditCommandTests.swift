@@ -24,9 +24,10 @@ struct AuditCommandTests {
             let path = try await DashboardTests.linkPath(client, token: trainer.token)
             #expect(try await DashboardTests.open(client, path).status == .seeOther)
         }
-        try await store.recordAudit(
-            .byOperator(.erasure, cohort: "wedding", at: harness.clock.now(), details: ["record": "40000000-0000-4000-8000-000000000003"]))
         try store.close()
+        let erased = try SyncServerProcess.run(
+            ["erase", "--db", db, "--cohort", "wedding", "40000000-0000-4000-8000-000000000003", "--yes"])
+        #expect(erased.status == 0, "\(erased.stderr)")
 
         let json = try SyncServerProcess.run(["audit", "--db", db, "--cohort", "wedding", "--json"])
         #expect(json.status == 0, "\(json.stderr)")

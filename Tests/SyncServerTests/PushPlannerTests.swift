@@ -88,6 +88,20 @@ struct PushPlannerTests {
         _ = ask.write([ReviewField.message("a"): askMessage.fieldValue], by: anna, at: at)
         list.append(("participant replies", [reply], [reviewed], ["accepted"]))
         list.append(("participant asks", [ask], [reviewed], ["rejected forbidden"]))
+        // An offline device pushes its old content (with an edit) after a trainer erased the record:
+        // accepted, and answered with the erased state, which the server keeps.
+        var erasedStored = response(["wohndauer": 6])
+        var offline = erasedStored
+        _ = offline.write(["wohndauer": 7], by: anna, at: at)
+        erasedStored.erase(Erasure(erasedBy: "tina", erasedAt: at), by: tina)
+        list.append(("content after an erasure", [offline], [erasedStored], ["accepted merged"]))
+
+        // A participant may not erase; re-sending an erasure the server has is fine.
+        var annaErases = response(["wohndauer": 8])
+        let annaStored = annaErases
+        annaErases.erase(Erasure(erasedBy: "anna", erasedAt: at), by: anna)
+        list.append(("participant erases", [annaErases], [annaStored], ["rejected forbidden"]))
+        list.append(("participant re-sends a known erasure", [erasedStored], [erasedStored], ["accepted"]))
         return list
     }
 
@@ -112,5 +126,29 @@ struct PushPlannerTests {
             }
         }
         #expect(statuses == testCase.expected)
+        // Whatever was erased before stays erased: no write and no answer brings content back.
+        for stored in testCase.stored where stored.isErased {
+            for write in prechecked.writes where write.id == stored.id { #expect(write.isErased && write.fields.isEmpty) }
+            for result in prechecked.results where result.id == stored.id {
+                #expect(result.record.map { $0.isErased && $0.fields.isEmpty } ?? true)
+            }
+        }
+    }
+
+    @Test("A trainer's erasure is accepted and written, without validating answers it no longer has")
+    func trainerErasureIsWritten() throws {
+        let trainer = PushPlanner(
+            device: DeviceInfo(
+                id: "d-tina", cohort: "c", participant: "tina", role: .trainer, name: "Tinas Laptop",
+                replicaId: Self.tina, createdAt: Self.at, revokedAt: nil),
+            surveys: planner.surveys, replicaCohorts: [Self.anna: "c"], requestEpoch: nil)
+        let stored = Self.response(["wohndauer": 3])
+        var erased = stored
+        erased.erase(Erasure(erasedBy: "tina", erasedAt: Self.at), by: Self.tina)
+        let plan = trainer.plan(
+            [erased], prechecks: trainer.precheck([erased]),
+            snapshot: BatchSnapshot(existing: [stored.id: stored], epoch: "e", requestEpochIsRetired: false))
+        #expect(plan.results.map(\.status) == [.accepted])
+        #expect(plan.writes == [erased])
     }
 }

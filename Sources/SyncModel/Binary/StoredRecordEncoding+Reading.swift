@@ -108,10 +108,20 @@ extension StoredRecordEncoding {
                 Sibling(dot: edit.dot, value: Deletion(isDeleted: flags & 1 != 0, seen: seen), timestamp: edit.timestamp))
         }
 
+        var erasure: Erasure?
+        if reader.peek() == erasureTag {
+            _ = try reader.byte()
+            let erasedBy = try reader.string()
+            let erasedAt = Timestamp(millisecondsSince1970: try reader.zigzag())
+            erasure = Erasure(erasedBy: erasedBy, erasedAt: erasedAt, reason: try reader.string())
+            guard fields.isEmpty, deletions.isEmpty else {
+                throw StoredRecordDecodingError(.invalidTag(erasureTag), at: reader.offset)
+            }
+        }
         guard reader.remaining == 0 else { throw reader.failure(.trailingBytes(reader.remaining)) }
         return Record(
             id: id, collection: collection, cohort: cohort, survey: survey, surveyVersion: surveyVersion, owner: owner,
-            version: version, fields: fields, deletion: Register(orderedSiblings: deletions))
+            version: version, fields: fields, deletion: Register(orderedSiblings: deletions), erasure: erasure)
     }
 
     /// Reads one counter per replica of the table.

@@ -99,6 +99,13 @@ extension StoredRecordEncoding {
             if let seen = sibling.value.seen { writeCounters(seen, replicas: replicas, into: &writer) }
         }
         size.deletion = take()
+        if let erasure = record.erasure {
+            writer.byte(erasureTag)
+            writer.string(erasure.erasedBy)
+            writer.zigzag(erasure.erasedAt.millisecondsSince1970)
+            writer.string(erasure.reason)
+            size.deletion += take()
+        }
         return size
     }
 

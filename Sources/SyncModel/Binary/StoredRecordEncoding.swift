@@ -18,7 +18,10 @@ import Foundation
 ///    sibling whose edit index is `h >> 1`; odd: `(h >> 1) + 2` siblings, each preceded by its
 ///    edit index); each sibling's value in dot order;
 /// 7. deletion register: count, then per sibling: edit index, flags (bit 0: deleted, bit 1:
-///    a seen vector follows), the seen vector as one counter per replica of the table.
+///    a seen vector follows), the seen vector as one counter per replica of the table;
+/// 8. only for an erased record (whose fields and deletion register are empty): ``erasureTag``,
+///    who erased it, when (zigzag milliseconds since 1970) and why. States written before
+///    erasures existed end after 7 and still decode.
 ///
 /// Values: tag `0` null, `1` false, `2` true, `3` integer (zigzag), `4` decimal (8 bytes,
 /// little-endian bit pattern), `5` string, `6` array (count, values), `7` object (count, then
@@ -26,6 +29,8 @@ import Foundation
 public enum StoredRecordEncoding {
     /// The first byte of every stored binary record.
     public static let marker: UInt8 = 0xC1
+    /// The byte that starts the erasure section of an erased record.
+    public static let erasureTag: UInt8 = 0xE5
     /// The format version written after the marker.
     public static let formatVersion: UInt8 = 1
     /// The deepest nesting of arrays and objects in a value that decoding accepts; it matches

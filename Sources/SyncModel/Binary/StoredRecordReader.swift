@@ -20,6 +20,11 @@ struct StoredRecordReader {
         StoredRecordDecodingError(reason, at: offset)
     }
 
+    /// The next byte without reading it; nil at the end.
+    func peek() -> UInt8? {
+        offset < buffer.count ? buffer[offset] : nil
+    }
+
     /// Reads one byte.
     mutating func byte() throws -> UInt8 {
         guard offset < buffer.count else { throw failure(.truncated) }

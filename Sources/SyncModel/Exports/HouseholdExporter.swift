@@ -19,7 +19,7 @@ public struct HouseholdExporter: Sendable {
 
     /// Counts `record` as an interview at its household when it is a response that is not deleted.
     public mutating func count(_ record: Record) {
-        guard record.collection == RecordCollection.responses, !record.isDeleted,
+        guard record.collection == RecordCollection.responses, !record.isDeleted, !record.isErased,
             let household = record.value(of: ResponseField.household)?.stringValue
         else { return }
         interviews[household.lowercased(), default: 0] += 1
@@ -27,7 +27,7 @@ public struct HouseholdExporter: Sendable {
 
     /// Whether `record` is a door that is exported.
     public func includes(_ record: Record) -> Bool {
-        record.collection == RecordCollection.households && !record.isDeleted
+        record.collection == RecordCollection.households && !record.isDeleted && !record.isErased
     }
 
     /// The typed cells of one door, matching ``columns``.

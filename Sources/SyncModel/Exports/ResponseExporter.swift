@@ -43,10 +43,11 @@ public struct ResponseExporter: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    /// Whether `record` is a response to the survey that is not deleted (GeoJSON also leaves
+    /// Whether `record` is a response to the survey that is neither deleted nor erased (GeoJSON also leaves
     /// out responses without a location).
     public func includes(_ record: Record) -> Bool {
         record.collection == RecordCollection.responses && record.survey == survey.id && !record.isDeleted
+            && !record.isErased
     }
 
     /// The CSV header's column names.

@@ -50,6 +50,19 @@ extension Deletion: FastJSONEncodable {
     }
 }
 
+extension Erasure: FastJSONEncodable {
+    /// Writes `{"at": …, "by": …, "reason": …}`.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        writer.writeRaw("{\"at\":")
+        writer.writeInteger(erasedAt.millisecondsSince1970)
+        writer.writeRaw(",\"by\":")
+        writer.writeString(erasedBy)
+        writer.writeRaw(",\"reason\":")
+        writer.writeString(reason)
+        writer.write(UInt8(ascii: "}"))
+    }
+}
+
 extension Sibling: FastJSONEncodable where Value: FastJSONEncodable {
     /// Writes `{"at": …, "dot": …, "value": …}`.
     public func writeJSON(to writer: inout JSONWriter) throws {
@@ -83,6 +96,10 @@ extension Record: FastJSONEncodable {
         if !deletion.isEmpty {
             writer.writeRaw(",\"deleted\":")
             try deletion.writeJSON(to: &writer)
+        }
+        if let erasure {
+            writer.writeRaw(",\"erased\":")
+            try erasure.writeJSON(to: &writer)
         }
         writer.writeRaw(",\"fields\":{")
         for (index, name) in fields.keys.sorted().enumerated() {

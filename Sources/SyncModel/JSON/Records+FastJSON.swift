@@ -52,6 +52,31 @@ extension Deletion: FastJSONDecodable {
     }
 }
 
+extension Erasure: FastJSONDecodable {
+    /// Reads `{"by": String, "at": Timestamp, "reason": String}`.
+    public init(json scanner: inout JSONScanner) throws {
+        var erasedBy: String?
+        var erasedAt: Timestamp?
+        var reason: String?
+        try scanner.readObject { scanner, key in
+            if key.equals("by") {
+                guard erasedBy == nil else { throw scanner.mismatch() }
+                erasedBy = try scanner.readString()
+            } else if key.equals("at") {
+                guard erasedAt == nil else { throw scanner.mismatch() }
+                erasedAt = try Timestamp(json: &scanner)
+            } else if key.equals("reason") {
+                guard reason == nil else { throw scanner.mismatch() }
+                reason = try scanner.readString()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let erasedBy, let erasedAt, let reason else { throw scanner.mismatch() }
+        self.init(erasedBy: erasedBy, erasedAt: erasedAt, reason: reason)
+    }
+}
+
 extension Sibling: FastJSONDecodable where Value: FastJSONDecodable {
     /// Reads `{"dot": …, "value": …, "at": …}`.
     public init(json scanner: inout JSONScanner) throws {
@@ -97,6 +122,7 @@ extension Record: FastJSONDecodable {
         var version: VersionVector?
         var fields: [String: Register<FieldValue>]??
         var deletion: Register<Deletion>??
+        var erasure: Erasure??
         try scanner.readObject { scanner, key in
             switch key.count {
             case 2 where key.equals("id"):
@@ -137,6 +163,9 @@ extension Record: FastJSONDecodable {
             case 7 where key.equals("deleted"):
                 guard deletion == nil else { throw scanner.mismatch() }
                 deletion = .some(try scanner.consumeNull() ? nil : try Register<Deletion>(json: &scanner))
+            case 6 where key.equals("erased"):
+                guard erasure == nil else { throw scanner.mismatch() }
+                erasure = .some(try scanner.consumeNull() ? nil : try Erasure(json: &scanner))
             default:
                 try scanner.skipValue()
             }
@@ -144,6 +173,7 @@ extension Record: FastJSONDecodable {
         guard let id, let collection, let cohort, let owner, let version else { throw scanner.mismatch() }
         self.init(
             id: id, collection: collection, cohort: cohort, survey: survey ?? nil, surveyVersion: surveyVersion ?? nil,
-            owner: owner, version: version, fields: (fields ?? nil) ?? [:], deletion: (deletion ?? nil) ?? Register())
+            owner: owner, version: version, fields: (fields ?? nil) ?? [:], deletion: (deletion ?? nil) ?? Register(),
+            erasure: erasure ?? nil)
     }
 }

@@ -3,10 +3,25 @@ extension Record {
     /// Merges `other` into this state.
     ///
     /// Each register keeps a sibling that both sides have, or that the other side's version
-    /// has not seen; the version becomes the pointwise maximum. Throws, changing nothing,
+    /// has not seen; the version becomes the pointwise maximum. An erased state absorbs the
+    /// other: the result is erased, with no fields and no deletion register. Throws, changing nothing,
     /// when the states belong to different records or the identity differs.
     public mutating func merge(_ other: Record) throws(RecordError) {
         try checkSameIdentity(as: other)
+        // An erasure is the top: it absorbs every state, and of two erasures the earlier wins.
+        if erasure != nil || other.erasure != nil {
+            let winner: Erasure
+            switch (erasure, other.erasure) {
+            case (let mine?, let theirs?): winner = mine.precedes(theirs) ? mine : theirs
+            case (let mine?, nil): winner = mine
+            default: winner = other.erasure!
+            }
+            erasure = winner
+            fields = [:]
+            deletion = Register()
+            version.merge(other.version)
+            return
+        }
         // A state that has seen everything the other has already contains the merge.
         if version.dominates(other.version) { return }
         if other.version.dominates(version) {

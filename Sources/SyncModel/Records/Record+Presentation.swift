@@ -10,6 +10,10 @@ extension Record {
         fields.compactMapValues { $0.winner?.value }
     }
 
+    /// Whether the record was erased: it has no content left and only its identity and
+    /// ``erasure`` are shown.
+    public var isErased: Bool { erasure != nil }
+
     /// Whether the record is shown as deleted.
     ///
     /// The rule: a record is deleted when every sibling of its deletion register is a delete

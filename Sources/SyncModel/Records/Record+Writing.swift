@@ -1,4 +1,5 @@
-/// Local writes: each write takes a new dot from the writing replica's counter.
+/// Local writes: each write takes a new dot from the writing replica's counter. On an erased
+/// record a write still takes its dot but stores nothing: an erased record never regains content.
 extension Record {
     /// Writes several fields as one edit at `replica` and returns the edit's dot, or nil when
     /// `changes` is empty.
@@ -11,6 +12,8 @@ extension Record {
     public mutating func write(_ changes: [String: FieldValue], by replica: ReplicaID, at timestamp: Timestamp) -> Dot? {
         guard !changes.isEmpty else { return nil }
         let dot = version.increment(replica)
+        // An erased record never regains content: the write is counted, its values are dropped.
+        guard erasure == nil else { return dot }
         for (name, value) in changes {
             fields[name, default: Register()].assign(value, dot: dot, timestamp: timestamp)
         }
@@ -28,6 +31,7 @@ extension Record {
     public mutating func delete(by replica: ReplicaID, at timestamp: Timestamp) -> Dot {
         let seen = version
         let dot = version.increment(replica)
+        guard erasure == nil else { return dot }
         deletion.assign(Deletion(isDeleted: true, seen: seen), dot: dot, timestamp: timestamp)
         return dot
     }
@@ -36,7 +40,24 @@ extension Record {
     @discardableResult
     public mutating func restore(by replica: ReplicaID, at timestamp: Timestamp) -> Dot {
         let dot = version.increment(replica)
+        guard erasure == nil else { return dot }
         deletion.assign(Deletion(isDeleted: false, seen: nil), dot: dot, timestamp: timestamp)
+        return dot
+    }
+
+    /// Erases the record at `replica`: every field, sibling and deletion is dropped for good and
+    /// only the identity, the version and `erasure` remain. Erasing an erased record keeps the
+    /// erasure that wins the merge and takes no new dot.
+    @discardableResult
+    public mutating func erase(_ erasure: Erasure, by replica: ReplicaID) -> Dot? {
+        if let existing = self.erasure {
+            if erasure.precedes(existing) { self.erasure = erasure }
+            return nil
+        }
+        let dot = version.increment(replica)
+        self.erasure = erasure
+        fields = [:]
+        deletion = Register()
         return dot
     }
 }

@@ -25,6 +25,8 @@ public struct Record: Hashable, Sendable, Identifiable {
     public internal(set) var fields: [String: Register<FieldValue>]
     /// The deletion register: empty, deleted, restored, or concurrent deletes and restores.
     public internal(set) var deletion: Register<Deletion>
+    /// The erasure, when the record was erased: then it has no fields and no deletion register.
+    public internal(set) var erasure: Erasure?
 
     /// Creates an empty record that has seen no write yet.
     public init(
@@ -40,12 +42,14 @@ public struct Record: Hashable, Sendable, Identifiable {
         self.version = VersionVector()
         self.fields = [:]
         self.deletion = Register()
+        self.erasure = nil
     }
 
     /// Creates a record from all of its parts, e.g. when decoding or in tests.
     public init(
         id: UUID, collection: String, cohort: String, survey: String?, surveyVersion: Int?, owner: String,
-        version: VersionVector, fields: [String: Register<FieldValue>], deletion: Register<Deletion>
+        version: VersionVector, fields: [String: Register<FieldValue>], deletion: Register<Deletion>,
+        erasure: Erasure? = nil
     ) {
         self.id = id
         self.collection = collection
@@ -54,8 +58,14 @@ public struct Record: Hashable, Sendable, Identifiable {
         self.surveyVersion = surveyVersion
         self.owner = owner
         self.version = version
-        self.fields = fields.values.contains(where: \.isEmpty) ? fields.filter { !$0.value.isEmpty } : fields
-        self.deletion = deletion
+        self.erasure = erasure
+        if erasure != nil {
+            self.fields = [:]
+            self.deletion = Register()
+        } else {
+            self.fields = fields.values.contains(where: \.isEmpty) ? fields.filter { !$0.value.isEmpty } : fields
+            self.deletion = deletion
+        }
     }
 
     /// The identity that two states of one record must share to merge.
@@ -70,6 +80,7 @@ extension Record: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, collection, cohort, survey, surveyVersion, owner, version, fields
         case deletion = "deleted"
+        case erasure = "erased"
     }
 
     /// Decodes a record; empty registers are dropped.
@@ -84,10 +95,11 @@ extension Record: Codable {
             owner: try container.decode(String.self, forKey: .owner),
             version: try container.decode(VersionVector.self, forKey: .version),
             fields: try container.decodeIfPresent([String: Register<FieldValue>].self, forKey: .fields) ?? [:],
-            deletion: try container.decodeIfPresent(Register<Deletion>.self, forKey: .deletion) ?? Register())
+            deletion: try container.decodeIfPresent(Register<Deletion>.self, forKey: .deletion) ?? Register(),
+            erasure: try container.decodeIfPresent(Erasure.self, forKey: .erasure))
     }
 
-    /// Encodes a record; an empty deletion register and absent survey keys are omitted.
+    /// Encodes a record; an empty deletion register, absent survey keys and a missing erasure are omitted.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -99,5 +111,6 @@ extension Record: Codable {
         try container.encode(version, forKey: .version)
         try container.encode(fields, forKey: .fields)
         if !deletion.isEmpty { try container.encode(deletion, forKey: .deletion) }
+        try container.encodeIfPresent(erasure, forKey: .erasure)
     }
 }

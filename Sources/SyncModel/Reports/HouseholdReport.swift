@@ -2,6 +2,8 @@
 public struct HouseholdReport: Codable, Hashable, Sendable {
     /// Doors that are not deleted.
     public var total: Int
+    /// Erased doors: only counted, nothing of them is shown.
+    public var erased: Int
     /// Doors with a visit that counts (not withdrawn).
     public var visited: Int
     /// `visited / total`, 0 when there are no doors.
@@ -19,7 +21,12 @@ public struct HouseholdReport: Codable, Hashable, Sendable {
         var streets: [String: StreetCoverage] = [:]
         var total = 0
         var visited = 0
+        var erased = 0
         for door in households where !door.isDeleted {
+            if door.isErased {
+                erased += 1
+                continue
+            }
             total += 1
             let street = door.value(of: HouseholdField.street)?.stringValue ?? ""
             var coverage = streets[street] ?? StreetCoverage(street: street, total: 0, visited: 0)
@@ -37,7 +44,7 @@ public struct HouseholdReport: Codable, Hashable, Sendable {
         let known = VisitOutcome.allCases.map(\.rawValue)
         let others = visits.keys.filter { !known.contains($0) }.sorted()
         return HouseholdReport(
-            total: total, visited: visited, coverage: total == 0 ? 0 : Double(visited) / Double(total),
+            total: total, erased: erased, visited: visited, coverage: total == 0 ? 0 : Double(visited) / Double(total),
             outcomes: known.map { OutcomeCount(outcome: $0, count: outcomes[$0] ?? 0) },
             visitOutcomes: (known + others).map { OutcomeCount(outcome: $0, count: visits[$0] ?? 0) },
             streets: streets.values.sorted { $0.street < $1.street })

@@ -14,6 +14,8 @@ public struct SurveyReport: Codable, Hashable, Sendable {
     public var drafts: Int
     /// Deleted responses, final or draft.
     public var deleted: Int
+    /// Erased responses ("gelöscht auf Wunsch", or by retention): only counted, nothing of them is shown.
+    public var erased: Int
     /// Counts per participant, in name order.
     public var participants: [GroupCount]
     /// Counts per street of the interviewed household, in street order; responses without a
@@ -33,13 +35,17 @@ public struct SurveyReport: Codable, Hashable, Sendable {
     ) -> SurveyReport {
         var report = SurveyReport(
             survey: surveyID, version: definition?.version, title: definition?.title ?? surveyID, final: 0, drafts: 0,
-            deleted: 0, participants: [], streets: [], days: [], questions: [])
+            deleted: 0, erased: 0, participants: [], streets: [], days: [], questions: [])
         var byParticipant = GroupCounter()
         var byStreet = GroupCounter()
         var byDay = GroupCounter()
         var finals: [[String: FieldValue]] = []
         var reviews: [ReviewState: Int] = [:]
         for response in responses {
+            if response.isErased {
+                report.erased += 1
+                continue
+            }
             if response.isDeleted {
                 report.deleted += 1
                 continue

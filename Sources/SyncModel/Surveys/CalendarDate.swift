@@ -1,8 +1,27 @@
+import Foundation
+
 /// A proleptic Gregorian calendar date, checked without Foundation's calendars (pure and locale-free).
-struct CalendarDate: Hashable, Sendable {
-    let year: Int
-    let month: Int
-    let day: Int
+public struct CalendarDate: Hashable, Sendable {
+    /// The year.
+    public let year: Int
+    /// The month, 1 to 12.
+    public let month: Int
+    /// The day of the month.
+    public let day: Int
+
+    /// Parses a date given on a command line: `YYYY-MM-DD` or the German `DD.MM.YYYY`.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = CalendarDate(iso: trimmed) ?? CalendarDate(german: trimmed) { self = date } else { return nil }
+    }
+
+    /// The first millisecond of this day in `timeZone`.
+    public func start(in timeZone: TimeZone) -> Timestamp {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        return Timestamp(date)
+    }
 
     /// Parses a real date written `YYYY-MM-DD`.
     init?(iso text: String) {

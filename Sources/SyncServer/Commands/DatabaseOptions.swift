@@ -13,6 +13,17 @@ struct DatabaseOptions: ParsableArguments {
         help: ArgumentHelp(AdminTexts.text("admin.option.db")))
     var db: String?
 
+    /// `--erasure-journal`, when given.
+    @Option(name: .customLong("erasure-journal"), help: ArgumentHelp(AdminTexts.text("admin.option.erasureJournal")))
+    var erasureJournal: String?
+
+    /// The erasure journal as given: the flag, else SYNCSERVER_ERASURE_JOURNAL, else nil (the
+    /// store's default: `<db>.erasures` for SQLite, none for PostgreSQL).
+    var journal: ErasureJournal? {
+        (erasureJournal ?? ProcessInfo.processInfo.environment["SYNCSERVER_ERASURE_JOURNAL"])
+            .flatMap { $0.isEmpty ? nil : ErasureJournal(path: $0) }
+    }
+
     /// The location as given: the flag, else SYNCSERVER_DB, else the default file.
     var text: String {
         db ?? ProcessInfo.processInfo.environment["SYNCSERVER_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
@@ -37,7 +48,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens (creating if needed) the store; PostgreSQL's pool still has to run (see `OpenedRecordStore`).
     func open(logger: Logger = .quiet) throws -> OpenedRecordStore {
-        try RecordStoreFactory.makeRecordStore(at: try location, logger: logger)
+        try RecordStoreFactory.makeRecordStore(at: try location, logger: logger, journal: journal)
     }
 
     /// Opens the store, runs `body` with it and closes it again.

@@ -13,6 +13,8 @@ struct MigrateCommand: AsyncParsableCommand {
             Copies cohorts, devices (token hashes only), enrollment codes, surveys, records with their \
             feed sequences, relay notes, retired epochs, the audit trail and the pseudonym secret in one \
             PostgreSQL transaction: all or nothing. \
+            Then the erasures of the SQLite journal (DB.erasures) are applied to the copy and appended to \
+            the destination's journal (--erasure-journal or SYNCSERVER_ERASURE_JOURNAL). \
             The destination must be empty (a fresh database; the schema is created if missing). Like \
             'backup', the destination gets a new epoch and lists the source's epoch as retired, so every \
             client uploads what it holds once and reads the feed again: nothing a client has is lost, \
@@ -27,6 +29,10 @@ struct MigrateCommand: AsyncParsableCommand {
     /// `--to`.
     @Option(help: ArgumentHelp(AdminTexts.text("admin.migrate.to")))
     var to: String
+
+    /// `--erasure-journal`: the destination's erasure journal.
+    @Option(name: .customLong("erasure-journal"), help: ArgumentHelp(AdminTexts.text("admin.option.erasureJournal")))
+    var erasureJournal: String?
 
     /// `--json`.
     @OptionGroup var output: OutputOptions
@@ -62,7 +68,11 @@ struct MigrateCommand: AsyncParsableCommand {
             let destination = try PostgresLocation(url: to)
             let source = try SQLiteRecordStore(path: path)
             defer { try? source.close() }
-            let opened = try RecordStoreFactory.makeRecordStore(at: .postgres(destination), logger: .quiet)
+            let journal = (erasureJournal ?? ProcessInfo.processInfo.environment["SYNCSERVER_ERASURE_JOURNAL"])
+                .flatMap { $0.isEmpty ? nil : ErasureJournal(path: $0) }
+            // The destination's journal is applied after the import (it must find the destination empty).
+            let opened = try RecordStoreFactory.makeRecordStore(
+                at: .postgres(destination), logger: .quiet, journal: journal, reapplyingJournal: false)
             let summary = try await opened.use { store in
                 guard let target = store as? PostgresRecordStore else { throw CommandFailure("not PostgreSQL") }
                 let header = try await source.exportHeader()
@@ -72,6 +82,10 @@ struct MigrateCommand: AsyncParsableCommand {
                 let moved = try await target.importDeployment(
                     header, newEpoch: epoch, at: now, relays: relays,
                     nextRecords: { after in try await source.exportRecords(after: after, limit: 1000) })
+                // Erasures of the source's journal hold in the new database too (and move to its journal).
+                let erasure = RecordErasure(store: store, environment: ServerEnvironment(logger: .quiet))
+                try await erasure.reapplyJournal(source.erasureJournal)
+                try await erasure.reapplyJournal()
                 try await target.recordAudit(
                     .byOperator(.migration, cohort: nil, at: now, details: ["records": String(moved.records), "epoch": epoch]))
                 return TransferSummary(

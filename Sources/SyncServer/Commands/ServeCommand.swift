@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "syncserver")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = try database.location
-        let opened = try RecordStoreFactory.makeRecordStore(at: location, logger: logger)
+        let opened = try RecordStoreFactory.makeRecordStore(at: location, logger: logger, journal: database.journal)
         logger.info(
             "Starting",
             metadata: ["db.location": "\(location)", "http.host": "\(resolvedHost)", "http.port": "\(resolvedPort ?? 8080)"])

@@ -45,6 +45,19 @@ struct SyncController<Store: RecordStore>: Sendable {
         ) { snapshot in
             planner.plan(records, prechecks: prechecks, snapshot: snapshot)
         }
+        // A trainer's erasure is journaled and its old state scrubbed before the push is answered.
+        let acceptedErasures = zip(records, outcome.plan.results).compactMap { sent, result in
+            sent.isErased && result.status == .accepted ? result.record ?? sent : nil
+        }
+        try await RecordErasure(store: store, environment: environment)
+            .recordCommitted(outcome.plan.writes, acceptedErasures: acceptedErasures)
+        for erased in outcome.plan.writes where erased.isErased {
+            try await store.recordAudit(
+                .make(
+                    .erasure, by: device, at: environment.clock.now(),
+                    details: ["record": erased.id.uuidString.lowercased(), "collection": erased.collection,
+                              "reason": erased.erasure?.reason ?? ""]))
+        }
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
         context.logger.info(
             "Push",

@@ -6,7 +6,7 @@ import SyncModel
 ///
 /// Every number carries a ``DashboardMetric`` key: `households.total`, `households.visited`,
 /// `households.coverage`, `households.outcome.<status>`, `visits.outcome.<outcome>`, `survey.<id>.review.<state>`, `households.street.<street>.total|visited`,
-/// `conflicts.open`, `survey.<id>.final|drafts|deleted`,
+/// `conflicts.open`, `survey.<id>.final|drafts|deleted|erased`,
 /// `survey.<id>.participant|day|street.<name>.final|drafts`,
 /// `survey.<id>.question.<name>.answered|skipped|notRelevant`,
 /// `survey.<id>.question.<name>.choice.<choice>` and
@@ -213,6 +213,7 @@ struct DashboardPage: Sendable {
                 DashboardMetric("\(prefix).final", count: survey.final, caption: catalog.text("dashboard.final")),
                 DashboardMetric("\(prefix).drafts", count: survey.drafts, caption: catalog.text("dashboard.drafts")),
                 DashboardMetric("\(prefix).deleted", count: survey.deleted, caption: catalog.text("dashboard.deleted")),
+                DashboardMetric("\(prefix).erased", count: survey.erased, caption: catalog.text("dashboard.erased")),
             ] + survey.reviews.map {
                 DashboardMetric("\(prefix).review.\($0.state)", count: $0.count, caption: catalog.text("review.state." + $0.state))
             },

@@ -14,6 +14,8 @@ extension AdministrationError {
             text
         case .invalidDoorList(let error):
             error.message(in: catalog)
+        case .unknownRecord(let id, let cohort):
+            catalog.text("refusal.unknownRecord", ["id": String(id.prefix(40)), "cohort": String(cohort.prefix(60))])
         case .doorIDTaken(let doorID, let cohort):
             catalog.text("refusal.doorIDTaken", ["id": String(doorID.prefix(60)), "cohort": String(cohort.prefix(60))])
         }

@@ -24,4 +24,6 @@ enum AdministrationError: Error, Equatable, Sendable {
     case invalidDoorList(HouseholdFileError)
     /// A door's id belongs to a record of another cohort or collection.
     case doorIDTaken(doorID: String, cohort: String)
+    /// The cohort holds no record with this id.
+    case unknownRecord(id: String, cohort: String)
 }

@@ -7,6 +7,10 @@ import SyncModel
 /// database shared by several instances; `RecordStoreFactory` opens either from `--db`. Every method is atomic; see docs/PROTOCOL.md for the
 /// change-feed invariant that every implementation must keep.
 protocol RecordStore: Sendable {
+    /// Where this store's erasures are journaled so that a restore does not undo them
+    /// (`ErasureJournal`); nil for an in-memory store or PostgreSQL without `--erasure-journal`.
+    var erasureJournal: ErasureJournal? { get }
+
     /// The current epoch: a random id that changes whenever the database is replaced or restored.
     func epoch() async throws -> String
     /// The epochs this database retired, newest first.
@@ -57,6 +61,12 @@ protocol RecordStore: Sendable {
     /// but their states left out. A nil `reader` (reports, exports) sees every state.
     func changes(in scope: ReadScope, after sequence: Int64, limit: Int, reader: String?) async throws
         -> StoredChangesPage
+
+    /// Removes what else the store keeps of the erased records `ids` (their relay notes) and
+    /// reclaims the space their old states took: SQLite checkpoints and truncates its WAL (with
+    /// `secure_delete` on, freed pages are zeroed); PostgreSQL vacuums the records table. Call it
+    /// after committing erased states; it is idempotent.
+    func scrubErased(ids: [UUID]) async throws
 
     /// Stores a one-time dashboard login link (only its hash); may drop expired links.
     ///

@@ -9,15 +9,18 @@ enum RecordStoreFactory {
     static let connectDeadline: Duration = .seconds(15)
 
     /// Opens the store at `location`: a SQLite file is created (owner-only) and migrated now; a
-    /// PostgreSQL database is migrated by `prepare` once its pool runs.
+    /// PostgreSQL database is migrated by `prepare` once its pool runs. `journal` overrides the
+    /// erasure journal (default: `<path>.erasures` for SQLite, none for PostgreSQL); `prepare`
+    /// re-applies its erasures, so a restored backup or a migrated database loses them again.
     static func makeRecordStore(
-        at location: StoreLocation, logger: Logger, random: any RandomSource = SystemRandomSource()
+        at location: StoreLocation, logger: Logger, random: any RandomSource = SystemRandomSource(),
+        journal: ErasureJournal? = nil, reapplyingJournal: Bool = true
     ) throws -> OpenedRecordStore {
         switch location {
         case .sqlite(let path):
             let store: SQLiteRecordStore
             do {
-                store = try SQLiteRecordStore(path: path, random: random)
+                store = try SQLiteRecordStore(path: path, random: random, journal: journal)
             } catch {
                 // Rule messages (a newer schema) say what to do; bare failures get the usual advice.
                 let reason = describe(error)
@@ -26,15 +29,20 @@ enum RecordStoreFactory {
                         + (reason.hasSuffix(".") ? "" : ". Check the path and its permissions."))
             }
             return OpenedRecordStore(
-                store: store, services: [], prepare: {}, close: { try store.close() })
+                store: store, services: [],
+                prepare: { if reapplyingJournal { try await reapplyErasures(store, logger: logger) } },
+                close: { try store.close() })
         case .postgres(let postgres):
             // PostgresNIO's debug and trace logs can carry query parameters, i.e. answers: never below info.
             var storeLogger = logger
             storeLogger.logLevel = max(logger.logLevel, .info)
-            let store = PostgresRecordStore(location: postgres, logger: storeLogger)
+            let store = PostgresRecordStore(location: postgres, logger: storeLogger, journal: journal)
             return OpenedRecordStore(
                 store: store, services: [store.client],
-                prepare: { try await prepare(store, random: random) },
+                prepare: {
+                    try await prepare(store, random: random)
+                    if reapplyingJournal { try await reapplyErasures(store, logger: logger) }
+                },
                 close: {})
         }
     }
@@ -61,6 +69,16 @@ enum RecordStoreFactory {
             throw CommandFailure(
                 "Cannot use the PostgreSQL database \(store.location): \(Self.describe(error)). Check that the server "
                     + "runs and accepts connections, that the user may log in and that the database exists.")
+        }
+    }
+
+    /// Re-applies the erasure journal of `store` (`RecordErasure.reapplyJournal()`), turning a
+    /// journal that cannot be read into a message that says what to check.
+    static func reapplyErasures(_ store: any RecordStore, logger: Logger) async throws {
+        do {
+            try await RecordErasure(store: store, environment: ServerEnvironment(logger: logger)).reapplyJournal()
+        } catch {
+            throw CommandFailure("Cannot re-apply the erasures of the journal: \(describe(error))")
         }
     }
 

@@ -117,4 +117,26 @@ extension SQLiteRecordStore {
         }
         return result
     }
+
+    /// Deletes the relay notes of `ids`, then checkpoints the WAL into the database file and
+    /// truncates it, so no old page of an erased state stays in the `-wal` file.
+    func scrubErased(ids: [UUID]) async throws {
+        let keys = ids.map(\.uuidString)
+        try await write { db in
+            for chunk in stride(from: 0, to: keys.count, by: 500) {
+                let part = Array(keys[chunk..<min(chunk + 500, keys.count)])
+                let placeholders = Array(repeating: "?", count: part.count).joined(separator: ",")
+                try db.execute(
+                    sql: "DELETE FROM relays WHERE record_id IN (\(placeholders))", arguments: StatementArguments(part))
+            }
+        }
+        do {
+            try await writer.writeWithoutTransaction { db in
+                // Readers may still hold old frames; TRUNCATE waits for them (busy timeout).
+                _ = try db.checkpoint(.truncate)
+            }
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
 }

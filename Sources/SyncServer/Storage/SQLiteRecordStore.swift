@@ -7,26 +7,35 @@ import SyncModel
 final class SQLiteRecordStore: RecordStore {
     /// The database; a `DatabasePool` for files, a `DatabaseQueue` in memory for tests.
     let writer: any DatabaseWriter
+    /// The erasure journal: `<path>.erasures` for a file, unless another is given; none in memory.
+    let erasureJournal: ErasureJournal?
 
     /// Opens (creating owner-only when missing) the database file at `path` and migrates it;
-    /// `random` makes the epoch and server replica of a new database.
-    convenience init(path: String, random: any RandomSource = SystemRandomSource()) throws {
+    /// `random` makes the epoch and server replica of a new database. Its erasure journal is
+    /// `journal`, by default `<path>.erasures`.
+    convenience init(path: String, random: any RandomSource = SystemRandomSource(), journal: ErasureJournal? = nil) throws {
         try Self.createOwnerOnlyFile(at: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted and overwritten content is zeroed, so an erased answer leaves no bytes behind.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        try self.init(writer: pool, random: random, location: "sqlite:\(path)")
+        try self.init(
+            writer: pool, random: random, location: "sqlite:\(path)",
+            journal: journal ?? ErasureJournal.beside(databasePath: path))
     }
 
     /// Wraps an open database and migrates it, refusing one with a newer schema; use an
     /// in-memory `DatabaseQueue` in tests. `location` names the database in messages.
-    init(writer: any DatabaseWriter, random: any RandomSource = SystemRandomSource(), location: String = "sqlite::memory:")
-        throws
-    {
+    init(
+        writer: any DatabaseWriter, random: any RandomSource = SystemRandomSource(), location: String = "sqlite::memory:",
+        journal: ErasureJournal? = nil
+    ) throws {
         self.writer = writer
+        self.erasureJournal = journal
         do {
             try writer.read { db in try Self.refuseNewerSchema(db, location: location) }
             try Self.migrator(random: random).migrate(writer)

@@ -115,6 +115,13 @@ struct PushPlanner: Sendable {
         }
         if let error = checkScope(sent) { return .failure(error) }
         if let error = checkShape(sent) { return .failure(error) }
+        if sent.isErased && device.role != .trainer && stored?.isErased != true {
+            return .failure(
+                ErrorDetail(
+                    .forbidden,
+                    "Record \(sent.id.uuidString) arrives erased, but only a trainer or the operator may erase a record. "
+                        + "Ask your trainer to erase it with 'fieldclient erase'."))
+        }
         let base = stored?.version ?? VersionVector()
         var foreign: [ReplicaID] = []
         for replica in sent.version.replicas where sent.version[replica] > base[replica] {
@@ -211,9 +218,9 @@ struct PushPlanner: Sendable {
         return nil
     }
 
-    /// Validates a response's shown answers against its survey; deleted responses are not checked.
+    /// Validates a response's shown answers against its survey; deleted and erased responses are not checked.
     private func validate(_ record: Record) -> ErrorDetail? {
-        guard record.collection == RecordCollection.responses, !record.isDeleted,
+        guard record.collection == RecordCollection.responses, !record.isDeleted, !record.isErased,
             let survey = record.survey, let version = record.surveyVersion,
             let definition = surveys[SurveyKey(id: survey, version: version)]
         else { return nil }

@@ -62,6 +62,9 @@ struct SyncCommand: AsyncParsableCommand {
                     let short: String = String(LocalStore.key(rejection.id).prefix(8))
                     lines.append(texts("sync.rejectedRecord", ["id": short, "message": rejection.message]))
                 }
+                for notice in report.erased {
+                    lines.append(ErasureText.line(notice, texts: env.texts))
+                }
                 return lines.joined(separator: "\n")
             }
             if !report.rejected.isEmpty {

@@ -83,6 +83,16 @@ struct FieldRecords: Sendable {
         }
     }
 
+    /// Erases a record for good (a trainer, at a resident's request): its content is dropped
+    /// here at once, and on the server and every device once this device syncs.
+    func erase(_ id: UUID, reason: String = Erasure.onRequest) throws -> Record {
+        try store.update(id: id, allowErased: true) { record in
+            var changed = record
+            changed.erase(Erasure(erasedBy: device.participant, erasedAt: clock.now(), reason: reason), by: device.replica)
+            return changed
+        }
+    }
+
     /// Restores a deleted record.
     func restore(_ id: UUID) throws -> Record {
         try store.update(id: id) { record in

@@ -23,6 +23,12 @@ enum RecordText {
             lines.append(texts("show.householdTitle", ["id": view.id]) + deleted)
             if let status = view.doorStatus { lines.append(texts("show.doorStatus", ["status": texts("doorStatus." + status)])) }
         }
+        if let erasure = view.erased {
+            lines.append(
+                texts(
+                    "show.erased",
+                    ["by": erasure.erasedBy, "reason": erasure.reasonText(in: texts.catalog), "time": texts.time(erasure.erasedAt)]))
+        }
         lines.append(texts(view.pending ? "show.sync.pending" : "show.sync.done"))
         if let rejection = view.rejection { lines.append(texts("show.rejected", ["message": rejection])) }
         lines.append("")

@@ -19,8 +19,10 @@ struct RecordView: Encodable, Hashable, Sendable {
     var household: String?
     /// When the interview started, milliseconds since 1970.
     var createdAt: Int64?
-    /// Whether the record is shown as deleted.
+    /// Whether the record is shown as deleted (also when it was erased).
     var deleted: Bool
+    /// The erasure, when the record was erased: it has no values left.
+    var erased: Erasure?
     /// Whether local changes wait for sync.
     var pending: Bool
     /// The server's message if it rejected the last push.
@@ -49,7 +51,8 @@ struct RecordView: Encodable, Hashable, Sendable {
         status = record.value(of: ResponseField.status)?.stringValue
         household = record.value(of: ResponseField.household)?.stringValue
         if case .integer(let value) = record.value(of: ResponseField.createdAt) { createdAt = value }
-        deleted = record.isDeleted
+        deleted = record.isDeleted || record.isErased
+        erased = record.erasure
         pending = stored.isPending
         rejection = stored.rejection
         values = record.ownValues.filter { !$0.key.hasPrefix("_") }
@@ -80,7 +83,11 @@ struct RecordView: Encodable, Hashable, Sendable {
     /// The row of `list`'s table, in the language of `texts`.
     func listRow(_ texts: Texts) -> [String] {
         var flags: [String] = []
-        if deleted { flags.append(texts("list.flag.deleted")) }
+        if let erased {
+            flags.append(erased.reasonText(in: texts.catalog))
+        } else if deleted {
+            flags.append(texts("list.flag.deleted"))
+        }
         if pending { flags.append(texts("list.flag.unsynced")) }
         if !conflicts.isEmpty { flags.append(texts("list.flag.conflicts", ["count": String(conflicts.count)])) }
         if rejection != nil { flags.append(texts("list.flag.rejected")) }

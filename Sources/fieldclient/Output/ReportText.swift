@@ -15,6 +15,7 @@ enum ReportText {
             texts("report.doors", ["total": String(doors.total), "visited": String(doors.visited), "percent": percent(doors.coverage, texts)]))
         lines += table(
             doors.outcomes.map { (texts("doorStatus." + $0.outcome), $0.count, String($0.count)) }, indent: "  ")
+        if doors.erased > 0 { lines.append(texts("report.doorsErased", ["count": String(doors.erased)])) }
         lines.append("  " + texts("report.visits"))
         lines += table(
             doors.visitOutcomes.map { (texts.answers.outcome($0.outcome), $0.count, String($0.count)) }, indent: "    ")
@@ -33,7 +34,8 @@ enum ReportText {
                     "report.survey",
                     ["title": survey.title, "survey": survey.survey,
                      "version": survey.version.map { " v\($0)" } ?? texts("report.notPublished"),
-                     "final": String(survey.final), "drafts": String(survey.drafts), "deleted": String(survey.deleted)]))
+                     "final": String(survey.final), "drafts": String(survey.drafts), "deleted": String(survey.deleted),
+                     "erased": String(survey.erased)]))
             for (title, groups, empty) in [
                 (texts("report.perParticipant"), survey.participants, texts("report.unknown")),
                 (texts("report.perDay"), survey.days, texts("report.unknown")),

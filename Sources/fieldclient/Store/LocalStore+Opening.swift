@@ -44,6 +44,8 @@ extension LocalStore {
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted and overwritten content is zeroed, so an erased answer leaves no bytes behind.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             return try LocalStore(writer: pool)

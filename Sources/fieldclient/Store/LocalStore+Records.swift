@@ -90,12 +90,21 @@ extension LocalStore {
     }
 
     /// Changes a record locally in one transaction: `change` gets the current state and returns
-    /// the new one, or throws to change nothing. The record becomes pending.
+    /// the new one, or throws to change nothing. The record becomes pending. An erased record
+    /// cannot change (unless `allowErased`, for erasing it again, which changes nothing).
     @discardableResult
-    func update(id: UUID, _ change: (Record) throws -> Record) throws -> Record {
+    func update(id: UUID, allowErased: Bool = false, _ change: (Record) throws -> Record) throws -> Record {
         try writer.write { db in
             guard let stored = try fetchRecord(id: id, db: db) else {
                 throw FieldClientError(.notFound, Texts.current("error.recordMissing", ["id": id.uuidString.lowercased()]))
+            }
+            if let erasure = stored.record.erasure, !allowErased {
+                throw FieldClientError(
+                    .notFound,
+                    Texts.current(
+                        "error.recordErased",
+                        ["id": String(Self.key(id).prefix(8)), "by": erasure.erasedBy,
+                         "reason": erasure.reasonText(in: Texts.current.catalog)]))
             }
             let changed = try change(stored.record)
             guard changed != stored.record else { return changed }

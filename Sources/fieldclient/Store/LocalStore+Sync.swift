@@ -33,7 +33,8 @@ extension LocalStore {
     /// Applies a push response to the records that were sent, in one transaction.
     ///
     /// An accepted record takes the server's merged state (merged with any local change made
-    /// since) and stops being pending unless it changed after it was sent. A rejected record
+    /// since) and stops being pending unless it changed after it was sent. A record the server
+    /// answers erased loses its content and every unsynced change at once (`PushOutcome.erased`). A rejected record
     /// keeps its state and stays pending, with the server's message.
     func applyPushResults(sent: [StoredRecord], results: [PushResult]) throws -> PushOutcome {
         try writer.write { db in
@@ -48,6 +49,7 @@ extension LocalStore {
             let acknowledge = try db.makeStatement(
                 sql: "UPDATE records SET synced_revision = max(synced_revision, ?), rejection = NULL WHERE id = ?")
             let reject = try db.makeStatement(sql: "UPDATE records SET rejection = ? WHERE id = ?")
+            let erase = try db.makeStatement(sql: Self.eraseStatement)
             for (stored, result) in zip(sent, results) {
                 let id = stored.record.id
                 switch result.status {
@@ -58,7 +60,13 @@ extension LocalStore {
                     guard let current = try fetchRecord(id: id, db: db) else { continue }
                     var state = current.record
                     if let merged = result.record { try state.merge(merged) }
-                    try accept.execute(arguments: [try stateValue(state), stored.revision, Self.key(id)])
+                    if let erasure = state.erasure, !current.record.isErased {
+                        // Erased elsewhere: the content goes at once, with the edits made since.
+                        try erase.execute(arguments: [try stateValue(state), Self.key(id)])
+                        outcome.erased.append(ErasedRecordNotice(id: id, erasure: erasure, local: current))
+                    } else {
+                        try accept.execute(arguments: [try stateValue(state), stored.revision, Self.key(id)])
+                    }
                     outcome.accepted += 1
                 case .rejected:
                     let message = result.error?.message ?? Texts.current("sync.rejectedWithoutReason")
@@ -72,11 +80,13 @@ extension LocalStore {
 
     /// Merges one page of changes and advances the cursor, in one transaction.
     ///
-    /// Returns the ids of records whose identity did not match the local state; they are skipped.
+    /// Records whose identity does not match the local state are skipped; records that arrive
+    /// erased lose their content and every unsynced change at once (`PageOutcome`).
     @discardableResult
-    func applyPage(_ page: ChangesPage, now: Timestamp) throws -> [UUID] {
+    func applyPage(_ page: ChangesPage, now: Timestamp) throws -> PageOutcome {
         try writer.write { db in
-            var skipped: [UUID] = []
+            var outcome = PageOutcome()
+            let erase = try db.makeStatement(sql: Self.eraseStatement)
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
@@ -96,10 +106,13 @@ extension LocalStore {
                 }
                 if let existing = local {
                     guard let merged = try? existing.record.merging(incoming) else {
-                        skipped.append(incoming.id)
+                        outcome.skipped.append(incoming.id)
                         continue
                     }
-                    if merged != existing.record {
+                    if let erasure = merged.erasure, !existing.record.isErased {
+                        try erase.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
+                        outcome.erased.append(ErasedRecordNotice(id: incoming.id, erasure: erasure, local: existing))
+                    } else if merged != existing.record {
                         try update.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
                     }
                 } else {
@@ -114,8 +127,19 @@ extension LocalStore {
                 }
             }
             try db.execute(sql: "UPDATE sync_state SET cursor = ? WHERE id = 1", arguments: [page.cursor])
-            return skipped
+            return outcome
         }
+    }
+
+    /// Replaces a record's state by its erased state and drops its unsynced changes and rejection.
+    static let eraseStatement =
+        "UPDATE records SET state = ?, synced_revision = max(revision, synced_revision), rejection = NULL WHERE id = ?"
+
+    /// Copies the WAL into the database file and truncates it, so that no page of an erased
+    /// record's old state stays in the `-wal` file (`secure_delete` zeroes it in the database file).
+    func truncateJournal() throws {
+        guard let pool = writer as? DatabasePool else { return }
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
     /// Starts over after the server's epoch changed: every record pending, the cursor reset,

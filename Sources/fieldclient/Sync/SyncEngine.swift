@@ -44,6 +44,8 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             if try await pushAll(into: &report) { continue }
             try store.adoptPendingEpoch()
             if try await pullAll(into: &report) { continue }
+            // Erased content must not linger in the WAL file either.
+            if !report.erased.isEmpty { try store.truncateJournal() }
             try store.markSynced(at: clock.now())
             report.epoch = try store.syncState().epoch
             report.pending = try store.pendingCount()
@@ -81,6 +83,7 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             let outcome = try store.applyPushResults(sent: batch, results: response.results)
             report.pushed += outcome.accepted
             report.rejected += outcome.rejected
+            report.erased += outcome.erased
             for rejection in outcome.rejected {
                 logger.warning("Record rejected", metadata: ["record": "\(rejection.id)"])
             }
@@ -97,8 +100,9 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
         while true {
             let page = try await transport.changes(since: cursor, limit: pageSize)
             if try handleEpoch(page.epoch, state: state, into: &report) { return true }
-            let skipped = try store.applyPage(page, now: clock.now())
-            for id in skipped {
+            let outcome = try store.applyPage(page, now: clock.now())
+            report.erased += outcome.erased
+            for id in outcome.skipped {
                 logger.error("Pulled record has another identity than the local one; kept the local one", metadata: ["record": "\(id)"])
             }
             report.pulled += page.records.count

@@ -12,6 +12,8 @@ struct SyncReport: Hashable, Sendable, Codable {
     var epochChanged = false
     /// The server's epoch after the sync.
     var epoch: String?
+    /// Records that arrived erased; their content (and unsynced changes) are gone from the store.
+    var erased: [ErasedRecordNotice] = []
     /// Records still pending after the sync (rejected ones included).
     var pending = 0
 }

@@ -5,10 +5,6 @@ import Testing
 /// blocks names a real subcommand (its `--help` works) and only options that subcommand has.
 @Suite("The data protection concept's commands are real")
 struct PrivacyConceptCommandsTests {
-    /// Commands that issue 16 part A adds (erasure and retention); checked once that part is merged.
-    /// The lead empties this list at the merge, so that they are checked like every other line.
-    static let pendingPartA: [String] = ["fieldclient erase", "syncserver erase", "syncserver purge"]
-
     /// One command line of the document.
     struct Line: CustomTestStringConvertible {
         /// `syncserver` or `fieldclient`.
@@ -70,7 +66,6 @@ struct PrivacyConceptCommandsTests {
         for line in try Self.lines() {
             let path = line.subcommands(known: Self.subcommandNames)
             let name = ([line.tool] + path).joined(separator: " ")
-            if Self.pendingPartA.contains(where: { name.hasPrefix($0) }) { continue }
             #expect(!path.isEmpty, "\(line.testDescription): no subcommand")
             let help = try Command.run(
                 try Binaries.path(line.tool), path + ["--help"], environment: ["LANG": "C", "FIELDCLIENT_LANG": "en"])

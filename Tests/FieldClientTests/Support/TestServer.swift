@@ -14,6 +14,8 @@ final class TestServer: @unchecked Sendable {
     let database: String
     /// The port.
     let port: Int
+    /// The environment of the server and of every admin command (e.g. SYNCSERVER_ERASURE_JOURNAL).
+    let environment: [String: String]
     /// The server process, while running.
     private var process: Process?
     /// The server's own output, appended across restarts; attached to the test when it stops, so
@@ -30,9 +32,14 @@ final class TestServer: @unchecked Sendable {
     /// `database` defaults to a new SQLite file; give a PostgreSQL URL to run on it. With
     /// `setUp: false` the database is used as it is (e.g. a second instance on a shared one);
     /// `port` reuses a port (e.g. the same address after a move).
-    init(cohort: String = "kurs", database: String? = nil, setUp: Bool = true, port: Int? = nil) throws {
+    /// `environment` reaches the server and every admin command.
+    init(
+        cohort: String = "kurs", database: String? = nil, setUp: Bool = true, port: Int? = nil,
+        environment: [String: String] = [:]
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fc-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.environment = environment
         self.database = database ?? directory.appendingPathComponent("server.sqlite").path
         self.port = try port ?? Loopback.freePort()
         log = directory.appendingPathComponent("syncserver.log")
@@ -51,11 +58,17 @@ final class TestServer: @unchecked Sendable {
     /// Runs an admin command against the database; throws when it fails.
     @discardableResult
     func admin(_ arguments: [String]) throws -> String {
-        let result = try Command.run(try Binaries.path("syncserver"), arguments + ["--db", database])
+        let result = try adminResult(arguments)
         guard result.status == 0 else {
             throw TestFailure("syncserver \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
         }
         return result.stdout
+    }
+
+    /// Runs an admin command against the database with `input` on standard input, whatever its status.
+    func adminResult(_ arguments: [String], input: String? = nil) throws -> ProcessResult {
+        try Command.run(
+            try Binaries.path("syncserver"), arguments + ["--db", database], input: input, environment: environment)
     }
 
     /// A one-time enrollment code for a participant, or a trainer when `trainer`.
@@ -74,6 +87,7 @@ final class TestServer: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Binaries.path("syncserver"))
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if !FileManager.default.fileExists(atPath: log.path) {
             FileManager.default.createFile(atPath: log.path, contents: nil)
         }

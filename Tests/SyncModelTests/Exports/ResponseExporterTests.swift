@@ -48,6 +48,20 @@ struct ResponseExporterTests {
         return [first, second, deleted, other, door, fifth]
     }
 
+    @Test(arguments: [ExportFormat.csv, .json, .geojson])
+    func erasedResponsesAndDoorsAreNotExported(format: ExportFormat) throws {
+        let survey = try FixtureFiles.survey()
+        var erased = Self.response(7, ["gefaellt": "Geheim 0171 5550199", "standort": ["latitude": 51.3, "longitude": 12.3]])
+        erased.erase(Erasure(erasedBy: "tina", erasedAt: Timestamp(millisecondsSince1970: Self.start)), by: Self.trainer)
+        let with = String(decoding: Self.export(format, Self.records() + [erased], survey: survey), as: UTF8.self)
+        #expect(with == String(decoding: Self.export(format, Self.records(), survey: survey), as: UTF8.self))
+        #expect(!with.contains("20000000-0000-4000-8000-000000000007"))
+        var erasedDoor = Self.records()[4]
+        #expect(HouseholdExporter().includes(erasedDoor))
+        erasedDoor.erase(Erasure(erasedBy: "tina", erasedAt: Timestamp(millisecondsSince1970: Self.start)), by: Self.trainer)
+        #expect(!HouseholdExporter().includes(erasedDoor))
+    }
+
     static func export(_ format: ExportFormat, _ records: [Record], survey: SurveyDefinition) -> Data {
         var exporter = ResponseExporter(format: format, survey: survey)
         var data = exporter.header()

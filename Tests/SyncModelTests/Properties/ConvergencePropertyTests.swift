@@ -50,4 +50,35 @@ struct ConvergencePropertyTests {
             }
         }
     }
+
+    @Test
+    func replicasConvergeOnTheErasureAndNoneRegainsContent() async {
+        await propertyCheck(count: 1_000, input: Self.replicaCount, Self.script) { count, script in
+            var simulation = ReplicaSimulation(replicaCount: count, erases: true)
+            try simulation.run(script)
+            // Once a replica holds an erased state, every later state it holds stays erased.
+            let erasedReplicas = simulation.states.indices.filter { simulation.states[$0].isErased }
+            try simulation.exchangeEverything()
+            let first = simulation.states[0]
+            for state in simulation.states.dropFirst() { #expect(state == first) }
+            #expect(first.isErased == (simulation.erasureCount > 0))
+            if first.isErased {
+                for state in simulation.states {
+                    #expect(state.fields.isEmpty && state.deletion.isEmpty && state.conflicts.isEmpty)
+                }
+            } else {
+                #expect(erasedReplicas.isEmpty)
+                #expect(simulation.lostWrites(in: first) == [])
+            }
+        }
+    }
+
+    @Test
+    func theSimulationErasesInSomeRuns() throws {
+        // Step 12_005 is an erasure at replica 0: kind 5, replica 1_200 % 3 == 0, 12 % 4 == 0.
+        var simulation = ReplicaSimulation(replicaCount: 3, erases: true)
+        try simulation.run([1, 12_005])
+        #expect(simulation.erasureCount == 1)
+        #expect(simulation.states[0].isErased)
+    }
 }

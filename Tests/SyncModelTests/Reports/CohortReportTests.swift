@@ -79,8 +79,15 @@ struct CohortReportTests {
         let draft = Self.response(4, owner: "ben", door: doors[0], hours: 39.5, status: .draft, ["wohndauer": "unter_1"])
         var deleted = Self.response(5, owner: "anna", door: doors[1], hours: 3, status: .final, ["wohndauer": "unter_1"])
         deleted.delete(by: Self.participant, at: Self.time(hours: 4))
+        // Erased at a resident's request: counted, and nothing else of them anywhere in the report.
+        var erased = Self.response(
+            6, owner: "carla", door: doors[2], hours: 5, status: .final,
+            ["wohndauer": "ueber_15", "gefaellt": "Geheim 0171 5550199", "zufriedenheit": 1])
+        erased.erase(Erasure(erasedBy: "tina", erasedAt: Self.time(hours: 50)), by: Self.trainer)
+        var erasedDoor = Self.door(99, "Geheimweg", outcome: "interviewed")
+        erasedDoor.erase(Erasure(erasedBy: "tina", erasedAt: Self.time(hours: 50)), by: Self.trainer)
         report = CohortReport.make(
-            records: doors + [first, second, third, draft, deleted], surveys: [try FixtureFiles.survey()])
+            records: doors + [first, second, third, draft, deleted, erased, erasedDoor], surveys: [try FixtureFiles.survey()])
     }
 
     var survey: SurveyReport { report.surveys[0] }
@@ -91,6 +98,14 @@ struct CohortReportTests {
         #expect(report.surveys.map(\.survey) == ["nachbarschaft-2026"])
         #expect(survey.version == 1)
         #expect((survey.final, survey.drafts, survey.deleted) == (3, 1, 1))
+    }
+
+    @Test
+    func countsErasedResponsesAndDoorsSeparatelyAndShowsNothingOfThem() throws {
+        #expect(survey.erased == 1)
+        #expect(report.households.erased == 1)
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        for trace in ["carla", "Geheim", "0171", "Geheimweg"] { #expect(!json.contains(trace), "\(trace)") }
     }
 
     @Test

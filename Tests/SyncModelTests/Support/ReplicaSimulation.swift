@@ -23,6 +23,11 @@ struct ReplicaSimulation {
     static let fieldNames = ["alter", "wohndauer", "_note"]
 
     let replicas: [ReplicaID]
+    /// Whether some restores become erasures (one in four); off for the tests that count writes,
+    /// since an erasure drops writes on purpose.
+    let erases: Bool
+    /// How many erasures the run made.
+    private(set) var erasureCount = 0
     private(set) var states: [Record]
     private(set) var inFlight: [(target: Int, state: Record)] = []
     private(set) var writes: [Write] = []
@@ -30,7 +35,8 @@ struct ReplicaSimulation {
     private(set) var history: [Record] = []
 
     /// Creates `count` replicas that all start from the same empty record.
-    init(replicaCount count: Int) {
+    init(replicaCount count: Int, erases: Bool = false) {
+        self.erases = erases
         replicas = (0..<count).map { ReplicaID(high: UInt64($0 + 1), low: UInt64($0) &* 0x9E37_79B9) }
         states = Array(repeating: TestReplicas.response(), count: count)
         history = [TestReplicas.response()]
@@ -56,6 +62,9 @@ struct ReplicaSimulation {
             let context = states[replica].version
             let dot = states[replica].write(changes, by: replicas[replica], at: timestamp)!
             for name in changes.keys { writes.append(Write(dot: dot, field: name, value: value, context: context)) }
+        case 5 where erases && (n / 1000) % 4 == 0:
+            let erasure = Erasure(erasedBy: "trainer\((n / 100) % 3)", erasedAt: timestamp)
+            if states[replica].erase(erasure, by: replicas[replica]) != nil { erasureCount += 1 }
         case 4, 5:
             let context = states[replica].version
             let isDelete = n % 10 == 4

@@ -24,6 +24,7 @@ enum ReportMetrics {
             metrics["\(prefix).drafts"] = Double(survey.drafts)
             metrics["\(prefix).deleted"] = Double(survey.deleted)
             for review in survey.reviews { metrics["\(prefix).review.\(review.state)"] = Double(review.count) }
+            metrics["\(prefix).erased"] = Double(survey.erased)
             for (kind, groups) in [("participant", survey.participants), ("day", survey.days), ("street", survey.streets)] {
                 for group in groups {
                     metrics["\(prefix).\(kind).\(group.name).final"] = Double(group.final)

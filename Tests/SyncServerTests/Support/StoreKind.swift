@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import PostgresNIO
 import Testing
@@ -21,11 +22,12 @@ enum StoreKind: String, Sendable, CustomTestStringConvertible {
     /// The name shown in test results.
     var testDescription: String { rawValue }
 
-    /// A new, empty, migrated store of this kind whose epoch and ids come from `random`.
-    func makeStore(random: any RandomSource) async throws -> any RecordStore {
+    /// A new, empty, migrated store of this kind whose epoch and ids come from `random`, with
+    /// `journal` as its erasure journal.
+    func makeStore(random: any RandomSource, journal: ErasureJournal? = nil) async throws -> any RecordStore {
         switch self {
-        case .sqlite: try SQLiteRecordStore.inMemory(random: random)
-        case .postgres: try await TestPostgres.makeStore(random: random)
+        case .sqlite: try SQLiteRecordStore(writer: DatabaseQueue(), random: random, journal: journal)
+        case .postgres: try await TestPostgres.makeStore(random: random, journal: journal)
         }
     }
 }

@@ -50,7 +50,7 @@ enum TestPostgres {
 
     /// A migrated store on a new database, its pool running until the test ends (the suite needs
     /// the `.postgresPools` trait).
-    static func makeStore(random: any RandomSource) async throws -> PostgresRecordStore {
+    static func makeStore(random: any RandomSource, journal: ErasureJournal? = nil) async throws -> PostgresRecordStore {
         guard let pools = PostgresPools.current else {
             throw CommandFailure("A PostgreSQL store needs the .postgresPools trait on its suite, which stops its pool.")
         }
@@ -61,7 +61,8 @@ enum TestPostgres {
         let client = PostgresClient(configuration: configuration, backgroundLogger: .quiet)
         pools.run { await client.run() }
         // The whole suite runs in parallel on few cores: allow connections more time than production does.
-        let store = PostgresRecordStore(client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60))
+        let store = PostgresRecordStore(
+            client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60), journal: journal)
         try await store.migrate(random: random)
         return store
     }

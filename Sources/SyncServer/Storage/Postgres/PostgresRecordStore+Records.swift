@@ -128,4 +128,16 @@ extension PostgresRecordStore {
         }
         return StoredChangesPage(rows: rows, limit: limit, after: sequence, epoch: epoch, reader: reader)
     }
+
+    /// Deletes the relay notes of `ids`, then runs a plain `VACUUM records`, which marks the old
+    /// tuples of the erased states (and their TOAST chunks) as free space to be overwritten; only
+    /// `VACUUM (FULL) records` rewrites the table at once (docs/STORAGE.md).
+    func scrubErased(ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        let logger = logger
+        try await withConnection { connection in
+            try await connection.query("DELETE FROM relays WHERE record_id = ANY(\(ids)::uuid[])", logger: logger)
+            try await connection.query("VACUUM records", logger: logger)
+        }
+    }
 }

@@ -19,19 +19,25 @@ final class PostgresRecordStore: RecordStore {
     /// How long a call may wait for a connection before it fails with `StoreError.unavailable`
     /// (the route answers 503) instead of waiting for a database that is down.
     let leaseDeadline: Duration
+    /// The erasure journal (`--erasure-journal`); none when not given.
+    let erasureJournal: ErasureJournal?
 
     /// Wraps a pool; nothing is sent before the first call.
-    init(client: PostgresClient, location: PostgresLocation, logger: Logger, leaseDeadline: Duration = .seconds(10)) {
+    init(
+        client: PostgresClient, location: PostgresLocation, logger: Logger, leaseDeadline: Duration = .seconds(10),
+        journal: ErasureJournal? = nil
+    ) {
         self.client = client
+        self.erasureJournal = journal
         self.location = location
         self.logger = logger
         self.leaseDeadline = leaseDeadline
     }
 
     /// Creates the pool for `location`; run `client.run()` before using the store.
-    convenience init(location: PostgresLocation, logger: Logger) {
+    convenience init(location: PostgresLocation, logger: Logger, journal: ErasureJournal? = nil) {
         let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: logger)
-        self.init(client: client, location: location, logger: logger)
+        self.init(client: client, location: location, logger: logger, journal: journal)
     }
 
     /// Runs `body` on one connection inside `BEGIN`…`COMMIT`; any thrown error rolls back and
