@@ -10,29 +10,4 @@ public struct HouseholdReport: Codable, Hashable, Sendable {
     public var outcomes: [OutcomeCount]
     /// Per street, in street order.
     public var streets: [StreetCoverage]
-
-    static func make(households: [Record]) -> HouseholdReport {
-        var outcomes: [String: Int] = [:]
-        var streets: [String: StreetCoverage] = [:]
-        var total = 0
-        var visited = 0
-        for door in households where !door.isDeleted {
-            total += 1
-            let street = door.value(of: HouseholdField.street)?.stringValue ?? ""
-            var coverage = streets[street] ?? StreetCoverage(street: street, total: 0, visited: 0)
-            coverage.total += 1
-            if let outcome = door.value(of: HouseholdField.outcome)?.stringValue, !outcome.isEmpty {
-                visited += 1
-                coverage.visited += 1
-                outcomes[outcome, default: 0] += 1
-            }
-            streets[street] = coverage
-        }
-        let known = VisitOutcome.allCases.map(\.rawValue)
-        let others = outcomes.keys.filter { !known.contains($0) }.sorted()
-        return HouseholdReport(
-            total: total, visited: visited, coverage: total == 0 ? 0 : Double(visited) / Double(total),
-            outcomes: (known + others).map { OutcomeCount(outcome: $0, count: outcomes[$0] ?? 0) },
-            streets: streets.values.sorted { $0.street < $1.street })
-    }
 }

@@ -32,25 +32,31 @@ struct HouseholdsCommand: AsyncParsableCommand {
     /// Lists the doors by street and house number.
     func run() async throws {
         try await options.run { env in
-            let (records, damaged) = try env.store.recordsAndDamage(matching: RecordQuery(collection: RecordCollection.households))
+            // One door decoded at a time; only the shown doors' views are kept (and their records
+            // only for the workbook).
+            var doors: [(record: Record?, view: RecordView)] = []
+            let damaged = try env.store.forEachRecord(matching: RecordQuery(collection: RecordCollection.households)) { stored in
+                let view = RecordView(stored)
+                guard !view.deleted else { return true }
+                if let street,
+                    !(view.values[HouseholdField.street]?.stringValue ?? "").lowercased().contains(street.lowercased())
+                {
+                    return true
+                }
+                doors.append((export == nil ? nil : stored.record, view))
+                return true
+            }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
-            let doors = records.map { (record: $0.record, view: RecordView($0)) }
-                .filter { !$0.view.deleted }
-                .filter { door in
-                    guard let street else { return true }
-                    return (door.view.values[HouseholdField.street]?.stringValue ?? "").lowercased()
-                        .contains(street.lowercased())
-                }
-                .sorted { Self.sortKey($0.view) < Self.sortKey($1.view) }
+            doors.sort { Self.sortKey($0.view) < Self.sortKey($1.view) }
             let views = doors.map(\.view)
             if let export {
                 var exporter = HouseholdExporter()
                 try env.store.forEachRecord(collection: RecordCollection.responses) { exporter.count($0) }
                 let count = try WorkbookFile.write(to: export) { url in
                     let workbook = try HouseholdWorkbookWriter(creating: url)
-                    for door in doors { try workbook.append(door.record, exporter: exporter) }
+                    for case let record? in doors.map(\.record) { try workbook.append(record, exporter: exporter) }
                     try workbook.finish()
                     return workbook.count
                 }

@@ -16,15 +16,16 @@ struct StatusCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.store.device()
             let state = try env.store.syncState()
-            let (records, damaged) = try env.store.recordsAndDamage()
+            // Counted from plain columns: status never reads the cohort's records.
+            let summary = try env.store.summary()
+            let damaged = summary.damaged
             let view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
                 deviceName: device?.deviceName, participant: device?.participant, role: device?.role.rawValue,
                 cohort: device?.cohort, replicaId: device?.replica.description, epoch: state.epoch,
                 lastSyncAt: state.lastSyncAt?.millisecondsSince1970,
-                unsyncedChanges: records.filter(\.isPending).count,
-                rejected: records.filter { $0.rejection != nil }.count,
-                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath,
+                unsyncedChanges: summary.unsynced, rejected: summary.rejected, openConflicts: summary.conflicted,
+                store: options.storePath,
                 encrypted: env.store.isEncrypted, damaged: damaged)
             let texts = env.texts
             try env.output.print(view) {

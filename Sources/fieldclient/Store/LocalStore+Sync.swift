@@ -40,7 +40,8 @@ extension LocalStore {
             var outcome = PushOutcome()
             let accept = try db.makeStatement(
                 sql: """
-                    UPDATE records SET state = ?, synced_revision = max(synced_revision, ?), rejection = NULL
+                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, synced_revision = max(synced_revision, ?),
+                        rejection = NULL
                     WHERE id = ?
                     """)
             // The server omits the merged state when it equals the sent one: then the local state
@@ -58,7 +59,9 @@ extension LocalStore {
                     guard let current = try fetchRecord(id: id, db: db) else { continue }
                     var state = current.record
                     if let merged = result.record { try state.merge(merged) }
-                    try accept.execute(arguments: [try stateValue(state), stored.revision, Self.key(id)])
+                    try accept.execute(arguments: [
+                        try stateValue(state), Self.conflictFlag(state), stored.revision, Self.key(id),
+                    ])
                     outcome.accepted += 1
                 case .rejected:
                     let message = result.error?.message ?? Texts.current("sync.rejectedWithoutReason")
@@ -79,19 +82,26 @@ extension LocalStore {
             var skipped: [UUID] = []
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
+                        synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
                     """)
-            let update = try db.makeStatement(sql: "UPDATE records SET state = ? WHERE id = ?")
+            let update = try db.makeStatement(sql: "UPDATE records SET state = ?, conflicted = ? WHERE id = ?")
             // A damaged local state is replaced by the server's copy; its unsynced changes are lost.
             let restore = try db.makeStatement(
-                sql: "UPDATE records SET state = ?, revision = 0, synced_revision = 0, rejection = NULL WHERE id = ?")
+                sql: """
+                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, revision = 0, synced_revision = 0,
+                        rejection = NULL
+                    WHERE id = ?
+                    """)
             for incoming in page.records {
                 let local: StoredRecord?
                 do {
                     local = try fetchRecord(id: incoming.id, db: db)
                 } catch is DamagedRecordError {
-                    try restore.execute(arguments: [try stateValue(incoming), Self.key(incoming.id)])
+                    try restore.execute(arguments: [
+                        try stateValue(incoming), Self.conflictFlag(incoming), Self.key(incoming.id),
+                    ])
                     continue
                 }
                 if let existing = local {
@@ -100,7 +110,9 @@ extension LocalStore {
                         continue
                     }
                     if merged != existing.record {
-                        try update.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
+                        try update.execute(arguments: [
+                            try stateValue(merged), Self.conflictFlag(merged), Self.key(incoming.id),
+                        ])
                     }
                 } else {
                     let created: Int64 =
@@ -109,7 +121,7 @@ extension LocalStore {
                         }
                     try insert.execute(arguments: [
                         Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
-                        incoming.owner, try stateValue(incoming), created,
+                        incoming.owner, try stateValue(incoming), Self.conflictFlag(incoming), created,
                     ])
                 }
             }
