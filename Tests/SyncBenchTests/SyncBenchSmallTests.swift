@@ -14,6 +14,7 @@ struct SyncBenchSmallTests {
         var baseline: Double?
         var ratio: Double?
         var met: Bool?
+        var unit: String
     }
 
     /// The build products folder that holds syncbench, syncserver and fieldclient.
@@ -46,7 +47,7 @@ struct SyncBenchSmallTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    @Test("syncbench --small prints every row of issues 7, 8 and 15 with finite numbers")
+    @Test("syncbench --small prints every row of issues 7, 8, 15 and 19 with finite numbers")
     func smallModePrintsEveryRow() throws {
         let executable = Self.binaries.appendingPathComponent("syncbench")
         try #require(
@@ -68,7 +69,7 @@ struct SyncBenchSmallTests {
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
         let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
-        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "3e", "4", "5a", "5b", "6", "7"]).union(postgresRows))
+        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "3e", "4", "5a", "5b", "6", "7", "8", "8m", "9"]).union(postgresRows))
         if let postgres = Self.postgres {
             #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
         }
@@ -76,6 +77,17 @@ struct SyncBenchSmallTests {
         let xlsx = measurements.filter { $0.row == "7" }
         #expect(xlsx.count == 2, "row 7: the XLSX export's time and its peak memory")
         #expect(xlsx.allSatisfy { $0.value > 0 && ($0.baseline ?? 0) > 0 }, "row 7: \(xlsx.map(\.value))")
+        for row in ["8", "8m"] {
+            let commands = measurements.filter { $0.row == row }
+            #expect(commands.count == 4, "row \(row): status, list, report and the CSV export")
+            #expect(commands.allSatisfy { $0.value > 0 && ($0.baseline ?? 0) > 0 }, "row \(row): \(commands.map(\.value))")
+        }
+        // Row 9 over the throttling proxy: time against the ideal and bytes for both scenarios, and
+        // the participant's records sent again; its first connection was cut and the sync resumed.
+        let link = measurements.filter { $0.row == "9" }
+        #expect(link.count == 5, "row 9: \(link.map(\.what))")
+        #expect(link.filter { $0.unit == "s" }.allSatisfy { $0.value > 0 && ($0.baseline ?? 0) > 0 })
+        #expect(link.contains { $0.what.contains("bytes on the link") && $0.what.contains("1 cut") })
         for measurement in measurements {
             let numbers = [measurement.value] + [measurement.baseline, measurement.ratio].compactMap { $0 }
             #expect(numbers.allSatisfy { $0.isFinite }, "row \(measurement.row) \(measurement.what): \(numbers)")

@@ -66,4 +66,57 @@ struct ServeCommandTests {
             #expect(ServeCommand.message(for: error).contains("is not an IP address"))
         }
     }
+    @Test("--metrics-port serves GET /metrics on its own port; the public port has no /metrics")
+    func metricsPort() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let port = try Loopback.freePort()
+        let metricsPort = try Loopback.freePort()
+        let executable = try #require(SyncServerProcess.executable)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "serve", "--db", directory.appendingPathComponent("sync.sqlite").path, "--port", "\(port)",
+            "--metrics-port", "\(metricsPort)",
+        ]
+        let log = Pipe()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        func get(_ url: String) async -> (status: Int, text: String)? {
+            var request = URLRequest(url: URL(string: url)!)
+            request.timeoutInterval = 2
+            guard let (body, response) = try? await URLSession.shared.data(for: request) else { return nil }
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: body, as: UTF8.self))
+        }
+        var scrape: (status: Int, text: String)?
+        for _ in 0..<100 where scrape == nil {
+            try await Task.sleep(for: .milliseconds(200))
+            if await get("http://127.0.0.1:\(port)/health")?.status == 200 {
+                scrape = await get("http://127.0.0.1:\(metricsPort)/metrics")
+            }
+        }
+        #expect(scrape?.status == 200)
+        #expect(scrape?.text.contains("syncserver_http_requests_total{route=\"/health\",method=\"GET\",status=\"200\"}") == true)
+        #expect(await get("http://127.0.0.1:\(port)/metrics")?.status == 404)
+    }
+
+    @Test("--metrics-port takes a port from 1 to 65535 other than --port, and says so otherwise", arguments: [
+        (["--metrics-port", "9464"], true), (["--port", "8080", "--metrics-port", "8080"], false),
+        (["--metrics-port", "0"], false), (["--metrics-port", "70000"], false),
+    ])
+    func metricsPortValidation(arguments: [String], valid: Bool) {
+        do {
+            let command = try ServeCommand.parse(arguments)
+            #expect(valid)
+            #expect(command.resolvedMetricsPort == 9464)
+        } catch {
+            #expect(!valid)
+            #expect(ServeCommand.message(for: error).contains("--metrics-port"))
+        }
+    }
 }

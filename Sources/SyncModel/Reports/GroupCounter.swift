@@ -10,6 +10,14 @@ struct GroupCounter {
         counts[name] = group
     }
 
+    /// Adds the counts of `group` to the group `name`.
+    mutating func add(_ group: GroupCount, as name: String) {
+        var sum = counts[name] ?? GroupCount(name: name, final: 0, drafts: 0)
+        sum.final += group.final
+        sum.drafts += group.drafts
+        counts[name] = sum
+    }
+
     /// The groups, in name order.
     var groups: [GroupCount] { counts.values.sorted { $0.name < $1.name } }
 }

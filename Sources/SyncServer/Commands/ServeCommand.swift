@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 
 /// `syncserver serve`: runs the HTTP server until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -20,6 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
     /// `--port`, default 8080 or SYNCSERVER_PORT.
     @Option(help: ArgumentHelp(AdminTexts.text("admin.serve.port")))
     var port: Int?
+
+    /// `--metrics-port`: where `GET /metrics` listens, on 127.0.0.1 only; default SYNCSERVER_METRICS_PORT or none.
+    @Option(name: .customLong("metrics-port"), help: ArgumentHelp(AdminTexts.text("admin.serve.metricsPort"), valueName: "PORT"))
+    var metricsPort: Int?
 
     /// `--trusted-proxy`, repeatable.
     @Option(
@@ -46,12 +51,21 @@ struct ServeCommand: AsyncParsableCommand {
         return Int(text)
     }
 
-    /// Checks the port and log level.
+    /// The effective metrics port; nil when metrics are off, 0 when SYNCSERVER_METRICS_PORT is not a number.
+    var resolvedMetricsPort: Int? {
+        if let metricsPort { return metricsPort }
+        guard let text = ProcessInfo.processInfo.environment["SYNCSERVER_METRICS_PORT"], !text.isEmpty else { return nil }
+        return Int(text) ?? 0
+    }
+
+    /// Checks the ports and log level.
     func validate() throws {
         guard let port = resolvedPort, (0...65535).contains(port) else {
             throw ValidationError(AdminTexts.text("admin.serve.badPort"))
         }
-        _ = port
+        if let metricsPort = resolvedMetricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
+            throw ValidationError(AdminTexts.text("admin.serve.badMetricsPort"))
+        }
         for proxy in trustedProxies where (try? SocketAddress(ipAddress: proxy, port: 0)) == nil {
             throw ValidationError("--trusted-proxy '\(proxy.prefix(60))' is not an IP address. Give the proxy's address, e.g. 127.0.0.1.")
         }
@@ -79,11 +93,20 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("Stopped; database closed")
     }
 
-    /// Runs the server on `store` with the store's services until a signal.
+    /// Runs the server on `store` with the store's services until a signal; with `--metrics-port`,
+    /// the metrics listener runs beside it as one more service.
     private func serve<Store: RecordStore>(_ store: Store, opened: OpenedRecordStore, logger: Logger) async throws {
+        var services = opened.services
+        var environment = ServerEnvironment(logger: logger)
+        if let metricsPort = resolvedMetricsPort {
+            let registry = PrometheusCollectorRegistry()
+            environment.metrics = .makePrometheus(registry: registry)
+            services.append(buildMetricsApplication(registry: registry, port: metricsPort, logger: logger))
+            logger.info("Serving metrics", metadata: ["http.host": "127.0.0.1", "http.port": "\(metricsPort)"])
+        }
         let app = buildApplication(
-            store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: ServerEnvironment(logger: logger),
-            services: opened.services, guessing: GuessingProtection(trustedProxies: Set(trustedProxies)),
+            store: store, host: resolvedHost, port: resolvedPort ?? 8080, environment: environment,
+            services: services, guessing: GuessingProtection(trustedProxies: Set(trustedProxies)),
             prepare: opened.prepare)
         try await app.runService()
     }

@@ -59,6 +59,9 @@ struct SyncController<Store: RecordStore>: Sendable {
                               "reason": erased.erasure?.reason ?? ""]))
         }
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
+        environment.metrics.recordPush(
+            pushed: records.count, written: outcome.plan.writes.count, rejected: rejected,
+            lastSequence: outcome.lastSequence)
         context.logger.info(
             "Push",
             metadata: [
@@ -98,6 +101,7 @@ struct SyncController<Store: RecordStore>: Sendable {
             cursor: String(page.cursor), epoch: page.epoch, hasMore: page.hasMore, count: page.states.count, to: &writer
         ) { try StoredState.writeWireJSON(page.states[$0], to: &$1) }
         let data = Data(writer.bytes)
+        environment.metrics.recordPage(records: page.states.count)
         context.logger.debug("Changes", metadata: ["sync.records": "\(page.states.count)"])
         return try ContentCoding.jsonResponse(data, for: request)
     }

@@ -30,6 +30,18 @@ struct CommandEnvironment: Sendable {
         return logger
     }
 
+    /// Says on standard error that the server could not be reached and when attempt `attempt` of
+    /// `policy` starts.
+    func noteRetry(_ attempt: Int, after wait: Duration, of policy: RetryPolicy) {
+        output.note(
+            texts(
+                "sync.retrying",
+                [
+                    "seconds": String(Int(wait.components.seconds)), "attempt": String(attempt),
+                    "attempts": String(policy.attempts),
+                ]))
+    }
+
     /// The enrolled device, or a message to run `join` first.
     func requireDevice() throws -> DeviceIdentity {
         guard let device = try store.device() else {

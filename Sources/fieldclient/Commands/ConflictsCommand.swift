@@ -15,7 +15,16 @@ struct ConflictsCommand: AsyncParsableCommand {
     func run() async throws {
         try await options.run { env in
             let texts = env.texts
-            let views = try env.store.records().map(RecordView.init).filter { !$0.conflicts.isEmpty }
+            // Only the records the store's `conflicted` column marks are read, one at a time.
+            var views: [RecordView] = []
+            let damaged = try env.store.forEachRecord(matching: RecordQuery(conflictedOnly: true)) { record in
+                let view = RecordView(record)
+                if !view.conflicts.isEmpty { views.append(view) }
+                return true
+            }
+            if !damaged.isEmpty {
+                env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
+            }
             let entries = views.map {
                 RecordConflicts(id: $0.id, collection: $0.collection, survey: $0.survey, conflicts: $0.conflicts)
             }

@@ -36,27 +36,33 @@ struct HouseholdsCommand: AsyncParsableCommand {
     /// Lists the doors by street and house number, or the doors to visit with `--todo`.
     func run() async throws {
         try await options.run { env in
-            let (records, damaged) = try env.store.recordsAndDamage(matching: RecordQuery(collection: RecordCollection.households))
+            // One door decoded at a time; only the shown doors are kept (their records order them:
+            // the visit log and the house numbers).
+            var doors: [(record: Record?, view: RecordView)] = []
+            let damaged = try env.store.forEachRecord(matching: RecordQuery(collection: RecordCollection.households)) { stored in
+                let view = RecordView(stored)
+                guard !view.deleted else { return true }
+                if let street,
+                    !(view.values[HouseholdField.street]?.stringValue ?? "").lowercased().contains(street.lowercased())
+                {
+                    return true
+                }
+                doors.append((stored.record, view))
+                return true
+            }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
-            let matching = records.map { (record: $0.record, view: RecordView($0)) }
-                .filter { !$0.view.deleted }
-                .filter { door in
-                    guard let street else { return true }
-                    return (door.view.values[HouseholdField.street]?.stringValue ?? "").lowercased()
-                        .contains(street.lowercased())
-                }
-            let doors = todo
-                ? Self.toDo(matching.map(\.record)).compactMap { record in matching.first { $0.record.id == record.id } }
-                : matching.sorted { DoorOrder.precedes($0.record, $1.record) }
+            let byID = Dictionary(doors.compactMap { door in door.record.map { ($0.id, door) } }) { first, _ in first }
+            let records = doors.compactMap(\.record)
+            doors = (todo ? Self.toDo(records) : records.sorted(by: DoorOrder.precedes)).compactMap { byID[$0.id] }
             let views = doors.map(\.view)
             if let export {
                 var exporter = HouseholdExporter()
                 try env.store.forEachRecord(collection: RecordCollection.responses) { exporter.count($0) }
                 let count = try WorkbookFile.write(to: export) { url in
                     let workbook = try HouseholdWorkbookWriter(creating: url)
-                    for door in doors { try workbook.append(door.record, exporter: exporter) }
+                    for case let record? in doors.map(\.record) { try workbook.append(record, exporter: exporter) }
                     try workbook.finish()
                     return workbook.count
                 }

@@ -65,7 +65,10 @@ struct JoinCommand: AsyncParsableCommand {
                     code: code.trimmingCharacters(in: .whitespaces), deviceName: deviceName, replicaId: replica)
                 let enrollment = try await Self.enroll(request, server: address, client: client)
                 let transport = HTTPSyncTransport(server: address, token: enrollment.token, client: client)
-                let surveys = try await transport.surveys()
+                // Enrolled: from here on a broken connection is tried again, like `sync`.
+                let policy = RetryPolicy.field
+                let retry: (Int, Duration) -> Void = { env.noteRetry($0, after: $1, of: policy) }
+                let surveys = try await policy.run(sleeper: TaskSleeper(), onRetry: retry) { try await transport.surveys() }
                 let device = DeviceIdentity(
                     serverURL: address.base, token: enrollment.token, deviceID: enrollment.deviceId, replica: replica,
                     cohort: enrollment.cohort, participant: enrollment.participant, role: enrollment.role,
@@ -76,7 +79,7 @@ struct JoinCommand: AsyncParsableCommand {
                 engine.progress = TerminalProgressBar.isAvailable ? TerminalProgressBar() : SilentProgress()
                 let report: SyncReport
                 do {
-                    report = try await engine.sync()
+                    report = try await policy.run(sleeper: TaskSleeper(), onRetry: retry) { try await engine.sync() }
                 } catch let error as TransportError {
                     env.output.note(env.texts("join.fetchFailed", ["detail": ErrorReport.describe(error, texts: env.texts)]))
                     report = SyncReport()

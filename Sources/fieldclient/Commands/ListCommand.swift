@@ -1,7 +1,7 @@
 import ArgumentParser
 import SyncModel
 
-/// `fieldclient list [--survey S] [--drafts|--final] [--pending] [--review]`.
+/// `fieldclient list [--survey S] [--drafts|--final] [--pending] [--review] [--limit N]`, newest first.
 struct ListCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
@@ -35,9 +35,14 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(Texts.help("help.list.deleted")))
     var deleted = false
 
+    /// At most this many (the newest).
+    @Option(help: ArgumentHelp(Texts.help("help.list.limit"), valueName: "N"))
+    var limit: Int?
+
     /// Checks the filters.
     func validate() throws {
         if drafts && finalOnly { throw ValidationError(Texts.help("list.draftsAndFinal")) }
+        if let limit, limit < 1 { throw ValidationError(Texts.help("list.badLimit")) }
     }
 
     /// Whether a response passes the filters.
@@ -49,20 +54,27 @@ struct ListCommand: AsyncParsableCommand {
         return true
     }
 
-    /// Lists.
+    /// Lists, decoding one record at a time and keeping only the matching views.
     func run() async throws {
         try await options.run { env in
-            let (records, damaged) = try env.store.recordsAndDamage(
-                matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending))
-            var views = records.map(RecordView.init).filter(matches)
-            if review {
-                let device = try env.store.device()
-                let ids = Set(
-                    (device.map { device in
+            let device = review ? try env.store.device() : nil
+            var views: [RecordView] = []
+            let damaged = try env.store.forEachRecord(
+                matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending, newestFirst: true)
+            ) { record in
+                var view = RecordView(record)
+                guard matches(view) else { return true }
+                if review {
+                    guard let device else { return false }
+                    let queued =
                         device.role == .trainer
-                            ? ReviewQueue.waiting(records.map(\.record)) : ReviewQueue.openQuestions(records.map(\.record), device: device)
-                    } ?? []).map { LocalStore.key($0.id) })
-                views = views.filter { ids.contains($0.id) }
+                        ? ReviewQueue.waiting([record.record]) : ReviewQueue.openQuestions([record.record], device: device)
+                    guard !queued.isEmpty else { return true }
+                }
+                // The table shows no answers: a long list keeps only what it prints.
+                if !env.output.json { view.values = [:] }
+                views.append(view)
+                return views.count < limit ?? .max
             }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))

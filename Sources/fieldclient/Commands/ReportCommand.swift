@@ -22,11 +22,12 @@ struct ReportCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.requireDevice()
             if let survey { _ = try env.survey(survey) }
-            var records: [Record] = []
+            // One record decoded at a time into the report's counts: bounded memory on a large cohort.
+            var builder = CohortReportBuilder(surveys: try env.store.surveys())
             for collection in [RecordCollection.households, RecordCollection.responses] {
-                try env.store.forEachRecord(collection: collection) { records.append($0) }
+                try env.store.forEachRecord(collection: collection) { builder.add($0) }
             }
-            var report = CohortReport.make(records: records, surveys: try env.store.surveys())
+            var report = builder.report
             if let survey { report.surveys = report.surveys.filter { $0.survey == survey } }
             let state = try env.store.syncState()
             let pending = try env.store.pendingCount()

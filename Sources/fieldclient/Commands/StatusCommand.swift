@@ -16,19 +16,28 @@ struct StatusCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.store.device()
             let state = try env.store.syncState()
-            let (records, damaged) = try env.store.recordsAndDamage()
+            // Counted from plain columns: status never reads the cohort's records, except the
+            // responses' review threads, one at a time, to count open questions (they live in the
+            // sealed states; a plain review column would spare that read).
+            let summary = try env.store.summary()
+            let damaged = summary.damaged
             var view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
                 deviceName: device?.deviceName, participant: device?.participant, role: device?.role.rawValue,
                 cohort: device?.cohort, replicaId: device?.replica.description, epoch: state.epoch,
                 lastSyncAt: state.lastSyncAt?.millisecondsSince1970,
-                unsyncedChanges: records.filter(\.isPending).count,
-                rejected: records.filter { $0.rejection != nil }.count,
-                openConflicts: records.filter(\.record.hasConflicts).count, store: options.storePath,
+                unsyncedChanges: summary.unsynced, rejected: summary.rejected, openConflicts: summary.conflicted,
+                store: options.storePath,
                 encrypted: env.store.isEncrypted, damaged: damaged)
             if let device {
-                view.openQuestions = ReviewQueue.openQuestions(records.map(\.record), device: device).count
-                if device.role == .trainer { view.waitingForReview = ReviewQueue.waiting(records.map(\.record)).count }
+                var open = 0
+                var waiting = 0
+                try env.store.forEachRecord(collection: RecordCollection.responses) { record in
+                    open += ReviewQueue.openQuestions([record], device: device).count
+                    if device.role == .trainer { waiting += ReviewQueue.waiting([record]).count }
+                }
+                view.openQuestions = open
+                view.waitingForReview = waiting
             }
             let texts = env.texts
             try env.output.print(view) {

@@ -6,7 +6,17 @@ import SyncModel
 struct SyncCommand: AsyncParsableCommand {
     /// The command's name and help, in the chosen language.
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "sync", abstract: Texts.help("help.sync.abstract"))
+        CommandConfiguration(
+            commandName: "sync", abstract: Texts.help("help.sync.abstract"),
+            discussion: Texts.help(
+                "help.sync.discussion",
+                [
+                    "idle": String(Int(HTTPSyncTransport.idleTimeout.components.seconds)),
+                    "waits": RetryPolicy.field.delays.map { String(Int($0.components.seconds)) }.joined(separator: ", "),
+                    "retries": String(RetryPolicy.field.delays.count),
+                    "minutes": String(
+                        Int((RetryPolicy.field.longestDuration(failureAfter: HTTPSyncTransport.idleTimeout).components.seconds + 59) / 60)),
+                ]))
     }
 
     /// Shared options.
@@ -20,8 +30,19 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Texts.help("help.sync.pageSize", ["max": String(SyncProtocol.maximumPageSize)])))
     var pageSize = SyncProtocol.defaultPageSize
 
-    /// Checks the batch and page sizes.
+    /// Further attempts after a failed connection.
+    @Option(help: ArgumentHelp(Texts.help("help.sync.retries", ["default": String(RetryPolicy.field.delays.count)]), valueName: "N"))
+    var retries = RetryPolicy.field.delays.count
+
+    /// The retry policy: the field's waits, cut to `--retries` (a longer list repeats the last wait).
+    var retryPolicy: RetryPolicy {
+        let waits = RetryPolicy.field.delays
+        return RetryPolicy(delays: (0..<retries).map { waits[min($0, waits.count - 1)] })
+    }
+
+    /// Checks the batch and page sizes and the retries.
     func validate() throws {
+        guard (0...10).contains(retries) else { throw ValidationError(Texts.help("sync.retriesRange")) }
         guard (1...SyncProtocol.maximumPageSize).contains(pageSize) else {
             throw ValidationError(Texts.help("sync.pageSizeRange", ["max": String(SyncProtocol.maximumPageSize)]))
         }
@@ -37,6 +58,7 @@ struct SyncCommand: AsyncParsableCommand {
             let address = try ServerAddress(device.serverURL, allowInsecure: true)
             let report: SyncReport
             do {
+                let policy = retryPolicy
                 report = try await HTTPSyncTransport.withClient { client in
                     var engine = SyncEngine(
                         store: env.store, transport: HTTPSyncTransport(server: address, token: device.token, client: client),
@@ -44,7 +66,10 @@ struct SyncCommand: AsyncParsableCommand {
                     engine.pushBatchSize = batchSize
                     engine.pageSize = pageSize
                     engine.progress = TerminalProgressBar.isAvailable ? TerminalProgressBar() : SilentProgress()
-                    return try await engine.sync()
+                    // A resumable sync: each attempt continues where the broken one stopped.
+                    return try await policy.run(
+                        sleeper: TaskSleeper(), onRetry: { env.noteRetry($0, after: $1, of: policy) }
+                    ) { try await engine.sync() }
                 }
             } catch TransportError.unreachable {
                 let pending = try env.store.pendingCount()

@@ -34,6 +34,6 @@ struct StatusView: Encodable, Sendable {
     var store: String
     /// Whether the store is encrypted at rest (false only after `join --no-encryption`).
     var encrypted: Bool
-    /// Records whose sealed state is damaged (skipped; a sync restores synced ones).
+    /// Records whose sealed state a command found damaged (skipped; a sync restores synced ones).
     var damaged: [String]
 }

@@ -8,15 +8,20 @@ extension LocalStore {
         do {
             return try writer.read { db in try fetchRecord(id: id, db: db) }
         } catch let error as DamagedRecordError {
-            try noteDamage()
+            try noteDamage([error.id])
             throw error
         }
     }
 
-    /// After a damaged state was found: the next sync reads the whole feed again, so that the
-    /// server's copies replace damaged states (records this device pushed itself are not in its feed).
-    func noteDamage() throws {
-        try writer.write { db in try db.execute(sql: "UPDATE sync_state SET cursor = '' WHERE id = 1") }
+    /// After damaged states were found (`ids`): they are marked for `status`, and the next sync
+    /// reads the whole feed again, so that the server's copies replace damaged states (records
+    /// this device pushed itself are not in its feed).
+    func noteDamage(_ ids: [String]) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE sync_state SET cursor = '' WHERE id = 1")
+            let mark = try db.makeStatement(sql: "UPDATE records SET damaged = 1 WHERE id = ?")
+            for id in ids { try mark.execute(arguments: [id]) }
+        }
     }
 
     /// The records matching `query`, oldest first, without damaged ones (see `recordsAndDamage`).
@@ -27,6 +32,20 @@ extension LocalStore {
     /// The records matching `query`, oldest first, and the ids of those whose sealed state is
     /// damaged (skipped, so that the others stay usable).
     func recordsAndDamage(matching query: RecordQuery = RecordQuery()) throws -> (records: [StoredRecord], damaged: [String]) {
+        var records: [StoredRecord] = []
+        let damaged = try forEachRecord(matching: query) { record in
+            records.append(record)
+            return true
+        }
+        return (records, damaged)
+    }
+
+    /// Calls `body` with each record matching `query`, in the query's order, decoding one at a time
+    /// from a database cursor so that a large store is never loaded whole, until `body` returns
+    /// false. Returns the ids of records whose sealed state is damaged (skipped, and marked).
+    @discardableResult
+    func forEachRecord(matching query: RecordQuery, _ body: (StoredRecord) throws -> Bool) throws -> [String] {
+        if query.conflictedOnly { try fillSummary() }
         var sql = "SELECT id, state, revision, synced_revision, rejection FROM records WHERE 1"
         var arguments: StatementArguments = []
         if let collection = query.collection {
@@ -34,21 +53,25 @@ extension LocalStore {
             arguments += [collection]
         }
         if query.pendingOnly { sql += " AND revision > synced_revision" }
-        sql += " ORDER BY created_at, id"
-        let found: (records: [StoredRecord], damaged: [String]) = try writer.read { db in
-            var records: [StoredRecord] = []
+        if query.conflictedOnly { sql += " AND conflicted = 1" }
+        sql += query.newestFirst ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id"
+        let damaged: [String] = try writer.read { db in
             var damaged: [String] = []
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let record: StoredRecord
                 do {
-                    records.append(try storedRecord(from: row))
+                    record = try storedRecord(from: row)
                 } catch let error as DamagedRecordError {
                     damaged.append(error.id)
+                    continue
                 }
+                if try !body(record) { break }
             }
-            return (records, damaged)
+            return damaged
         }
-        if !found.damaged.isEmpty { try noteDamage() }
-        return found
+        if !damaged.isEmpty { try noteDamage(damaged) }
+        return damaged
     }
 
     /// Finds the one record whose id starts with `text` (full UUID, or at least 6 hex digits).
@@ -79,12 +102,13 @@ extension LocalStore {
         try writer.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?)
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
+                        synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
                     """,
                 arguments: [
                     Self.key(record.id), record.collection, record.survey, record.surveyVersion, record.owner,
-                    try stateValue(record), createdAt.millisecondsSince1970,
+                    try stateValue(record), Self.conflictFlag(record), createdAt.millisecondsSince1970,
                 ])
         }
     }
@@ -109,8 +133,8 @@ extension LocalStore {
             let changed = try change(stored.record)
             guard changed != stored.record else { return changed }
             try db.execute(
-                sql: "UPDATE records SET state = ?, revision = revision + 1 WHERE id = ?",
-                arguments: [try stateValue(changed), Self.key(id)])
+                sql: "UPDATE records SET state = ?, conflicted = ?, damaged = 0, revision = revision + 1 WHERE id = ?",
+                arguments: [try stateValue(changed), Self.conflictFlag(changed), Self.key(id)])
             return changed
         }
     }
@@ -121,6 +145,9 @@ extension LocalStore {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE revision > synced_revision") ?? 0
         }
     }
+
+    /// The `conflicted` column's value for `record`: 1 when it has open conflicts.
+    static func conflictFlag(_ record: Record) -> Int { record.hasConflicts ? 1 : 0 }
 
     /// The text key of a record id: the lowercase UUID.
     static func key(_ id: UUID) -> String { id.uuidString.lowercased() }

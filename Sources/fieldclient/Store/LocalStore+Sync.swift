@@ -41,7 +41,8 @@ extension LocalStore {
             var outcome = PushOutcome()
             let accept = try db.makeStatement(
                 sql: """
-                    UPDATE records SET state = ?, synced_revision = max(synced_revision, ?), rejection = NULL
+                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, synced_revision = max(synced_revision, ?),
+                        rejection = NULL
                     WHERE id = ?
                     """)
             // The server omits the merged state when it equals the sent one: then the local state
@@ -65,7 +66,9 @@ extension LocalStore {
                         try erase.execute(arguments: [try stateValue(state), Self.key(id)])
                         outcome.erased.append(ErasedRecordNotice(id: id, erasure: erasure, local: current))
                     } else {
-                        try accept.execute(arguments: [try stateValue(state), stored.revision, Self.key(id)])
+                        try accept.execute(arguments: [
+                            try stateValue(state), Self.conflictFlag(state), stored.revision, Self.key(id),
+                        ])
                     }
                     outcome.accepted += 1
                 case .rejected:
@@ -89,19 +92,26 @@ extension LocalStore {
             let erase = try db.makeStatement(sql: Self.eraseStatement)
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO records (id, collection, survey, survey_version, owner, state, revision, synced_revision, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
+                        synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
                     """)
-            let update = try db.makeStatement(sql: "UPDATE records SET state = ? WHERE id = ?")
+            let update = try db.makeStatement(sql: "UPDATE records SET state = ?, conflicted = ? WHERE id = ?")
             // A damaged local state is replaced by the server's copy; its unsynced changes are lost.
             let restore = try db.makeStatement(
-                sql: "UPDATE records SET state = ?, revision = 0, synced_revision = 0, rejection = NULL WHERE id = ?")
+                sql: """
+                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, revision = 0, synced_revision = 0,
+                        rejection = NULL
+                    WHERE id = ?
+                    """)
             for incoming in page.records {
                 let local: StoredRecord?
                 do {
                     local = try fetchRecord(id: incoming.id, db: db)
                 } catch is DamagedRecordError {
-                    try restore.execute(arguments: [try stateValue(incoming), Self.key(incoming.id)])
+                    try restore.execute(arguments: [
+                        try stateValue(incoming), Self.conflictFlag(incoming), Self.key(incoming.id),
+                    ])
                     continue
                 }
                 if let existing = local {
@@ -113,7 +123,9 @@ extension LocalStore {
                         try erase.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
                         outcome.erased.append(ErasedRecordNotice(id: incoming.id, erasure: erasure, local: existing))
                     } else if merged != existing.record {
-                        try update.execute(arguments: [try stateValue(merged), Self.key(incoming.id)])
+                        try update.execute(arguments: [
+                            try stateValue(merged), Self.conflictFlag(merged), Self.key(incoming.id),
+                        ])
                     }
                 } else {
                     let created: Int64 =
@@ -122,7 +134,7 @@ extension LocalStore {
                         }
                     try insert.execute(arguments: [
                         Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
-                        incoming.owner, try stateValue(incoming), created,
+                        incoming.owner, try stateValue(incoming), Self.conflictFlag(incoming), created,
                     ])
                 }
             }
@@ -133,7 +145,8 @@ extension LocalStore {
 
     /// Replaces a record's state by its erased state and drops its unsynced changes and rejection.
     static let eraseStatement =
-        "UPDATE records SET state = ?, synced_revision = max(revision, synced_revision), rejection = NULL WHERE id = ?"
+        "UPDATE records SET state = ?, conflicted = 0, damaged = 0, synced_revision = max(revision, synced_revision), "
+        + "rejection = NULL WHERE id = ?"
 
     /// Copies the WAL into the database file and truncates it, so that no page of an erased
     /// record's old state stays in the `-wal` file (`secure_delete` zeroes it in the database file).

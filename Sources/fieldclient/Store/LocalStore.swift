@@ -130,6 +130,21 @@ struct LocalStore: Sendable {
                         SELECT 1, 'none', lower(hex(randomblob(16))) WHERE EXISTS (SELECT 1 FROM device);
                     """)
         }
+        // A summary in plain columns, so that `status` counts without opening sealed states:
+        // `conflicted` (1 when the state has open conflicts; NULL until known: rows from before
+        // this migration, filled in by `LocalStore.fillSummary` once the store is unlocked) and
+        // `damaged` (1 once a command found the sealed state damaged; a new state clears it).
+        migrator.registerMigration("v3-summary") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE records ADD COLUMN conflicted INTEGER;
+                    ALTER TABLE records ADD COLUMN damaged INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX records_conflicted ON records (id) WHERE conflicted = 1;
+                    CREATE INDEX records_unsummarized ON records (id) WHERE conflicted IS NULL;
+                    CREATE INDEX records_damaged ON records (id) WHERE damaged = 1;
+                    CREATE INDEX records_rejected ON records (id) WHERE rejection IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 

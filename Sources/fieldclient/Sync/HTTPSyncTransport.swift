@@ -22,10 +22,19 @@ struct HTTPSyncTransport: SyncTransport {
         self.client = client
     }
 
-    /// A client with timeouts suited to field networks.
+    /// How long a connection may take to open.
+    static let connectTimeout: Duration = .seconds(10)
+    /// How long a connection may go without a byte arriving (once the request is sent) or leaving
+    /// (while it is sent) before it counts as dead. A slow link that keeps moving is never cut:
+    /// there is no limit on a request's whole duration.
+    static let idleTimeout: Duration = .seconds(30)
+
+    /// A client with timeouts suited to field networks: a dead connection is noticed within
+    /// ``idleTimeout``, a slow but progressing transfer runs as long as it needs.
     static func makeClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
+        configuration.timeout = .init(
+            connect: .init(connectTimeout), read: .init(idleTimeout), write: .init(idleTimeout))
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
@@ -93,7 +102,7 @@ struct HTTPSyncTransport: SyncTransport {
         let buffer: ByteBuffer
         let gzipped: Bool
         do {
-            let response = try await client.execute(request, timeout: .seconds(180))
+            let response = try await client.execute(request, deadline: .distantFuture)
             status = Int(response.status.code)
             gzipped = response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip"
             buffer = try await response.body.collect(upTo: SyncHTTPCodec.maximumResponseBytes)

@@ -16,6 +16,12 @@ struct BenchPlan: Sendable {
     var mergeSeconds: Double
     /// Records stored states are sampled from in row 5a.
     var sizeSample: Int
+    /// Row 9's participant's day: interviews, door visits, and syncs they are spread over.
+    var linkDay: (interviews: Int, visits: Int, rounds: Int)
+    /// Responses of row 9's trainer's initial sync.
+    var linkRecords: Int
+    /// Row 9's link.
+    var link: LinkProfile
 
     /// The records of the second, smaller run of rows 1 and 3 that shows memory stays bounded.
     var comparisonRecords: Int { max(100, records / 10) }
@@ -23,10 +29,13 @@ struct BenchPlan: Sendable {
     /// The sizes of issue 7.
     static let full = BenchPlan(
         records: 100_000, batchSize: 500, concurrency: 4, pullSizes: (10_000, 1_000_000), pullLast: 1_000, repeats: 21,
-        mergeSeconds: 1, sizeSample: 10_000)
+        mergeSeconds: 1, sizeSample: 10_000, linkDay: (50, 40, 5), linkRecords: 2_000, link: .field)
 
     /// Tiny sizes for the test suite.
     static let small = BenchPlan(
         records: 400, batchSize: 50, concurrency: 4, pullSizes: (500, 5_000), pullLast: 100, repeats: 3,
-        mergeSeconds: 0.05, sizeSample: 100)
+        mergeSeconds: 0.05, sizeSample: 100, linkDay: (4, 3, 2), linkRecords: 100,
+        link: LinkProfile(
+            bytesPerSecond: LinkProfile.field.bytesPerSecond, roundTrip: LinkProfile.field.roundTrip, cutEvery: 20,
+            cutWithin: 8 * 1024, seed: 19))
 }

@@ -230,6 +230,96 @@ struct BenchRunner {
                 row: "7", what: "client peak memory during the XLSX export, MiB (vs exporting \(secondSync.pulled))",
                 value: Double(xlsx.peakKiB) / 1024, unit: "MiB", baseline: Double(smallXLSX.peakKiB) / 1024,
                 ratio: Double(xlsx.peakKiB) / Double(smallXLSX.peakKiB), goal: "bounded (ratio near 1)"))
+
+        note("row 8: a trainer's status, list, report and CSV export on \(sync.pulled) and \(secondSync.pulled) records")
+        let commands = TrainerCommandsRow(executable: environment.executable("fieldclient"), directory: environment.directory)
+        let onLarge = try commands.run(store: large, passphraseFile: largeKey, survey: workload.survey.id)
+        let onSmall = try commands.run(
+            store: environment.path("trainer-small.sqlite"), passphraseFile: initial.passphraseFile(name: "trainer-small"),
+            survey: workload.survey.id)
+        for (big, small) in zip(onLarge, onSmall) {
+            let timeGoal = big.command == "status" ? 0.2 : nil
+            out.append(
+                Measurement(
+                    row: "8", what: "fieldclient \(big.command) on \(sync.pulled) records, s (vs \(secondSync.pulled))",
+                    value: big.seconds, unit: "s", baseline: small.seconds, ratio: big.seconds / small.seconds,
+                    goal: timeGoal.map { "< \($0) s" }, met: timeGoal.map { big.seconds < $0 }))
+            let mebibytes = Double(big.peakKiB) / 1024
+            out.append(
+                Measurement(
+                    row: "8m", what: "fieldclient \(big.command) peak memory on \(sync.pulled) records, MiB (vs \(secondSync.pulled))",
+                    value: mebibytes, unit: "MiB", baseline: Double(small.peakKiB) / 1024,
+                    ratio: Double(big.peakKiB) / Double(small.peakKiB), goal: "≤ 100 MiB", met: mebibytes <= 100))
+        }
+
+        out += try await badLink(http: http, workload: workload)
+        return out
+    }
+
+    /// Row 9: a participant's day and a trainer's initial sync through the throttling proxy.
+    private func badLink(http: HTTPClient, workload: Workload) async throws -> [Measurement] {
+        let link = plan.link
+        let row = BadLinkRow(
+            fieldclient: environment.executable("fieldclient"), directory: environment.directory, profile: link, http: http)
+        let kbits = Int(link.bytesPerSecond * 8 / 1000)
+        let milliseconds = Int(link.roundTrip.components.seconds * 1000 + link.roundTrip.components.attoseconds / 1_000_000_000_000_000)
+        let described = "\(kbits) kbit/s, +\(milliseconds) ms, every \(link.cutEvery)th connection cut"
+        var out: [Measurement] = []
+
+        let day = plan.linkDay
+        note("row 9: a participant's day (\(day.interviews) interviews, \(day.visits) visits) over a bad link")
+        let dayServer = ServerUnderTest(
+            executable: environment.executable("syncserver"), database: environment.path("link-day-server.sqlite"),
+            directory: environment.directory)
+        try dayServer.prepare(cohort: Workload.cohortName, surveyFile: workload.surveyFile)
+        let doors = environment.directory.appendingPathComponent("link-doors.csv")
+        let rows = (1...(2 * day.visits)).map { "Lindenstraße,\($0),04177" }
+        try Data((["street,house_number,postcode"] + rows).joined(separator: "\n").utf8).write(to: doors)
+        try dayServer.admin(["households", "import", "--cohort", Workload.cohortName, doors.path])
+        try dayServer.start(metrics: true)
+        defer { dayServer.stop() }
+        let participant = try await row.participantDay(
+            server: dayServer, cohort: Workload.cohortName, survey: workload.survey.id, interviews: day.interviews,
+            visits: day.visits, rounds: day.rounds)
+        dayServer.stop()
+        out += measurements(
+            participant, what: "a participant's day (\(day.interviews) interviews, \(day.visits) visits, \(day.rounds) syncs)",
+            link: described)
+
+        note("row 9: a trainer's initial sync of \(plan.linkRecords) responses over a bad link")
+        let trainerWorkload = try Workload(records: plan.linkRecords, surveyFile: workload.surveyFile, seed: 9)
+        let ingest = IngestRow(
+            executable: environment.executable("syncserver"), batchSize: plan.batchSize, concurrency: plan.concurrency,
+            directory: environment.directory)
+        let trainerServer = try await ingest.run(
+            trainerWorkload, database: environment.path("link-trainer-server.sqlite"), http: http)
+        defer { trainerServer.server.stop() }
+        let trainer = try await row.trainerInitialSync(
+            server: trainerServer.server, cohort: Workload.cohortName, records: trainerWorkload.records.count)
+        trainerServer.server.stop()
+        out += measurements(trainer, what: "a trainer's initial sync of \(trainerWorkload.records.count) responses", link: described)
+        return out
+    }
+
+    /// The measurements of one bad-link scenario: time against the ideal, bytes, records sent again.
+    private func measurements(_ outcome: BadLinkRow.Outcome, what: String, link: String) -> [Measurement] {
+        let ratio = outcome.seconds / outcome.idealSeconds
+        let statistics = outcome.statistics
+        var out = [
+            Measurement(
+                row: "9", what: "\(what) over \(link), s (vs the link's ideal)", value: outcome.seconds, unit: "s",
+                baseline: outcome.idealSeconds, ratio: ratio, goal: "≤ 1.5× the ideal", met: ratio <= 1.5),
+            Measurement(
+                row: "9", what: "\(what): bytes on the link (\(statistics.exchanges) exchanges, "
+                    + "\(statistics.connections) connections, \(statistics.cuts) cut)",
+                value: Double(statistics.bytes), unit: "B"),
+        ]
+        if let resent = outcome.resent {
+            out.append(
+                Measurement(
+                    row: "9", what: "\(what): records sent again (of \(outcome.records))", value: Double(resent),
+                    unit: "records", goal: "0", met: resent == 0))
+        }
         return out
     }
 }

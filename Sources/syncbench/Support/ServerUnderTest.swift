@@ -16,6 +16,8 @@ final class ServerUnderTest: @unchecked Sendable {
     let directory: URL
     /// The port while running.
     private(set) var port = 0
+    /// The metrics port while running, when started with `metrics`.
+    private(set) var metricsPort: Int?
     /// The running process.
     private var process: ChildProcess?
 
@@ -57,14 +59,18 @@ final class ServerUnderTest: @unchecked Sendable {
         return code
     }
 
-    /// Starts `syncserver serve` and waits until it accepts connections.
-    func start() throws {
+    /// Starts `syncserver serve` and waits until it accepts connections; with `metrics`, it also
+    /// serves `GET /metrics` on a port of its own (``metricsPort``).
+    func start(metrics: Bool = false) throws {
         port = try Loopback.freePort()
         let log = directory.appendingPathComponent("syncserver-\(port).log").path
-        process = try ChildProcess(
-            executable: executable,
-            arguments: ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database],
-            outputPath: log, errorPath: log + ".err")
+        var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
+        if metrics {
+            let metricsPort = try Loopback.freePort()
+            self.metricsPort = metricsPort
+            arguments += ["--metrics-port", String(metricsPort)]
+        }
+        process = try ChildProcess(executable: executable, arguments: arguments, outputPath: log, errorPath: log + ".err")
         for _ in 0..<400 {
             if Loopback.isListening(port: port) { return }
             usleep(25_000)
@@ -90,6 +96,4 @@ final class ServerUnderTest: @unchecked Sendable {
     }
 
     deinit { stop() }
-
-
 }

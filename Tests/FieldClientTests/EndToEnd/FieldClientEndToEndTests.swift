@@ -154,7 +154,7 @@ struct FieldClientEndToEndTests {
         server.stop()
         let id = try anna.ok(["record", "nachbarschaft-2026", "--answers", try writeAnswers(validAnswers)])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let offline = try anna.run(["sync"])
+        let offline = try anna.run(["sync", "--retries", "0"])
         #expect(offline.status == ExitStatus.unavailable.rawValue)
         #expect(offline.stderr.contains("1 change is safe on this device"))
         #expect(offline.stderr.split(separator: "\n").count == 1)

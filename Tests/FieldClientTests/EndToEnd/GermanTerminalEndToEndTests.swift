@@ -91,7 +91,7 @@ struct GermanTerminalEndToEndTests {
 
         // Offline: the server is gone.
         server.stop()
-        let offline = try anna.run(["sync"])
+        let offline = try anna.run(["sync", "--retries", "0"])
         #expect(offline.status == 69)
         #expect(offline.stderr.contains("sicher auf diesem Gerät"), "\(offline.stderr)")
 
