@@ -45,11 +45,12 @@ struct RetryPolicyTests {
     @Test("a push cut before or after the server stored it is tried again; no record the client saw acknowledged is sent again",
         arguments: [false, true])
     func resumesAfterACut(afterCommit: Bool) async throws {
-        let server = FakeServer(surveys: [try Fixtures.survey()])
+        let server = try await InMemoryServer(
+            surveyFiles: [Fixtures.root.appendingPathComponent("Fixtures/nachbarschaftsbefragung.yaml")])
         let (device, ids) = try Self.device(records: 6)
-        server.pushCallsBeforeFailure = 1
-        server.pushFailsAfterCommit = afterCommit
-        let engine = device.engine(server)
+        let transport = try await device.connect(to: server)
+        transport.failPush(after: 1, afterCommit: afterCommit)
+        let engine = device.engine(transport)
         let sleeper = RecordingSleeper()
         var retries: [Int] = []
         let report = try await RetryPolicy.field.run(sleeper: sleeper, onRetry: { attempt, _ in retries.append(attempt) }) {
@@ -58,8 +59,8 @@ struct RetryPolicyTests {
         #expect(retries == [2])
         #expect(sleeper.waits == [.seconds(2)])
         #expect(report.pending == 0)
-        #expect(Set(server.storedRecords.keys) == Set(ids))
-        let sent = server.pushes.flatMap(\.records).map(\.id)
+        #expect(Set(try await server.storedRecords.keys) == Set(ids))
+        let sent = transport.pushes.flatMap(\.records).map(\.id)
         let acknowledged = Array(sent.prefix(2))  // the first batch (of 2), answered before the cut
         for id in acknowledged { #expect(sent.filter { $0 == id }.count == 1, "\(id) was acknowledged, then sent again") }
         // Only the batch whose answer was lost is sent twice.
