@@ -122,13 +122,13 @@ struct AuditTrailTests {
         let moved = try SyncServerProcess.run(["migrate", "--from", "sqlite:\(db)", "--to", target, "--json"])
         #expect(moved.status == 0, "\(moved.stderr)")
         #expect(moved.stdout.contains("\"auditEvents\" : 5"), "\(moved.stdout)")
-        let opened = try RecordStoreFactory.makeRecordStore(at: try StoreLocation(parsing: target), logger: .quiet)
-        try await opened.use { postgres in
-            let events = try await postgres.auditEvents(cohort: nil, since: nil)
-            #expect(Array(events.prefix(5)) == afterBackup)
-            #expect(events.last?.kind == .migration)
-            #expect(events.last?.details["records"] == "0")
-            #expect(try await postgres.pseudonymSecret(random: SystemRandomSource()) == secret)
-        }
+        // Opened with the test settings (the production connect deadline is too short while the
+        // whole suite runs at once on two cores).
+        let postgres = try TestPostgres.openStore(at: try PostgresLocation(url: target))
+        let events = try await postgres.auditEvents(cohort: nil, since: nil)
+        #expect(Array(events.prefix(5)) == afterBackup)
+        #expect(events.last?.kind == .migration)
+        #expect(events.last?.details["records"] == "0")
+        #expect(try await postgres.pseudonymSecret(random: SystemRandomSource()) == secret)
     }
 }

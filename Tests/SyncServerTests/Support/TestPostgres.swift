@@ -51,19 +51,24 @@ enum TestPostgres {
     /// A migrated store on a new database, its pool running until the test ends (the suite needs
     /// the `.postgresPools` trait).
     static func makeStore(random: any RandomSource, journal: ErasureJournal? = nil) async throws -> PostgresRecordStore {
+        let store = try openStore(at: try await makeDatabase(), journal: journal)
+        try await store.migrate(random: random)
+        return store
+    }
+
+    /// A store on the existing database at `location` (e.g. one a `syncserver` process made), its
+    /// pool running until the test ends (the suite needs the `.postgresPools` trait); not migrated.
+    static func openStore(at location: PostgresLocation, journal: ErasureJournal? = nil) throws -> PostgresRecordStore {
         guard let pools = PostgresPools.current else {
             throw CommandFailure("A PostgreSQL store needs the .postgresPools trait on its suite, which stops its pool.")
         }
-        let location = try await makeDatabase()
         var configuration = location.clientConfiguration
         configuration.options.maximumConnections = 8
         configuration.options.connectionIdleTimeout = .seconds(3)
         let client = PostgresClient(configuration: configuration, backgroundLogger: .quiet)
         pools.run { await client.run() }
         // The whole suite runs in parallel on few cores: allow connections more time than production does.
-        let store = PostgresRecordStore(
+        return PostgresRecordStore(
             client: client, location: location, logger: .quiet, leaseDeadline: .seconds(60), journal: journal)
-        try await store.migrate(random: random)
-        return store
     }
 }
