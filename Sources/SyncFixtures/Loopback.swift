@@ -5,6 +5,11 @@ import Foundation
 #endif
 
 /// TCP ports on 127.0.0.1 for the real servers that tests and benchmarks start.
+///
+/// Start a server with `--port 0` and read its port from its log (``listeningPorts(inLog:)``)
+/// rather than probing a free port first: between the probe and the server's bind, another process
+/// (a proxy, a parallel test's server) can take the port, and ``isListening(port:)`` would then
+/// report that process.
 public enum Loopback {
     /// A port on 127.0.0.1 that the system just handed out and nothing listens on.
     public static func freePort() throws -> Int {
@@ -36,6 +41,15 @@ public enum Loopback {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
+        }
+    }
+
+    /// The ports a `syncserver serve` log says it listens on ("… listening on 127.0.0.1:PORT"), in order.
+    public static func listeningPorts(inLog text: String) -> [Int] {
+        let marker = "listening on 127.0.0.1:"
+        return text.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: marker) else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
         }
     }
 }

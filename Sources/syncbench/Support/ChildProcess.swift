@@ -76,12 +76,24 @@ final class ChildProcess: @unchecked Sendable {
     /// Sends SIGTERM.
     func terminate() { kill(pid, SIGTERM) }
 
+    /// The exit status once the process has been reaped by ``hasEnded()``.
+    private var reapedStatus: Int32?
+
+    /// Whether the process has ended; it is reaped then, and ``wait()`` returns at once.
+    func hasEnded() -> Bool {
+        if reapedStatus != nil { return true }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return false }
+        reapedStatus = status
+        return true
+    }
+
     /// Waits for the end, reading `VmHWM` every 5 ms until then, and returns the exit status
     /// and the last peak read (growth in the last few milliseconds before the exit is missed).
     func wait() -> Ending {
-        var status: Int32 = 0
+        var status: Int32 = reapedStatus ?? 0
         var peak = 0
-        while true {
+        while reapedStatus == nil {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { break }
             if result < 0 {

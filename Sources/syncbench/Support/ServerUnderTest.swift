@@ -59,23 +59,39 @@ final class ServerUnderTest: @unchecked Sendable {
         return code
     }
 
-    /// Starts `syncserver serve` and waits until it accepts connections; with `metrics`, it also
-    /// serves `GET /metrics` on a port of its own (``metricsPort``).
+    /// Starts `syncserver serve` on a port the kernel picks (`--port 0`) and waits until its log
+    /// says where it listens; with `metrics`, it also serves `GET /metrics` on a port of its own
+    /// (``metricsPort``).
+    ///
+    /// Not a port probed free beforehand: between the probe and the server's bind, another process
+    /// (a proxy, a parallel test's server) can take it, and the benchmark would then talk to that
+    /// process. A start that fails (the metrics port was taken after all) is tried again.
     func start(metrics: Bool = false) throws {
-        port = try Loopback.freePort()
-        let log = directory.appendingPathComponent("syncserver-\(port).log").path
-        var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
-        if metrics {
-            let metricsPort = try Loopback.freePort()
-            self.metricsPort = metricsPort
-            arguments += ["--metrics-port", String(metricsPort)]
+        var failure = ""
+        for attempt in 1...3 {
+            let log = directory.appendingPathComponent("syncserver-\(UInt32.random(in: 0...UInt32.max))-\(attempt).log").path
+            let metricsPort = metrics ? try Loopback.freePort() : nil
+            var arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--db", database]
+            if let metricsPort { arguments += ["--metrics-port", String(metricsPort)] }
+            let child = try ChildProcess(executable: executable, arguments: arguments, outputPath: log, errorPath: log + ".err")
+            for _ in 0..<800 {
+                let ports = [log, log + ".err"].flatMap {
+                    Loopback.listeningPorts(inLog: (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "")
+                }
+                if let main = ports.first(where: { $0 != metricsPort }), metricsPort.map(ports.contains) ?? true {
+                    port = main
+                    self.metricsPort = metricsPort
+                    process = child
+                    return
+                }
+                if child.hasEnded() { break }
+                usleep(25_000)
+            }
+            child.terminate()
+            _ = child.wait()
+            failure = ((try? String(contentsOfFile: log + ".err", encoding: .utf8)) ?? "").suffix(600).description
         }
-        process = try ChildProcess(executable: executable, arguments: arguments, outputPath: log, errorPath: log + ".err")
-        for _ in 0..<400 {
-            if Loopback.isListening(port: port) { return }
-            usleep(25_000)
-        }
-        throw BenchFailure("syncserver did not start on port \(port); see \(log).err")
+        throw BenchFailure("syncserver did not start: \(failure)")
     }
 
     /// The server's process id while running.

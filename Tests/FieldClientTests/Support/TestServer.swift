@@ -6,14 +6,14 @@ import Testing
     import Glibc
 #endif
 
-/// A real `syncserver` process on a free loopback port, with a cohort, the fixture survey and door list.
+/// A real `syncserver` process on a loopback port it picks itself, with a cohort, the fixture survey and door list.
 final class TestServer: @unchecked Sendable {
     /// The temporary folder for the database and client stores.
     let directory: URL
     /// The database: a SQLite file, or a PostgreSQL URL shared with other instances.
     let database: String
-    /// The port.
-    let port: Int
+    /// The port: picked by the server at its first start (`--port 0`, read from its log), kept for restarts.
+    private(set) var port: Int
     /// The environment of the server and of every admin command (e.g. SYNCSERVER_ERASURE_JOURNAL).
     let environment: [String: String]
     /// The server process, while running.
@@ -41,7 +41,7 @@ final class TestServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.environment = environment
         self.database = database ?? directory.appendingPathComponent("server.sqlite").path
-        self.port = try port ?? Loopback.freePort()
+        self.port = port ?? 0
         log = directory.appendingPathComponent("syncserver.log")
         guard setUp else {
             try start()
@@ -82,7 +82,8 @@ final class TestServer: @unchecked Sendable {
         return code
     }
 
-    /// Starts the server and waits until it answers.
+    /// Starts the server and waits until its log says it listens (on a port of its choice at the
+    /// first start, then on the same port).
     func start() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Binaries.path("syncserver"))
@@ -95,11 +96,19 @@ final class TestServer: @unchecked Sendable {
         output.seekToEndOfFile()
         process.standardOutput = output
         process.standardError = output
+        let logged = output.offsetInFile
         try process.run()
         try output.close()
         self.process = process
         for _ in 0..<200 {
-            if Loopback.isListening(port: port) { return }
+            let text = (try? Data(contentsOf: log))?.dropFirst(Int(logged)) ?? Data()
+            if let bound = Loopback.listeningPorts(inLog: String(decoding: text, as: UTF8.self)).first,
+                port == 0 || bound == port
+            {
+                port = bound
+                return
+            }
+            if !process.isRunning { break }
             usleep(50_000)
         }
         throw TestFailure("syncserver did not start on port \(port)")
