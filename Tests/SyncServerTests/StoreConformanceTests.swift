@@ -107,6 +107,48 @@ struct StoreConformanceTests {
     }
 
     @Test(
+        "Concurrent batches, one refused: the others are all in the feed with gap-free sequences, the refused one nowhere",
+        arguments: StoreKind.all)
+    func concurrentBatchesKeepTheFeedWhole(kind: StoreKind) async throws {
+        struct Refused: Error {}
+        let store = try await Self.makeStore(kind)
+        let batches = (0..<12).map { _ in
+            (0..<3).map { _ in Record(id: UUID(), collection: RecordCollection.households, cohort: "wedding", owner: "Ayşe") }
+        }
+        let refused = 5
+        let outcomes = await withTaskGroup(of: (Int, Result<BatchOutcome, any Error>).self) { group in
+            for (index, records) in batches.enumerated() {
+                group.addTask {
+                    do {
+                        let outcome = try await store.commitBatch(
+                            ids: records.map(\.id), requestEpoch: nil, at: Timestamp(millisecondsSince1970: 2)
+                        ) { _ in
+                            if index == refused { throw Refused() }
+                            return BatchPlan(results: [], writes: records, relays: [])
+                        }
+                        return (index, .success(outcome))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            return await group.reduce(into: [Int: Result<BatchOutcome, any Error>]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, outcome) in outcomes {
+            if index == refused {
+                #expect(throws: Refused.self) { try outcome.get() }
+            } else {
+                let last = try outcome.get().lastSequence
+                #expect(last.map { $0 % 3 == 0 } == true, "a batch's three rows are consecutive, ending at \(String(describing: last))")
+            }
+        }
+        let page = try await store.changes(in: .cohort("wedding"), after: 0, limit: 100, reader: nil)
+        let stored = try page.records()
+        #expect(stored.count == 33 && page.cursor == 33 && !page.hasMore, "sequences 1…33, none skipped")
+        #expect(Set(stored.map(\.id)) == Set(batches.enumerated().filter { $0.offset != refused }.flatMap { $0.element.map(\.id) }))
+    }
+
+    @Test(
         "migrate's transfer keeps the records' survey columns and NULLs from SQLite to PostgreSQL",
         .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
     func transferKeepsTheColumnRules() async throws {

@@ -61,7 +61,7 @@ struct SyncController<Store: RecordStore>: Sendable {
         let rejected = outcome.plan.results.filter { $0.status == .rejected }.count
         environment.metrics.recordPush(
             pushed: records.count, written: outcome.plan.writes.count, rejected: rejected,
-            lastSequence: outcome.lastSequence)
+            lastSequence: outcome.lastSequence, groupSize: outcome.groupSize)
         context.logger.info(
             "Push",
             metadata: [

@@ -26,6 +26,8 @@ final class ServerMetrics: Sendable {
     let feedSequence: Gauge
     /// Records per push, a histogram (`syncserver_push_batch_records`).
     let pushBatchSize: Recorder
+    /// Pushes committed in one transaction with this one, a histogram (`syncserver_group_commit_batches`).
+    let groupCommitSize: Recorder
     /// Requests that failed because the database could not answer (`syncserver_database_errors_total`).
     let databaseErrors: Counter
     /// HTTP connections open now (`syncserver_open_connections`).
@@ -46,6 +48,7 @@ final class ServerMetrics: Sendable {
         recordsServed = Counter(label: Name.recordsServed, factory: factory)
         feedSequence = Gauge(label: Name.feedSequence, factory: factory)
         pushBatchSize = Recorder(label: Name.pushBatchSize, aggregate: true, factory: factory)
+        groupCommitSize = Recorder(label: Name.groupCommitSize, aggregate: true, factory: factory)
         databaseErrors = Counter(label: Name.databaseErrors, factory: factory)
         openConnections = Meter(label: Name.openConnections, factory: factory)
     }
@@ -69,9 +72,10 @@ final class ServerMetrics: Sendable {
     }
 
     /// Counts a push of `pushed` records of which `written` were stored and `rejected` refused,
-    /// the last written at feed sequence `lastSequence`.
-    func recordPush(pushed: Int, written: Int, rejected: Int, lastSequence: Int64?) {
+    /// the last written at feed sequence `lastSequence`, committed in a group of `groupSize` pushes.
+    func recordPush(pushed: Int, written: Int, rejected: Int, lastSequence: Int64?, groupSize: Int = 1) {
         recordsPushed.increment(by: pushed)
+        groupCommitSize.record(groupSize)
         recordsWritten.increment(by: written)
         recordsRejected.increment(by: rejected)
         pushBatchSize.record(pushed)
@@ -104,6 +108,8 @@ final class ServerMetrics: Sendable {
         static let feedSequence = "syncserver_feed_sequence"
         /// Records per push.
         static let pushBatchSize = "syncserver_push_batch_records"
+        /// Pushes per group commit, recorded once per push.
+        static let groupCommitSize = "syncserver_group_commit_batches"
         /// Database failures.
         static let databaseErrors = "syncserver_database_errors_total"
         /// Open HTTP connections.

@@ -8,4 +8,6 @@ struct BatchOutcome: Sendable {
     var epoch: String
     /// The feed sequence of the last stored state; nil when nothing was written.
     var lastSequence: Int64?
+    /// How many batches were committed in the same transaction as this one (group commit); 1 alone.
+    var groupSize = 1
 }

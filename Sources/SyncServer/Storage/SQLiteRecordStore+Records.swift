@@ -3,7 +3,8 @@ import GRDB
 import SyncModel
 
 extension SQLiteRecordStore {
-    /// Loads, plans and writes one batch in one write transaction.
+    /// Loads, plans and writes one batch; batches that wait at the same moment share one write
+    /// transaction (``GroupCommit``), each in a savepoint of its own.
     ///
     /// The existing states come from one query; the new rows get the next feed sequences.
     /// SQLite has one writer, so sequences commit in order and the feed has no gaps.
@@ -12,7 +13,7 @@ extension SQLiteRecordStore {
         plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
     ) async throws -> BatchOutcome {
         let keys = Array(Set(ids.map(\.uuidString)))
-        return try await write { db in
+        return try await groupCommit.commit { db in
             let epoch = try Self.epoch(db)
             let listed =
                 try requestEpoch.map {
@@ -42,6 +43,38 @@ extension SQLiteRecordStore {
                 }
             }
             return BatchOutcome(plan: decided, epoch: epoch, lastSequence: rows.last?.sequence)
+        }
+    }
+
+    /// The group commit of `writer`: one write transaction per group, one savepoint per batch.
+    ///
+    /// A batch whose plan is refused fails alone; a database error (a full disk) may have ended
+    /// the transaction, so it fails the whole group and nothing of it is stored.
+    static func makeGroupCommit(_ writer: any DatabaseWriter) -> GroupCommit<Database> {
+        GroupCommit { jobs in
+            do {
+                return try await writer.write { db in
+                    var results: [Result<BatchOutcome, any Error>] = []
+                    for job in jobs {
+                        do {
+                            var outcome: BatchOutcome?
+                            try db.inSavepoint {
+                                outcome = try job(db)
+                                return .commit
+                            }
+                            guard let outcome else { throw StoreError.unavailable("A batch returned no outcome.") }
+                            results.append(.success(outcome))
+                        } catch let error as DatabaseError {
+                            throw error
+                        } catch {
+                            results.append(.failure(error))
+                        }
+                    }
+                    return results
+                }
+            } catch {
+                throw Self.mapped(error)
+            }
         }
     }
 

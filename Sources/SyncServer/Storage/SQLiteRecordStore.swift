@@ -9,6 +9,8 @@ final class SQLiteRecordStore: RecordStore {
     let writer: any DatabaseWriter
     /// The erasure journal: `<path>.erasures` for a file, unless another is given; none in memory.
     let erasureJournal: ErasureJournal?
+    /// Commits the pushes that wait at the same moment in one transaction.
+    let groupCommit: GroupCommit<Database>
 
     /// Opens (creating owner-only when missing) the database file at `path` and migrates it;
     /// `random` makes the epoch and server replica of a new database. Its erasure journal is
@@ -36,6 +38,7 @@ final class SQLiteRecordStore: RecordStore {
     ) throws {
         self.writer = writer
         self.erasureJournal = journal
+        self.groupCommit = Self.makeGroupCommit(writer)
         do {
             try writer.read { db in try Self.refuseNewerSchema(db, location: location) }
             try Self.migrator(random: random).migrate(writer)
