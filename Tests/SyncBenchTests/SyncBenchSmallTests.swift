@@ -69,7 +69,7 @@ struct SyncBenchSmallTests {
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
         let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
-        #expect(Set(measurements.map(\.row)) == Set(["1", "2", "3", "3e", "4", "5a", "5b", "6", "7", "8", "8m", "9"]).union(postgresRows))
+        #expect(Set(measurements.map(\.row)) == Set(["1", "1L", "2", "3", "3e", "4", "5a", "5b", "6", "7", "8", "8m", "9"]).union(postgresRows))
         if let postgres = Self.postgres {
             #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
         }

@@ -3,7 +3,8 @@ import Foundation
 import NIOCore
 import SyncModel
 
-/// Row 1: response records pushed over HTTP on loopback, in batches, into an empty server.
+/// Row 1: response records pushed over HTTP on loopback, in batches, into an empty server (row
+/// 1L: into one that already holds many).
 struct IngestRow {
     /// What one ingest run measured; the server keeps running for the rows that read it.
     struct Outcome {
@@ -32,11 +33,15 @@ struct IngestRow {
     /// The folder for databases and logs.
     let directory: URL
 
-    /// Prepares a server on `database` (its `--db` argument), enrolls every participant, and
-    /// pushes the workload; only the pushes are timed.
-    func run(_ workload: Workload, database: String, http: HTTPClient) async throws -> Outcome {
+    /// Prepares a server on `database` (its `--db` argument), lets `fill` put records into the
+    /// database before the server starts (row 1L: a database that already holds many), enrolls
+    /// every participant, and pushes the workload; only the pushes are timed.
+    func run(
+        _ workload: Workload, database: String, http: HTTPClient, fill: (String) throws -> Void = { _ in }
+    ) async throws -> Outcome {
         let server = ServerUnderTest(executable: executable, database: database, directory: directory)
         try server.prepare(cohort: Workload.cohortName, surveyFile: workload.surveyFile)
+        try fill(database)
         let codes = try workload.cohort.participants.map {
             try server.code(cohort: Workload.cohortName, name: $0.name)
         }
