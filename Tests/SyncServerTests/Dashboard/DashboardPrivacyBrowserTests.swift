@@ -13,14 +13,9 @@ import FoundationNetworking
 /// anywhere in the DOM; the free-text answer is only in the trainer's.
 @Suite("The dashboard shows no contact detail in headless Chromium", .serialized)
 struct DashboardPrivacyBrowserTests {
-    @Test("Neither a trainer's nor a participant's dashboard shows the answered kontakt; free text only the trainer's")
+    @Test("Neither a trainer's nor a participant's dashboard shows the answered kontakt; free text only the trainer's", .enabled(if: Chromium.shouldRun))
     func noContactDetailInTheDOM() async throws {
-        guard let chromium = Chromium.find() else {
-            if Chromium.isRequired {
-                Issue.record("QS_CHROMIUM=required, but chromium is not installed; scripts/test installs it (apt-get install chromium).")
-            }
-            return
-        }
+        let chromium = try Chromium.required()
         let directory = try EpochTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("sync.sqlite").path

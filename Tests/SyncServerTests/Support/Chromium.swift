@@ -20,6 +20,18 @@ struct Chromium {
     /// Whether the run must have Chromium: `QS_CHROMIUM=required`, which scripts/test sets.
     static var isRequired: Bool { ProcessInfo.processInfo.environment["QS_CHROMIUM"] == "required" }
 
+    /// Whether tests that need Chromium run: when it is installed, or when it is required (they then fail).
+    static var shouldRun: Bool { find() != nil || isRequired }
+
+    /// The installed Chromium; throws (the test fails) when it is missing.
+    static func required() throws -> Chromium {
+        guard let chromium = find() else {
+            throw ChromiumFailure(
+                "QS_CHROMIUM=required, but chromium is not installed; scripts/test installs it (apt-get install chromium).")
+        }
+        return chromium
+    }
+
     /// Loads `url` headless and returns the DOM after load (`--dump-dom`); `acceptLanguage`
     /// (e.g. `de-DE`) is the browser's language, sent as `Accept-Language`.
     func dumpDOM(_ url: String, profile: URL, acceptLanguage: String = "en-US") throws -> String {
@@ -71,9 +83,9 @@ struct Chromium {
         return String(decoding: stdout, as: UTF8.self)
     }
 
-    /// A failed Chromium run.
+    /// Chromium is missing or a run failed.
     struct ChromiumFailure: Error, CustomStringConvertible {
-        /// What Chromium printed.
+        /// What went wrong: Chromium is missing, or what it printed.
         var description: String
         /// Creates the failure.
         init(_ description: String) { self.description = description }
