@@ -144,7 +144,11 @@ extension StoredRecordEncoding {
         case ValueTag.false: return .bool(false)
         case ValueTag.true: return .bool(true)
         case ValueTag.integer: return .integer(try reader.zigzag())
-        case ValueTag.decimal: return .decimal(try reader.double())
+        case ValueTag.decimal:
+            // JSON has no NaN or infinity, and NaN is not even equal to itself: such bits are damage.
+            let number = try reader.double()
+            guard number.isFinite else { throw StoredRecordDecodingError(.numberOutOfRange, at: start) }
+            return .decimal(number)
         case ValueTag.string: return .string(try reader.string())
         case ValueTag.array, ValueTag.object:
             guard depth < maximumNesting else { throw StoredRecordDecodingError(.nestingTooDeep, at: start) }

@@ -155,6 +155,12 @@ struct StoredRecordEncodingTests {
                 .zeroCounter),
             ("a field pointing past the edit table", withOneEdit + [1, 1, 0x61, 2, 0, 0], .indexOutOfRange(index: 1, count: 1)),
             ("an unknown value tag", withOneEdit + [1, 1, 0x61, 0, 9, 0], .invalidTag(9)),
+            // Found by randomMutations… (seed 2ekLebf1xQUi3fQ682c13jVsvEyUGWTh+o3hbO6E6jY=): a flipped bit
+            // made a NaN, which JSON cannot hold and which is not equal to itself. Tag 4 is a decimal.
+            ("a decimal that is NaN", withOneEdit + [1, 1, 0x61, 0, 4, 0, 0, 0, 0, 0, 0, 0xF8, 0x7F, 0],
+                .numberOutOfRange),
+            ("a decimal that is infinite", withOneEdit + [1, 1, 0x61, 0, 4, 0, 0, 0, 0, 0, 0, 0xF0, 0xFF, 0],
+                .numberOutOfRange),
             ("a name that is not UTF-8", withOneEdit + [1, 1, 0xFF, 0, 0, 0], .invalidUTF8),
             ("a field twice", withOneEdit + [2, 1, 0x61, 0, 0, 1, 0x61, 0, 0, 0], .duplicateKey("a")),
             ("conflicting siblings out of order",
