@@ -60,8 +60,11 @@ final class ThrottlingProxy: Sendable {
                     }
                     let connection = ProxyConnection(
                         inbound: inbound, shaped: plan.shaped, cutAt: plan.cutAt, profile: profile, shared: shared)
-                    try inbound.pipeline.syncOperations.addHandler(RelayHandler(connection: connection, side: .client))
-                    connection.connect(toPort: targetPort)
+                    // The server is dialled once the accepted channel is active (RelayHandler.channelActive):
+                    // a read asked of it before then can be lost, and the client's request then sat
+                    // unread until the client gave up and closed (the flaky join timeout of row 9).
+                    try inbound.pipeline.syncOperations.addHandler(
+                        RelayHandler(connection: connection, side: .client, onActive: { connection.connect(toPort: targetPort) }))
                 })
             }
         listener = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
@@ -106,11 +109,20 @@ final class RelayHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let connection: ProxyConnection
     /// Which end this handler reads.
     private let side: LinkSide
+    /// What to do once the channel is active (the client's end dials the server then).
+    private let onActive: () -> Void
 
     /// Creates the handler of `side`.
-    init(connection: ProxyConnection, side: LinkSide) {
+    init(connection: ProxyConnection, side: LinkSide, onActive: @escaping () -> Void = {}) {
         self.connection = connection
         self.side = side
+        self.onActive = onActive
+    }
+
+    /// The channel is active: run ``onActive``.
+    func channelActive(context: ChannelHandlerContext) {
+        context.fireChannelActive()
+        onActive()
     }
 
     /// Passes a chunk on, paced.
