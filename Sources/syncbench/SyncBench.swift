@@ -17,7 +17,8 @@ struct SyncBench: AsyncParsableCommand {
         discussion: """
             Run it from a release build: swift run -c release syncbench. It uses the syncserver and \
             fieldclient executables of the same build folder, a temporary work folder (about 1 GB \
-            for the 1,000,000-record database) and 3-5 minutes. --small runs tiny sizes in seconds, \
+            for the 1,000,000-record database) and 3-5 minutes, plus a few for preparing row 10's 200 \
+            devices (10,000 fieldclient record runs). --small runs tiny sizes in seconds, \
             which the test suite does so that the benchmark keeps working. With --postgres (or \
             SYNCBENCH_POSTGRES_URL) rows 1 and 2 also run on PostgreSQL, in fresh databases that \
             syncbench creates and drops with psql.

@@ -15,6 +15,7 @@ struct SyncBenchSmallTests {
         var ratio: Double?
         var met: Bool?
         var unit: String
+        var goal: String?
     }
 
     /// The build products folder that holds syncbench, syncserver and fieldclient.
@@ -69,7 +70,9 @@ struct SyncBenchSmallTests {
 
         let measurements = try JSONDecoder().decode([Measurement].self, from: data)
         let postgresRows: Set<String> = Self.postgres == nil ? [] : ["1 (PostgreSQL)", "2 (PostgreSQL)"]
-        #expect(Set(measurements.map(\.row)) == Set(["1", "1L", "2", "3", "3e", "4", "5a", "5b", "6", "7", "8", "8m", "9"]).union(postgresRows))
+        #expect(
+            Set(measurements.map(\.row))
+                == Set(["1", "1L", "2", "3", "3e", "4", "5a", "5b", "6", "7", "8", "8m", "9", "10"]).union(postgresRows))
         if let postgres = Self.postgres {
             #expect(try Self.syncbenchDatabases(on: postgres) == databasesBefore, "syncbench dropped its databases")
         }
@@ -88,6 +91,15 @@ struct SyncBenchSmallTests {
         #expect(link.count == 5, "row 9: \(link.map(\.what))")
         #expect(link.filter { $0.unit == "s" }.allSatisfy { $0.value > 0 && ($0.baseline ?? 0) > 0 })
         #expect(link.contains { $0.what.contains("bytes on the link") && $0.what.contains("1 cut") })
+        // Row 10: real fieldclient devices syncing at once: throughput beside ODK Central's 50/s, the
+        // clients' push latencies p50 ≤ p95 ≤ p99 (one per push, so some pushes were timed), failures.
+        let load = measurements.filter { $0.row == "10" }
+        #expect(load.count == 5, "row 10: \(load.map(\.what))")
+        let throughput = load.first { $0.unit == "records/s" }
+        #expect((throughput?.value ?? 0) > 0 && throughput?.baseline == 50, "row 10: \(String(describing: throughput))")
+        let percentiles = load.filter { $0.what.hasPrefix("push latency") }.map(\.value)
+        #expect(percentiles.count == 3 && percentiles == percentiles.sorted() && percentiles.allSatisfy { $0 > 0 }, "row 10: \(percentiles)")
+        #expect(load.contains { $0.unit == "failures" && $0.goal?.hasPrefix("0") == true }, "row 10 counts failures against a goal of 0")
         for measurement in measurements {
             let numbers = [measurement.value] + [measurement.baseline, measurement.ratio].compactMap { $0 }
             #expect(numbers.allSatisfy { $0.isFinite }, "row \(measurement.row) \(measurement.what): \(numbers)")

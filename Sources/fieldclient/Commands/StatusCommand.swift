@@ -16,10 +16,9 @@ struct StatusCommand: AsyncParsableCommand {
         try await options.run { env in
             let device = try env.store.device()
             let state = try env.store.syncState()
-            // Counted from plain columns: status never reads the cohort's records, except the
-            // responses' review threads, one at a time, to count open questions (they live in the
-            // sealed states; a plain review column would spare that read).
-            let summary = try env.store.summary()
+            // Counted from plain columns with SQL only: status never opens a sealed state (except,
+            // once, the states of rows an older fieldclient wrote, to fill those columns).
+            let summary = try env.store.summary(for: device)
             let damaged = summary.damaged
             var view = StatusView(
                 joined: device != nil, server: device?.serverURL, deviceId: device?.deviceID,
@@ -29,16 +28,8 @@ struct StatusCommand: AsyncParsableCommand {
                 unsyncedChanges: summary.unsynced, rejected: summary.rejected, openConflicts: summary.conflicted,
                 store: options.storePath,
                 encrypted: env.store.isEncrypted, damaged: damaged)
-            if let device {
-                var open = 0
-                var waiting = 0
-                try env.store.forEachRecord(collection: RecordCollection.responses) { record in
-                    open += ReviewQueue.openQuestions([record], device: device).count
-                    if device.role == .trainer { waiting += ReviewQueue.waiting([record]).count }
-                }
-                view.openQuestions = open
-                view.waitingForReview = waiting
-            }
+            view.openQuestions = summary.openQuestions
+            view.waitingForReview = summary.waitingForReview
             let texts = env.texts
             try env.output.print(view) {
                 guard let device else {

@@ -16,9 +16,9 @@ extension LocalStore {
             try copy.writer.write { db in
                 let insert = try db.makeStatement(
                     sql: """
-                        INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
-                            synced_revision, rejection, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, review,
+                            revision, synced_revision, rejection, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 let rows = try Row.fetchCursor(source, sql: "SELECT * FROM records")
                 while let row = try rows.next() {
@@ -27,7 +27,7 @@ extension LocalStore {
                     let rejection = try (row["rejection"] as String?).map { try copy.rejectionValue($0, key: key) }
                     try insert.execute(arguments: [
                         key, row["collection"], row["survey"], row["survey_version"], row["owner"],
-                        try copy.stateValue(record), Self.conflictFlag(record), row["revision"], row["synced_revision"], rejection, row["created_at"],
+                        try copy.stateValue(record), Self.conflictFlag(record), ReviewMark(record).rawValue, row["revision"], row["synced_revision"], rejection, row["created_at"],
                     ])
                     count += 1
                 }

@@ -102,13 +102,14 @@ extension LocalStore {
         try writer.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
-                        synced_revision, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, review,
+                        revision, synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
                     """,
                 arguments: [
                     Self.key(record.id), record.collection, record.survey, record.surveyVersion, record.owner,
-                    try stateValue(record), Self.conflictFlag(record), createdAt.millisecondsSince1970,
+                    try stateValue(record), Self.conflictFlag(record), ReviewMark(record).rawValue,
+                    createdAt.millisecondsSince1970,
                 ])
         }
     }
@@ -133,8 +134,8 @@ extension LocalStore {
             let changed = try change(stored.record)
             guard changed != stored.record else { return changed }
             try db.execute(
-                sql: "UPDATE records SET state = ?, conflicted = ?, damaged = 0, revision = revision + 1 WHERE id = ?",
-                arguments: [try stateValue(changed), Self.conflictFlag(changed), Self.key(id)])
+                sql: "UPDATE records SET state = ?, conflicted = ?, review = ?, damaged = 0, revision = revision + 1 WHERE id = ?",
+                arguments: [try stateValue(changed), Self.conflictFlag(changed), ReviewMark(changed).rawValue, Self.key(id)])
             return changed
         }
     }

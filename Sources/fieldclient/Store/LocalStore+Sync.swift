@@ -41,7 +41,8 @@ extension LocalStore {
             var outcome = PushOutcome()
             let accept = try db.makeStatement(
                 sql: """
-                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, synced_revision = max(synced_revision, ?),
+                    UPDATE records SET state = ?, conflicted = ?, review = ?, damaged = 0,
+                        synced_revision = max(synced_revision, ?),
                         rejection = NULL
                     WHERE id = ?
                     """)
@@ -67,7 +68,8 @@ extension LocalStore {
                         outcome.erased.append(ErasedRecordNotice(id: id, erasure: erasure, local: current))
                     } else {
                         try accept.execute(arguments: [
-                            try stateValue(state), Self.conflictFlag(state), stored.revision, Self.key(id),
+                            try stateValue(state), Self.conflictFlag(state), ReviewMark(state).rawValue, stored.revision,
+                            Self.key(id),
                         ])
                     }
                     outcome.accepted += 1
@@ -92,15 +94,15 @@ extension LocalStore {
             let erase = try db.makeStatement(sql: Self.eraseStatement)
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, revision,
-                        synced_revision, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    INSERT INTO records (id, collection, survey, survey_version, owner, state, conflicted, review,
+                        revision, synced_revision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
                     """)
-            let update = try db.makeStatement(sql: "UPDATE records SET state = ?, conflicted = ? WHERE id = ?")
+            let update = try db.makeStatement(sql: "UPDATE records SET state = ?, conflicted = ?, review = ? WHERE id = ?")
             // A damaged local state is replaced by the server's copy; its unsynced changes are lost.
             let restore = try db.makeStatement(
                 sql: """
-                    UPDATE records SET state = ?, conflicted = ?, damaged = 0, revision = 0, synced_revision = 0,
+                    UPDATE records SET state = ?, conflicted = ?, review = ?, damaged = 0, revision = 0, synced_revision = 0,
                         rejection = NULL
                     WHERE id = ?
                     """)
@@ -110,7 +112,8 @@ extension LocalStore {
                     local = try fetchRecord(id: incoming.id, db: db)
                 } catch is DamagedRecordError {
                     try restore.execute(arguments: [
-                        try stateValue(incoming), Self.conflictFlag(incoming), Self.key(incoming.id),
+                        try stateValue(incoming), Self.conflictFlag(incoming), ReviewMark(incoming).rawValue,
+                        Self.key(incoming.id),
                     ])
                     continue
                 }
@@ -124,7 +127,8 @@ extension LocalStore {
                         outcome.erased.append(ErasedRecordNotice(id: incoming.id, erasure: erasure, local: existing))
                     } else if merged != existing.record {
                         try update.execute(arguments: [
-                            try stateValue(merged), Self.conflictFlag(merged), Self.key(incoming.id),
+                            try stateValue(merged), Self.conflictFlag(merged), ReviewMark(merged).rawValue,
+                            Self.key(incoming.id),
                         ])
                     }
                 } else {
@@ -134,7 +138,8 @@ extension LocalStore {
                         }
                     try insert.execute(arguments: [
                         Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
-                        incoming.owner, try stateValue(incoming), Self.conflictFlag(incoming), created,
+                        incoming.owner, try stateValue(incoming), Self.conflictFlag(incoming),
+                        ReviewMark(incoming).rawValue, created,
                     ])
                 }
             }
@@ -143,10 +148,11 @@ extension LocalStore {
         }
     }
 
-    /// Replaces a record's state by its erased state and drops its unsynced changes and rejection.
+    /// Replaces a record's state by its erased state and drops its unsynced changes and rejection;
+    /// an erased record has no fields left, so no conflict and no review thread.
     static let eraseStatement =
-        "UPDATE records SET state = ?, conflicted = 0, damaged = 0, synced_revision = max(revision, synced_revision), "
-        + "rejection = NULL WHERE id = ?"
+        "UPDATE records SET state = ?, conflicted = 0, review = 'none', damaged = 0, "
+        + "synced_revision = max(revision, synced_revision), rejection = NULL WHERE id = ?"
 
     /// Copies the WAL into the database file and truncates it, so that no page of an erased
     /// record's old state stays in the `-wal` file (`secure_delete` zeroes it in the database file).

@@ -145,6 +145,21 @@ struct LocalStore: Sendable {
                     CREATE INDEX records_rejected ON records (id) WHERE rejection IS NOT NULL;
                     """)
         }
+        // Where each record stands in review (`ReviewMark`), so that `status` counts open questions
+        // and responses waiting for a trainer without opening sealed states: `review` is NULL until
+        // known (rows from before this migration, filled in by `LocalStore.fillSummary` once the
+        // store is unlocked, decoding each state once). The index of waiting responses, which in a
+        // trainer's store are most of them, is keyed by the constant mark, so that the rows of an
+        // initial sync are appended to it in rowid order instead of inserted at random ids.
+        migrator.registerMigration("v4-review") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE records ADD COLUMN review TEXT;
+                    CREATE INDEX records_review_open ON records (owner) WHERE review = 'open';
+                    CREATE INDEX records_review_waiting ON records (review) WHERE review = 'waiting';
+                    CREATE INDEX records_review_unknown ON records (id) WHERE review IS NULL;
+                    """)
+        }
         return migrator
     }
 

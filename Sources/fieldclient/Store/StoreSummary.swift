@@ -8,4 +8,8 @@ struct StoreSummary: Hashable, Sendable {
     var conflicted: Int
     /// Records whose sealed state a command found damaged, by id.
     var damaged: [String]
+    /// Responses whose review question waits for an answer: the device's participant's own, every one for a trainer.
+    var openQuestions = 0
+    /// Responses waiting for a trainer (counted for trainers' devices only).
+    var waitingForReview = 0
 }

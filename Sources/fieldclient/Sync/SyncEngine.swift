@@ -12,7 +12,7 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
     let store: LocalStore
     /// The server connection.
     let transport: Transport
-    /// The clock for the time of the last successful sync.
+    /// The clock for the time of the last successful sync and of each push.
     let clock: any WallClock
     /// The logger; never given answers or tokens.
     let logger: Logger
@@ -71,7 +71,9 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
         while true {
             let batch = try store.pendingBatch(after: after, limit: batchSize)
             guard let last = batch.last else { return false }
+            let sent = clock.now()
             let response = try await transport.push(PushRequest(epoch: state.epoch, records: batch.map(\.record)))
+            report.pushMilliseconds.append(clock.now().millisecondsSince1970 - sent.millisecondsSince1970)
             guard response.results.count == batch.count,
                 zip(response.results, batch).allSatisfy({ $0.id == $1.record.id })
             else {

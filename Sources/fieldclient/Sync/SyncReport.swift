@@ -16,4 +16,7 @@ struct SyncReport: Hashable, Sendable, Codable {
     var erased: [ErasedRecordNotice] = []
     /// Records still pending after the sync (rejected ones included).
     var pending = 0
+    /// How long each push took, from sending it to its answer, in milliseconds by the device's
+    /// clock (`sync --json` prints them, so that a load test sees the latency a device lived).
+    var pushMilliseconds: [Int64] = []
 }

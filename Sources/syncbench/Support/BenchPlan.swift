@@ -22,6 +22,8 @@ struct BenchPlan: Sendable {
     var linkRecords: Int
     /// Row 9's link.
     var link: LinkProfile
+    /// Row 10's load: devices (spread over `cohorts`), responses each pushes in batches of `batchSize`.
+    var load: LoadPlan
 
     /// The records of the second, smaller run of rows 1 and 3 that shows memory stays bounded.
     var comparisonRecords: Int { max(100, records / 10) }
@@ -29,7 +31,8 @@ struct BenchPlan: Sendable {
     /// The sizes of issue 7.
     static let full = BenchPlan(
         records: 100_000, batchSize: 500, concurrency: 4, pullSizes: (10_000, 1_000_000), pullLast: 1_000, repeats: 21,
-        mergeSeconds: 1, sizeSample: 10_000, linkDay: (50, 40, 5), linkRecords: 2_000, link: .field)
+        mergeSeconds: 1, sizeSample: 10_000, linkDay: (50, 40, 5), linkRecords: 2_000, link: .field,
+        load: LoadPlan(devices: 200, cohorts: 4, responses: 50, batchSize: 10))
 
     /// Tiny sizes for the test suite.
     static let small = BenchPlan(
@@ -37,5 +40,6 @@ struct BenchPlan: Sendable {
         mergeSeconds: 0.05, sizeSample: 100, linkDay: (4, 3, 2), linkRecords: 100,
         link: LinkProfile(
             bytesPerSecond: LinkProfile.field.bytesPerSecond, roundTrip: LinkProfile.field.roundTrip, cutEvery: 20,
-            cutWithin: 8 * 1024, seed: 19))
+            cutWithin: 8 * 1024, seed: 19),
+        load: LoadPlan(devices: 8, cohorts: 2, responses: 5, batchSize: 2))
 }

@@ -267,6 +267,48 @@ struct BenchRunner {
         }
 
         out += try await badLink(http: http, workload: workload)
+        out += try load(workload: workload)
+        return out
+    }
+
+    /// Row 10: many real `fieldclient` devices push and pull at once against the real server.
+    private func load(workload: Workload) throws -> [Measurement] {
+        let load = plan.load
+        note("row 10: \(load.devices) devices in \(load.cohorts) cohorts sync \(load.responses) responses each at once")
+        let server = ServerUnderTest(
+            executable: environment.executable("syncserver"), database: environment.path("load-server.sqlite"),
+            directory: environment.directory)
+        defer { server.stop() }
+        let row = LoadRow(fieldclient: environment.executable("fieldclient"), directory: environment.directory, plan: load)
+        let outcome = try row.run(server: server, workload: workload, progress: note)
+        server.stop()
+        let records = load.devices * load.responses
+        let described = "\(load.devices) devices (\(load.cohorts) cohorts) push \(load.responses) responses each "
+            + "in batches of \(load.batchSize) and pull, all at once"
+        let odk = 50.0
+        var out = [
+            Measurement(
+                row: "10",
+                what: "\(described): records/s over \(String(format: "%.1f", outcome.seconds)) s "
+                    + "(vs ODK Central's soak test, 50 submissions/s)",
+                value: outcome.recordsPerSecond, unit: "records/s", baseline: odk, ratio: outcome.recordsPerSecond / odk,
+                goal: "ratio printed")
+        ]
+        for percentile in [50.0, 95.0, 99.0] {
+            let seconds = outcome.latency(percentile: percentile)
+            out.append(
+                Measurement(
+                    row: "10",
+                    what: "push latency p\(Int(percentile)) as the clients measured it, s (\(outcome.latencies.count) pushes)",
+                    value: seconds, unit: "s", goal: percentile == 99 ? "< 2 s" : nil, met: percentile == 99 ? seconds < 2 : nil))
+        }
+        let failures = outcome.failedSyncs + (records - outcome.pushed)
+        out.append(
+            Measurement(
+                row: "10",
+                what: "failures: syncs that broke (\(outcome.failedSyncs) of \(outcome.syncs)) and records not accepted "
+                    + "(\(records - outcome.pushed) of \(records), \(outcome.rejected) rejected)",
+                value: Double(failures), unit: "failures", goal: "0 (ODK Central: 100 % success)", met: failures == 0))
         return out
     }
 

@@ -46,11 +46,13 @@ final class ChildProcess: @unchecked Sendable {
         self.pid = pid
     }
 
-    /// Runs `executable` to its end and returns its ending, output and wall time.
+    /// Runs `executable` to its end and returns its ending, output and wall time. Its output goes
+    /// to `<label>.out` and `.err` in `directory` (the executable's name by default; runs at the
+    /// same time need labels of their own).
     static func run(
-        _ executable: String, _ arguments: [String], in directory: URL
+        _ executable: String, _ arguments: [String], in directory: URL, label: String? = nil
     ) throws -> (ending: Ending, output: String, error: String, seconds: Double) {
-        let name = URL(fileURLWithPath: executable).lastPathComponent
+        let name = label ?? URL(fileURLWithPath: executable).lastPathComponent
         let out = directory.appendingPathComponent("\(name).out").path
         let err = directory.appendingPathComponent("\(name).err").path
         let clock = ContinuousClock()

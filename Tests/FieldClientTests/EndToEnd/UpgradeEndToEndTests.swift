@@ -70,4 +70,22 @@ struct UpgradeEndToEndTests {
         }
         _ = server
     }
+
+    @Test("status counts review work in the old stores, and a question asked now reaches the interviewer's count")
+    func oldStoreStatusCountsReview() throws {
+        let (server, clients) = try Self.start()
+        let (anna, tina) = (clients["anna"]!, clients["tina"]!)
+        let before = try tina.json(["status"]) as! [String: Any]
+        #expect(before["waitingForReview"] as? Int == 1, "anna's final response waits for the trainer")
+        #expect(before["openQuestions"] as? Int == 0)
+        let responses = try tina.json(["list"]) as! [[String: Any]]
+        let final = try #require(responses.first { $0["status"] as? String == "final" }?["id"] as? String)
+        try tina.ok(["review", final, "--ask", "Wie viele Personen?"])
+        #expect((try tina.json(["status"]) as! [String: Any])["waitingForReview"] as? Int == 0)
+        try tina.ok(["sync"])
+        #expect((try anna.json(["status"]) as! [String: Any])["openQuestions"] as? Int == 0)
+        try anna.ok(["sync"])
+        #expect((try anna.json(["status"]) as! [String: Any])["openQuestions"] as? Int == 1)
+        _ = server
+    }
 }

@@ -102,4 +102,120 @@ struct StoreSummaryTests {
         }
         #expect(seen == Array(ids.reversed().prefix(limit)))
     }
+
+    /// One clock for every device of a review test, so that review messages are ordered as they are written.
+    static let clock = SteppingClock()
+
+    /// Anna (participant) with a final and a draft response, and Tina (trainer), both encrypted unless `encrypted` is false.
+    static func annaAndTina(encrypted: Bool = true) throws -> (anna: TestDevice, tina: TestDevice, final: UUID, draft: UUID) {
+        let survey = try Fixtures.survey()
+        let anna = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey], clock: clock, encrypted: encrypted)
+        let tina = try TestDevice(
+            participant: "tina", replicaSeed: 2, surveys: [survey], clock: clock, encrypted: encrypted, role: .trainer)
+        let final = try anna.records.createResponse(survey: survey, answers: Fixtures.finalAnswers, finalize: true, household: nil)
+        let draft = try anna.records.createResponse(survey: survey, answers: ["haushalt": 2], finalize: false, household: nil)
+        return (anna, tina, final.id, draft.id)
+    }
+
+    /// Brings the current states of `ids` from `source` into `target`, as a pulled page does.
+    static func pull(_ ids: [UUID], from source: TestDevice, into target: TestDevice) throws {
+        let records = try ids.map { id in try #require(try source.store.record(id: id)).record }
+        try target.store.applyPage(
+            ChangesPage(records: records, cursor: UUID().uuidString, hasMore: false, epoch: "epoch-1"),
+            now: Timestamp(millisecondsSince1970: 0))
+    }
+
+    /// `status`'s review counts for `device` [open questions, waiting for review], checked against
+    /// the same counts taken by decoding every record.
+    static func reviewCounts(_ device: TestDevice, sourceLocation: SourceLocation = #_sourceLocation) throws -> [Int] {
+        let summary = try device.store.summary(for: device.identity)
+        let records = try device.store.records().map(\.record)
+        let decoded = [
+            ReviewQueue.openQuestions(records, device: device.identity).count,
+            device.identity.role == .trainer ? ReviewQueue.waiting(records).count : 0,
+        ]
+        #expect([summary.openQuestions, summary.waitingForReview] == decoded, sourceLocation: sourceLocation)
+        return [summary.openQuestions, summary.waitingForReview]
+    }
+
+    @Test("review counts follow the messages of both sides, written here or pulled", arguments: [false, true])
+    func reviewCountsFollowMessages(encrypted: Bool) throws {
+        let (anna, tina, final, draft) = try Self.annaAndTina(encrypted: encrypted)
+        #expect(try Self.reviewCounts(anna) == [0, 0])
+        try Self.pull([final, draft], from: anna, into: tina)
+        #expect(try Self.reviewCounts(tina) == [0, 1], "the final response waits for review, the draft does not")
+        _ = try tina.records.review(final, kind: .ask, text: "Haushaltsgröße?")
+        #expect(try Self.reviewCounts(tina) == [1, 0], "a trainer counts every open question")
+        #expect(try Self.reviewCounts(anna) == [0, 0], "not pulled yet")
+        try Self.pull([final], from: tina, into: anna)
+        #expect(try Self.reviewCounts(anna) == [1, 0])
+        _ = try anna.records.review(final, kind: .reply, text: "Drei")
+        #expect(try Self.reviewCounts(anna) == [0, 0])
+        try Self.pull([final], from: anna, into: tina)
+        #expect(try Self.reviewCounts(tina) == [0, 1], "the reply waits for the trainer")
+        _ = try tina.records.review(final, kind: .close, text: "Danke")
+        #expect(try Self.reviewCounts(tina) == [0, 0])
+        // Another participant's open question in Anna's store is not hers to answer.
+        let survey = try Fixtures.survey()
+        let ben = try TestDevice(participant: "ben", replicaSeed: 3, surveys: [survey], clock: Self.clock, encrypted: encrypted)
+        let bens = try ben.records.createResponse(survey: survey, answers: Fixtures.finalAnswers, finalize: true, household: nil)
+        try Self.pull([bens.id], from: ben, into: tina)
+        _ = try tina.records.review(bens.id, kind: .ask, text: "Wann?")
+        try Self.pull([bens.id], from: tina, into: anna)
+        #expect(try Self.reviewCounts(anna) == [0, 0])
+        #expect(try Self.reviewCounts(tina) == [1, 0])
+    }
+
+    @Test("a deleted or erased response leaves the review counts, erased here or by a pull")
+    func erasureLeavesTheCounts() throws {
+        let (anna, tina, final, draft) = try Self.annaAndTina()
+        try Self.pull([final, draft], from: anna, into: tina)
+        _ = try tina.records.review(final, kind: .ask, text: "Haushaltsgröße?")
+        _ = try tina.records.review(draft, kind: .ask, text: "Fertig?")
+        try Self.pull([final, draft], from: tina, into: anna)
+        #expect(try Self.reviewCounts(anna) == [2, 0])
+        _ = try anna.records.delete(draft)
+        #expect(try Self.reviewCounts(anna) == [1, 0])
+        _ = try tina.records.erase(final)
+        #expect(try Self.reviewCounts(tina) == [1, 0], "only the draft's question is left")
+        try Self.pull([final], from: tina, into: anna)
+        #expect(try Self.reviewCounts(anna) == [0, 0])
+        #expect(try anna.store.record(id: final)?.record.isErased == true)
+    }
+
+    @Test("a store from before the review column gets it filled once it is unlocked, and counts right", arguments: [false, true])
+    func reviewColumnOfAnOlderStore(encrypted: Bool) throws {
+        let (anna, tina, final, draft) = try Self.annaAndTina(encrypted: encrypted)
+        try Self.pull([final, draft], from: anna, into: tina)
+        _ = try tina.records.review(draft, kind: .ask, text: "Fertig?")
+        // As a v3 store left it: the review column added by v4-review, unknown for every row.
+        try tina.store.writer.write { db in try db.execute(sql: "UPDATE records SET review = NULL") }
+        if encrypted { #expect(throws: StoreLockedError.self) { try tina.store.with(.locked).summary(for: tina.identity) } }
+        #expect(try Self.reviewCounts(tina) == [1, 1])
+        let unknown = try tina.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE review IS NULL") }
+        #expect(unknown == 0)
+        let locked = try tina.store.with(.locked).summary(for: tina.identity)
+        #expect(locked.openQuestions == 1 && locked.waitingForReview == 1, "once filled, no state is read again")
+    }
+
+    @Test("the v4-review migration adds the review column to a v3 store, keeping its rows and their counts")
+    func migrationFromV3() throws {
+        let queue = try DatabaseQueue()
+        try LocalStore.migrator.migrate(queue, upTo: "v3-summary")
+        var record = Record(
+            id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, collection: RecordCollection.responses,
+            cohort: "kurs", owner: "anna")
+        record.write(ResponseField.status, .string(ResponseStatus.final.rawValue), by: ReplicaID(high: 1, low: 1), at: Timestamp(millisecondsSince1970: 1))
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO records (id, collection, owner, state, conflicted, revision, synced_revision, created_at)
+                    VALUES ('00000000-0000-4000-8000-000000000001', 'responses', 'anna', ?, 0, 1, 0, 5)
+                    """,
+                arguments: [try LocalStore.encode(record)])
+        }
+        let store = try LocalStore(writer: queue)
+        let trainer = try TestDevice(participant: "tina", replicaSeed: 2, surveys: [], role: .trainer).identity
+        #expect(try store.summary(for: trainer) == StoreSummary(unsynced: 1, rejected: 0, conflicted: 0, damaged: [], openQuestions: 0, waitingForReview: 1))
+    }
 }

@@ -12,17 +12,17 @@ struct TestDevice {
     /// The record operations.
     let records: FieldRecords
 
-    /// Creates a joined device for `participant`, with the surveys stored; its store is encrypted
-    /// unless `encrypted` is false.
+    /// Creates a joined device for `participant` (in `role`), with the surveys stored; its store is
+    /// encrypted unless `encrypted` is false.
     init(
         participant: String, replicaSeed: UInt64, surveys: [SurveyDefinition], clock: any WallClock = SteppingClock(),
-        encrypted: Bool = true
+        encrypted: Bool = true, role: Role = .participant
     ) throws {
         store = try LocalStore.inMemory(key: encrypted ? StoreCipher.makeKey() : nil)
         identity = DeviceIdentity(
             serverURL: "http://127.0.0.1:1", token: "t", deviceID: "d-\(participant)",
             replica: ReplicaID(high: replicaSeed, low: replicaSeed), cohort: "kurs", participant: participant,
-            role: .participant, deviceName: participant, joinedAt: Timestamp(millisecondsSince1970: 0))
+            role: role, deviceName: participant, joinedAt: Timestamp(millisecondsSince1970: 0))
         try store.saveEnrollment(identity, epoch: "epoch-1", surveys: surveys)
         let counter = Counter(start: replicaSeed << 32)
         let identifiers = IdentifierSource(

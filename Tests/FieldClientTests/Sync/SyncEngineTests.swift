@@ -50,6 +50,18 @@ struct SyncEngineTests {
         #expect(!a.isPending && !b.isPending)
     }
 
+    @Test("the report holds each push's time by the device's clock, one per batch")
+    func pushTimesAreReported() async throws {
+        let device = try device("anna", 1)
+        _ = try makeResponses(device, count: 5)
+        // Batches of 2: three pushes, each read between two ticks of the stepping clock (1 s apart).
+        let engine = device.engine(try await device.connect(to: server))
+        let report = try await engine.sync()
+        #expect(report.pushed == 5)
+        #expect(report.pushMilliseconds == [1_000, 1_000, 1_000])
+        #expect(try await engine.sync().pushMilliseconds == [], "nothing left to push")
+    }
+
     @Test("a record changed while its push was in flight stays pending")
     func changedDuringPushStaysPending() async throws {
         let device = try device("anna", 1)
