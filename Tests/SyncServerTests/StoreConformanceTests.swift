@@ -75,6 +75,94 @@ struct StoreConformanceTests {
         }
     }
 
+    /// Enrolls a device of `participant` in `cohort` with replica `replica`, at time `at`.
+    static func enroll(
+        _ participant: String, cohort: String = "wedding", replica: UInt64, at: Int64, in store: any RecordStore
+    ) async throws -> DeviceInfo {
+        let time = Timestamp(millisecondsSince1970: at)
+        let hash = SecretHasher.hash("code-\(participant)-\(replica)")
+        try await store.addEnrollmentCode(
+            NewEnrollmentCode(
+                codeHash: hash, cohort: cohort, participant: participant, role: .participant, createdAt: time,
+                expiresAt: Timestamp(millisecondsSince1970: at + 1000), createdBy: "admin"))
+        return try await store.enroll(
+            codeHash: hash,
+            device: NewDevice(
+                id: "device-\(replica)", name: "Telefon", replica: ReplicaID(high: 7, low: replica),
+                tokenHash: SecretHasher.hash("token-\(replica)")),
+            at: time)
+    }
+
+    @Test("Creating a cohort twice, publishing a version twice and taking a replica id fail with one message each", arguments: StoreKind.all)
+    func conflictsAreOneMessage(kind: StoreKind) async throws {
+        let store = try await Self.makeStore(kind)
+        let time = Timestamp(millisecondsSince1970: 5)
+        await #expect(throws: StoreError.conflict("Cohort 'wedding' exists already.")) {
+            try await store.createCohort(named: "wedding", at: time)
+        }
+        let survey = PublishedSurvey(
+            cohort: "wedding", publishedAt: time,
+            definition: try JSONDecoder().decode(SurveyDefinition.self, from: Data(TestFixtures.surveyJSON.utf8)))
+        try await store.publishSurvey(survey)
+        await #expect(throws: StoreRules.surveyPublished(survey)) { try await store.publishSurvey(survey) }
+        #expect(try await store.surveys(cohort: "wedding").count == 1)
+        let first = try await Self.enroll("Ayşe", replica: 1, at: 10, in: store)
+        await #expect(throws: StoreRules.replicaTaken(first.replicaId)) {
+            _ = try await Self.enroll("Jonas", replica: 1, at: 11, in: store)
+        }
+        #expect(try await store.devices(cohort: nil).map(\.participant) == ["Ayşe"])
+        // The failed enrollment left its code unused: the same code enrolls another replica.
+        let again = try await store.enroll(
+            codeHash: SecretHasher.hash("code-Jonas-1"),
+            device: NewDevice(id: "device-2", name: "Tablet", replica: ReplicaID(high: 7, low: 2), tokenHash: Data([2])),
+            at: Timestamp(millisecondsSince1970: 12))
+        #expect(again.participant == "Jonas")
+        await #expect(throws: StoreError.invalidCode) {
+            _ = try await store.enroll(
+                codeHash: SecretHasher.hash("code-Jonas-1"),
+                device: NewDevice(id: "device-3", name: "Tablet", replica: ReplicaID(high: 7, low: 3), tokenHash: Data([3])),
+                at: Timestamp(millisecondsSince1970: 13))
+        }
+    }
+
+    @Test("Cohorts, devices and retired epochs sort text by bytes, whatever the database's locale", arguments: StoreKind.all)
+    func listsSortByBytes(kind: StoreKind) async throws {
+        let store = try await Self.makeStore(kind)
+        let names = ["b", "Ä", "B", "a", "Zeta"]
+        for name in names { _ = try await store.createCohort(named: name, at: Timestamp(millisecondsSince1970: 3)) }
+        let bytewise = (names + ["wedding"]).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(try await store.cohorts().map(\.name) == bytewise)
+        for (index, name) in names.enumerated() {
+            _ = try await Self.enroll("P", cohort: name, replica: UInt64(index + 1), at: 20, in: store)
+        }
+        #expect(try await store.devices(cohort: nil).map(\.cohort) == bytewise.filter { $0 != "wedding" })
+        for epoch in ["e-b", "e-B", "e-a"] {
+            _ = try await store.rotateEpoch(to: epoch, at: Timestamp(millisecondsSince1970: 30))
+        }
+        // All three were retired at the same time, so the epoch text alone orders them.
+        let retired = try await store.retiredEpochs().map(\.epoch)
+        #expect(retired.count == 3 && retired.contains("e-b") && retired.contains("e-B"))
+        #expect(retired == retired.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    @Test("Revoking twice keeps the first time; replica ids map to their devices' cohorts", arguments: StoreKind.all)
+    func revocationAndReplicaCohorts(kind: StoreKind) async throws {
+        let store = try await Self.makeStore(kind)
+        _ = try await store.createCohort(named: "garden", at: Timestamp(millisecondsSince1970: 3))
+        let ayse = try await Self.enroll("Ayşe", replica: 1, at: 10, in: store)
+        let jonas = try await Self.enroll("Jonas", cohort: "garden", replica: 2, at: 11, in: store)
+        let first = try await store.revokeDevice(id: ayse.id, at: Timestamp(millisecondsSince1970: 40))
+        let second = try await store.revokeDevice(id: ayse.id, at: Timestamp(millisecondsSince1970: 50))
+        #expect(first?.revokedAt == Timestamp(millisecondsSince1970: 40))
+        #expect(second == first)
+        #expect(try await store.revokeDevice(id: "no-such-device", at: Timestamp(millisecondsSince1970: 50)) == nil)
+        #expect(try await store.credential(deviceID: ayse.id)?.device == first)
+        let unknown = ReplicaID(high: 9, low: 9)
+        let cohorts = try await store.cohorts(ofReplicas: [ayse.replicaId, jonas.replicaId, unknown])
+        #expect(cohorts == [ayse.replicaId: "wedding", jonas.replicaId: "garden"])
+        #expect(try await store.cohorts(ofReplicas: []).isEmpty)
+    }
+
     @Test("A device's own write is passed by the cursor but left out of its page; others see it", arguments: StoreKind.all)
     func originRule(kind: StoreKind) async throws {
         let store = try await Self.makeStore(kind)

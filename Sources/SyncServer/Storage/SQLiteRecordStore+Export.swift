@@ -15,10 +15,12 @@ extension SQLiteRecordStore {
             let retired = try Row.fetchAll(db, sql: "SELECT epoch, retired_at FROM retired_epochs ORDER BY retired_at").map {
                 RetiredEpoch(epoch: $0["epoch"], retiredAt: Timestamp(millisecondsSince1970: $0["retired_at"]))
             }
-            let cohorts = try Row.fetchAll(db, sql: "SELECT name, created_at FROM cohorts ORDER BY name").map(Self.cohort(from:))
-            let devices = try Row.fetchAll(db, sql: "SELECT * FROM devices ORDER BY created_at, id").compactMap { row in
-                try Self.device(from: row).map { DeviceCredential(device: $0, tokenHash: row["token_hash"]) }
-            }
+            let cohorts = try Self.run(
+                .rows("SELECT name, created_at FROM cohorts ORDER BY name") { try $0.map(Self.cohort(from:)) }, in: db)
+            let devices = try Self.run(
+                .rows("SELECT \(Self.deviceColumns) FROM devices ORDER BY created_at, id") {
+                    try $0.compactMap(Self.credential(from:))
+                }, in: db)
             let codes = try Row.fetchAll(db, sql: "SELECT * FROM enrollment_codes ORDER BY created_at").compactMap {
                 row -> ExportedCode? in
                 guard let role = Role(rawValue: row["role"]) else { return nil }
@@ -37,7 +39,7 @@ extension SQLiteRecordStore {
             }
             return DeploymentHeader(
                 epoch: epoch, serverReplica: replica, retiredEpochs: retired, cohorts: cohorts, devices: devices,
-                codes: codes, surveys: surveys, auditEvents: try Self.auditEvents(db, cohort: nil, since: nil),
+                codes: codes, surveys: surveys, auditEvents: try Self.run(Self.auditTrail(cohort: nil, since: nil), in: db),
                 pseudonymSecret: meta[StoreRules.pseudonymSecretKey])
         }
     }

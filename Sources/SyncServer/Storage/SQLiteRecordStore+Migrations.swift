@@ -4,7 +4,9 @@ import SyncModel
 
 extension SQLiteRecordStore {
     /// How SQLite spells ``StoreSchema``.
-    static let dialect = SchemaDialect(int64: "INTEGER", blob: "BLOB", uuid: "TEXT", tableOptions: " STRICT")
+    static let dialect = SchemaDialect(
+        int64: "INTEGER", blob: "BLOB", uuid: "TEXT", tableOptions: " STRICT", byteOrder: "", forUpdate: "",
+        insertionOrder: "rowid")
 
     /// ``StoreSchema`` as GRDB migrations; the first one also gives a new database its epoch and
     /// server replica from `random`.

@@ -29,7 +29,11 @@ enum TestPostgres {
         let connection = try await PostgresConnection.connect(
             configuration: try server.connectionConfiguration, id: 1, logger: .quiet)
         do {
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: .quiet)
+            // German collation, as a German deployment's database has: a list that forgets to sort by
+            // bytes (`SchemaDialect.byteOrder`) comes out in another order than on SQLite.
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'de-DE'"),
+                logger: .quiet)
         } catch {
             try? await connection.close()
             throw error

@@ -6,7 +6,8 @@ extension PostgresRecordStore {
     /// How PostgreSQL spells ``StoreSchema``; its feed counter hands out sequences at commit
     /// (see `commitBatch`).
     static let dialect = SchemaDialect(
-        int64: "BIGINT", blob: "BYTEA", uuid: "UUID", tableOptions: "",
+        int64: "BIGINT", blob: "BYTEA", uuid: "UUID", tableOptions: "", byteOrder: " COLLATE \"C\"", forUpdate: " FOR UPDATE",
+        insertionOrder: "ctid",
         extraStatements: [
             1: [
                 """

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 import SyncModel
 
@@ -142,5 +143,75 @@ extension PostgresRecordStore {
         if let message = error.serverInfo?[.message] { return message }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
+    }
+}
+
+extension PostgresRecordStore: SQLRecordStore {
+    /// Runs `script` on one connection, each statement on its own.
+    func reading<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
+        let logger = logger
+        return try await withConnection { connection in try await Self.run(script, on: connection, logger: logger) }
+    }
+
+    /// Runs `script` in one transaction.
+    func writing<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
+        let logger = logger
+        return try await transaction { connection in try await Self.run(script, on: connection, logger: logger) }
+    }
+
+    /// Runs `script` on `connection`, in its current transaction if any.
+    static func run<T: Sendable>(_ script: StoreScript<T>, on connection: PostgresConnection, logger: Logger) async throws
+        -> T
+    {
+        var current = script
+        while case .step(let statement, let next) = current {
+            let found = try await rows(of: statement, on: connection, logger: logger)
+            current = try next(found)
+        }
+        return try current.result
+    }
+
+    /// The rows of `statement`, with `?` numbered as `$1`, `$2`, …; a unique-constraint violation
+    /// throws the statement's `onDuplicate`.
+    private static func rows(of statement: StoreStatement, on connection: PostgresConnection, logger: Logger) async throws
+        -> [StoreRow]
+    {
+        var binds = PostgresBindings(capacity: statement.binds.count)
+        for value in statement.binds {
+            switch value {
+            case .null: binds.appendNull()
+            case .int(let value): binds.append(value)
+            case .text(let value): binds.append(value)
+            case .blob(let value): binds.append(ByteBuffer(bytes: value))
+            }
+        }
+        var number = 0
+        let sql = statement.sql.reduce(into: "") { sql, character in
+            guard character == "?" else { return sql.append(character) }
+            number += 1
+            sql += "$\(number)"
+        }
+        do {
+            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+                .map(StoreRow.init(postgres:))
+        } catch where sqlState(of: error) == "23505" {
+            throw statement.onDuplicate ?? error
+        }
+    }
+}
+
+extension StoreRow {
+    /// The columns of a PostgreSQL row; booleans become 0 and 1, UUIDs text.
+    init(postgres row: PostgresRow) throws {
+        values = try row.map { cell in
+            guard cell.bytes != nil else { return .null }
+            switch cell.dataType {
+            case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
+            case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+            case .bytea: return .blob(try cell.decode(Data.self))
+            case .uuid: return .text(try cell.decode(UUID.self).uuidString)
+            default: return .text(try cell.decode(String.self))
+            }
+        }
     }
 }

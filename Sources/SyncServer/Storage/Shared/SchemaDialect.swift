@@ -1,4 +1,5 @@
-/// The column types and table options in which the backends spell the one schema of ``StoreSchema``.
+/// How a backend spells what differs in its SQL: the column types and table options of the one
+/// schema of ``StoreSchema``, and the few clauses the operations of ``SQLRecordStore`` need.
 struct SchemaDialect: Sendable {
     /// A 64-bit integer column.
     var int64: String
@@ -8,6 +9,12 @@ struct SchemaDialect: Sendable {
     var uuid: String
     /// What follows every `CREATE TABLE (…)`.
     var tableOptions: String
+    /// What follows a text column in `ORDER BY` to sort by bytes, whatever the database's locale.
+    var byteOrder: String
+    /// What follows a `SELECT` whose rows the transaction will change, so that others wait for it.
+    var forUpdate: String
+    /// The hidden column that orders a table's rows as they were inserted.
+    var insertionOrder: String
     /// Statements only this backend runs, by the schema version they belong to.
     var extraStatements: [Int: [String]] = [:]
 }

@@ -1,0 +1,55 @@
+import GRDB
+
+extension SQLiteRecordStore: SQLRecordStore {
+    /// Runs `script` in one read transaction, so in one snapshot.
+    func reading<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
+        try await read { db in try Self.run(script, in: db) }
+    }
+
+    /// Runs `script` in one write transaction.
+    func writing<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
+        try await write { db in try Self.run(script, in: db) }
+    }
+
+    /// Runs `script` in `db`'s current transaction.
+    static func run<T: Sendable>(_ script: StoreScript<T>, in db: Database) throws -> T {
+        var current = script
+        while case .step(let statement, let next) = current { current = try next(rows(of: statement, in: db)) }
+        return try current.result
+    }
+
+    /// The rows of `statement`; a unique-constraint violation throws the statement's `onDuplicate`.
+    private static func rows(of statement: StoreStatement, in db: Database) throws -> [StoreRow] {
+        do {
+            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds.map(\.databaseValue)))
+                .map { StoreRow(values: $0.databaseValues.map(StoreValue.init)) }
+        } catch let error as DatabaseError
+            where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
+        {
+            throw statement.onDuplicate ?? error
+        }
+    }
+}
+
+extension StoreValue {
+    /// The value as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .int(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        case .blob(let value): value.databaseValue
+        }
+    }
+
+    /// A column as SQLite stores it (the schema has no REAL columns).
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let value): self = .int(value)
+        case .double(let value): self = .int(Int64(value))
+        case .string(let value): self = .text(value)
+        case .blob(let value): self = .blob(value)
+        }
+    }
+}

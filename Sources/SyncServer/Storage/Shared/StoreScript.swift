@@ -1,0 +1,42 @@
+/// An operation written once for every backend: statements (with `?` placeholders) and the
+/// decisions between them. A backend runs a script in one transaction (``SQLRecordStore``): each
+/// statement, then the decision on its rows, which yields the next statement or the result.
+enum StoreScript<Result: Sendable>: Sendable {
+    /// The operation is over.
+    case done(Result)
+    /// Run `statement`, then continue with what `next` makes of its rows.
+    case step(StoreStatement, next: @Sendable ([StoreRow]) throws -> StoreScript<Result>)
+
+    /// Runs `sql` with `binds`, then continues with `next`; a unique-constraint violation of the
+    /// statement throws `onDuplicate` when given.
+    static func run(
+        _ sql: String, _ binds: [StoreValue] = [], onDuplicate: StoreError? = nil,
+        then next: @escaping @Sendable ([StoreRow]) throws -> StoreScript<Result>
+    ) -> Self {
+        .step(StoreStatement(sql: sql, binds: binds, onDuplicate: onDuplicate), next: next)
+    }
+
+    /// The result; a runner reads it once no step is left.
+    var result: Result {
+        get throws {
+            guard case .done(let result) = self else { throw StoreError.unavailable("A store operation stopped early.") }
+            return result
+        }
+    }
+
+    /// Runs `sql` with `binds` and makes the result of its rows.
+    static func rows(
+        _ sql: String, _ binds: [StoreValue] = [], onDuplicate: StoreError? = nil,
+        _ result: @escaping @Sendable ([StoreRow]) throws -> Result
+    ) -> Self {
+        run(sql, binds, onDuplicate: onDuplicate) { .done(try result($0)) }
+    }
+}
+
+extension StoreScript where Result == Void {
+    /// Runs `statements` one after the other.
+    static func all(_ statements: ArraySlice<StoreStatement>) -> Self {
+        guard let first = statements.first else { return .done(()) }
+        return .step(first) { _ in all(statements.dropFirst()) }
+    }
+}
