@@ -54,15 +54,19 @@ struct ListCommand: AsyncParsableCommand {
         return true
     }
 
-    /// Lists, decoding one record at a time and keeping only the matching views.
+    /// Lists, decoding one record at a time and keeping only what is printed: the table's cells
+    /// (its column widths need every row), or with `--json` the matching views.
     func run() async throws {
         try await options.run { env in
             let device = review ? try env.store.device() : nil
+            let texts = env.texts
             var views: [RecordView] = []
+            var rows: [[String]] = []
+            var listed = 0
             let damaged = try env.store.forEachRecord(
                 matching: RecordQuery(collection: RecordCollection.responses, pendingOnly: pending, newestFirst: true)
             ) { record in
-                var view = RecordView(record)
+                let view = RecordView(record)
                 guard matches(view) else { return true }
                 if review {
                     guard let device else { return false }
@@ -71,18 +75,20 @@ struct ListCommand: AsyncParsableCommand {
                         ? ReviewQueue.waiting([record.record]) : ReviewQueue.openQuestions([record.record], device: device)
                     guard !queued.isEmpty else { return true }
                 }
-                // The table shows no answers: a long list keeps only what it prints.
-                if !env.output.json { view.values = [:] }
-                views.append(view)
-                return views.count < limit ?? .max
+                if env.output.json {
+                    views.append(view)
+                } else {
+                    rows.append(view.listRow(texts))
+                }
+                listed += 1
+                return listed < limit ?? .max
             }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
-            let texts = env.texts
             try env.output.print(views) {
-                guard !views.isEmpty else { return texts("list.none") }
-                return TextTable.render(header: RecordView.listHeader(texts), rows: views.map { $0.listRow(texts) })
+                guard !rows.isEmpty else { return texts("list.none") }
+                return TextTable.render(header: RecordView.listHeader(texts), rows: rows)
             }
         }
     }
