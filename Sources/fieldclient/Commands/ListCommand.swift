@@ -55,7 +55,8 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     /// Lists, decoding one record at a time and keeping only what is printed: the table's cells
-    /// (its column widths need every row), or with `--json` the matching views.
+    /// (its column widths need every row; the lines are made as they are written), or with
+    /// `--json` the matching views.
     func run() async throws {
         try await options.run { env in
             let device = review ? try env.store.device() : nil
@@ -86,9 +87,12 @@ struct ListCommand: AsyncParsableCommand {
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
-            try env.output.print(views) {
-                guard !rows.isEmpty else { return texts("list.none") }
-                return TextTable.render(header: RecordView.listHeader(texts), rows: rows)
+            if env.output.json {
+                try env.output.print(views) { "" }
+            } else if rows.isEmpty {
+                env.output.line(texts("list.none"))
+            } else {
+                env.output.lines(TextTable.lines(header: RecordView.listHeader(texts), rows: rows))
             }
         }
     }

@@ -10,6 +10,22 @@ struct Output: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Prints `lines` to standard output, one line each, written in chunks of about 64 KiB rather
+    /// than joined into one text first.
+    func lines<Lines: Sequence<String>>(_ lines: Lines) {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
+        for text in lines {
+            chunk.append(contentsOf: text.utf8)
+            chunk.append(0x0A)
+            if chunk.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(chunk))
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { FileHandle.standardOutput.write(Data(chunk)) }
+    }
+
     /// Prints a message to standard error.
     func note(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
