@@ -19,6 +19,15 @@ struct GroupCommitTests {
         /// How many transactions have started.
         let started = Mutex(0)
 
+        /// Holds transactions shut and starts a first commit named `name` on `commit`; returns it
+        /// once its transaction has started, so that the commits made next wait for the next group.
+        func holdFirstCommit(on commit: GroupCommit<FakeDatabase>, name: String) async throws -> Task<BatchOutcome, any Error> {
+            isHeld.withLock { $0 = true }
+            let first = Task { try await commit.commit { _ in GroupCommitTests.outcome(name) } }
+            try await GroupCommitTests.eventually { self.started.withLock { $0 } == 1 }
+            return first
+        }
+
         /// The group commit over this fake.
         func makeGroupCommit(maximumGroup: Int = 64) -> GroupCommit<FakeDatabase> {
             GroupCommit(maximumGroup: maximumGroup) { jobs in
@@ -50,9 +59,7 @@ struct GroupCommitTests {
     func waitingBatchesShareTheNextTransaction() async throws {
         let database = FakeDatabase()
         let commit = database.makeGroupCommit()
-        database.isHeld.withLock { $0 = true }
-        async let first = commit.commit { _ in Self.outcome("first") }
-        try await Self.eventually { database.started.withLock { $0 } == 1 }
+        let first = try await database.holdFirstCommit(on: commit, name: "first")
         let later = Task {
             try await withThrowingTaskGroup(of: BatchOutcome.self) { group in
                 for index in 0..<5 { group.addTask { try await commit.commit { _ in Self.outcome("later-\(index)") } } }
@@ -61,7 +68,7 @@ struct GroupCommitTests {
         }
         try await Self.eventually { commit.waitingCount == 5 }
         database.isHeld.withLock { $0 = false }
-        let firstOutcome = try await first
+        let firstOutcome = try await first.value
         let laterOutcomes = try await later.value
         #expect(firstOutcome.epoch == "first" && firstOutcome.groupSize == 1)
         #expect(Set(laterOutcomes.map(\.epoch)) == Set((0..<5).map { "later-\($0)" }))
@@ -74,14 +81,12 @@ struct GroupCommitTests {
     func aFailingJobFailsAlone() async throws {
         let database = FakeDatabase()
         let commit = database.makeGroupCommit()
-        database.isHeld.withLock { $0 = true }
-        async let opener = commit.commit { _ in Self.outcome("opener") }
-        try await Self.eventually { database.started.withLock { $0 } == 1 }
+        let opener = try await database.holdFirstCommit(on: commit, name: "opener")
         async let good = commit.commit { _ in Self.outcome("good") }
         let bad = Task { try await commit.commit { _ in throw PlanRefused() } }
         try await Self.eventually { commit.waitingCount == 2 }
         database.isHeld.withLock { $0 = false }
-        _ = try await opener
+        _ = try await opener.value
         #expect(try await good.epoch == "good")
         await #expect(throws: PlanRefused.self) { try await bad.value }
         #expect(database.groups.withLock { $0 } == [1, 2])
@@ -103,9 +108,7 @@ struct GroupCommitTests {
     func groupsAreBounded() async throws {
         let database = FakeDatabase()
         let commit = database.makeGroupCommit(maximumGroup: 3)
-        database.isHeld.withLock { $0 = true }
-        async let opener = commit.commit { _ in Self.outcome("opener") }
-        try await Self.eventually { database.started.withLock { $0 } == 1 }
+        let opener = try await database.holdFirstCommit(on: commit, name: "opener")
         let rest = Task {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<7 { group.addTask { try await commit.commit { _ in Self.outcome("x") }.groupSize } }
@@ -114,7 +117,7 @@ struct GroupCommitTests {
         }
         try await Self.eventually { commit.waitingCount == 7 }
         database.isHeld.withLock { $0 = false }
-        _ = try await opener
+        _ = try await opener.value
         #expect(try await rest.value.sorted() == [1, 3, 3, 3, 3, 3, 3])
         #expect(database.groups.withLock { $0 } == [1, 3, 3, 1])
     }
