@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncBenchTests",
-            dependencies: ["syncbench"]
+            dependencies: ["syncbench", "SyncFixtures"]
         ),
         .testTarget(
             name: "FieldClientTests",

@@ -5,7 +5,8 @@ struct LinkProfile: Sendable {
     var bytesPerSecond: Double
     /// The round trip added to every exchange and connection set-up (half of it each way).
     var roundTrip: Duration
-    /// Every `cutEvery`-th connection is cut, starting with the first; 0 cuts none.
+    /// Every `cutEvery`-th connection is cut, starting with the first; 0 cuts none. A connection
+    /// that ends before its cut byte passes the cut to the next one (`ThrottlingProxy`).
     var cutEvery: Int
     /// A cut connection breaks after a random byte from `cutAfter` to `cutWithin` (both ways
     /// counted): never within the first `cutAfter` bytes, where a cut would lose a one-time
@@ -17,9 +18,9 @@ struct LinkProfile: Sendable {
     var seed: UInt64
 
     /// The field's link of issue 19: 400 kbit/s each way, 300 ms added round trip, every 20th
-    /// connection (the first, the 21st, …) cut within its first 256 KiB.
+    /// connection (the first, the 21st, …) cut within its first 128 KiB.
     static let field = LinkProfile(
-        bytesPerSecond: 400_000 / 8, roundTrip: .milliseconds(300), cutEvery: 20, cutWithin: 256 * 1024, seed: 19)
+        bytesPerSecond: 400_000 / 8, roundTrip: .milliseconds(300), cutEvery: 20, cutWithin: 128 * 1024, seed: 19)
 
     /// The best time for a transfer of `bytes` (both ways together) in `exchanges` request-answer
     /// round trips over `connections` connections: every byte at the bandwidth, one round trip

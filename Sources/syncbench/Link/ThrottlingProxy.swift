@@ -7,7 +7,9 @@ import SyncFixtures
 /// A TCP proxy on loopback, in user space, that makes a connection to a local server look like a
 /// participant's phone hotspot (`LinkProfile`): paced to the bandwidth each way, each chunk
 /// delivered half a round trip late, each connection set up a round trip late, and every n-th
-/// connection cut at a seeded random byte. No `tc netem` is needed (this kernel has none).
+/// connection cut at a seeded random byte. A cut its connection ends before reaching passes to
+/// the next connection, drawn again within the bytes the uncut one carried, so that a run of
+/// short connections is cut too. No `tc netem` is needed (this kernel has none).
 ///
 /// While ``isShaping`` is false it forwards at full speed and counts nothing, for set-up steps.
 final class ThrottlingProxy: Sendable {
@@ -38,6 +40,24 @@ final class ThrottlingProxy: Sendable {
         var opened = 0
         /// The cut positions.
         var random: SplitMix64
+        /// A cut whose connection ended before it: the next shaped connection is cut before this byte.
+        var owedCut: Int?
+
+        /// The cut byte of the shaped connection opening now, or nil when it is not to be cut.
+        mutating func cutForNextConnection(_ profile: LinkProfile) -> Int? {
+            defer { opened += 1 }
+            let scheduled = profile.cutEvery > 0 && opened % profile.cutEvery == 0
+            guard scheduled || owedCut != nil else { return nil }
+            let bound = owedCut ?? profile.cutWithin
+            owedCut = nil
+            let span = UInt64(max(1, bound - profile.cutAfter))
+            return profile.cutAfter + Int(random.next() % span)
+        }
+
+        /// A connection meant to be cut ended after `carried` bytes without reaching its cut.
+        mutating func cutMissed(carried: Int, _ profile: LinkProfile) {
+            owedCut = carried > profile.cutAfter ? min(carried, profile.cutWithin) : profile.cutWithin
+        }
     }
 
     /// Listens on a free loopback port and forwards to `127.0.0.1:targetPort`.
@@ -52,11 +72,8 @@ final class ThrottlingProxy: Sendable {
                 inbound.eventLoop.makeCompletedFuture(withResultOf: {
                     let plan = shared.state.withLock { state -> (shaped: Bool, cutAt: Int?) in
                         guard state.shaping else { return (false, nil) }
-                        defer { state.opened += 1 }
                         state.statistics.connections += 1
-                        guard profile.cutEvery > 0, state.opened % profile.cutEvery == 0 else { return (true, nil) }
-                        let span = UInt64(max(1, profile.cutWithin - profile.cutAfter))
-                        return (true, profile.cutAfter + Int(state.random.next() % span))
+                        return (true, state.cutForNextConnection(profile))
                     }
                     let connection = ProxyConnection(
                         inbound: inbound, shaped: plan.shaped, cutAt: plan.cutAt, profile: profile, shared: shared)
@@ -175,6 +192,8 @@ final class ProxyConnection: @unchecked Sendable {
     private var transferred = 0
     private var lastSender: LinkSide?
     private var isCut = false
+    /// Whether the end of the connection was told to the proxy's state.
+    private var isSettled = false
 
     /// Wraps an accepted connection.
     init(inbound: any Channel, shaped: Bool, cutAt: Int?, profile: LinkProfile, shared: ThrottlingProxy.Shared) {
@@ -281,8 +300,16 @@ final class ProxyConnection: @unchecked Sendable {
         }
     }
 
-    /// `side` closed: the other end closes once the last chunk from `side` has arrived.
+    /// `side` closed: the other end closes once the last chunk from `side` has arrived. A cut
+    /// not reached is owed to the next connection.
     func closed(_ side: LinkSide) {
+        if !isSettled {
+            isSettled = true
+            if cutAt != nil && !isCut {
+                let carried = transferred
+                shared.state.withLock { $0.cutMissed(carried: carried, profile) }
+            }
+        }
         let other = side == .client ? upstream : inbound
         guard let other else { return }
         let arrival = lanes[side]!.lastArrival
