@@ -77,12 +77,12 @@ struct JoinCommand: AsyncParsableCommand {
                     device, epoch: enrollment.epoch, surveys: surveys, newEncryption: newEncryption)
                 var engine = SyncEngine(store: env.store, transport: transport, clock: env.clock, logger: env.logger)
                 engine.progress = TerminalProgressBar.isAvailable ? TerminalProgressBar() : SilentProgress()
-                let report: SyncReport
+                // The report counts what every attempt pulled, also when the last one failed.
+                var report = SyncReport()
                 do {
-                    report = try await policy.run(sleeper: TaskSleeper(), onRetry: retry) { try await engine.sync() }
+                    try await policy.run(sleeper: TaskSleeper(), onRetry: retry) { try await engine.sync(into: &report) }
                 } catch let error as TransportError {
                     env.output.note(env.texts("join.fetchFailed", ["detail": ErrorReport.describe(error, texts: env.texts)]))
-                    report = SyncReport()
                 }
                 let summary = JoinSummary(
                     server: address.base, deviceId: enrollment.deviceId, cohort: enrollment.cohort,

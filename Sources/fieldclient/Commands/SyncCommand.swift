@@ -66,10 +66,13 @@ struct SyncCommand: AsyncParsableCommand {
                     engine.pushBatchSize = batchSize
                     engine.pageSize = pageSize
                     engine.progress = TerminalProgressBar.isAvailable ? TerminalProgressBar() : SilentProgress()
-                    // A resumable sync: each attempt continues where the broken one stopped.
-                    return try await policy.run(
+                    // A resumable sync: each attempt continues where the broken one stopped, and
+                    // the report counts what every attempt did.
+                    var report = SyncReport()
+                    try await policy.run(
                         sleeper: TaskSleeper(), onRetry: { env.noteRetry($0, after: $1, of: policy) }
-                    ) { try await engine.sync() }
+                    ) { try await engine.sync(into: &report) }
+                    return report
                 }
             } catch TransportError.unreachable {
                 let pending = try env.store.pendingCount()

@@ -37,8 +37,16 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
     /// Runs one sync: surveys, push, pull. Throws `TransportError` or a store error; whatever was
     /// committed before the failure stays, and the next sync continues from there.
     func sync() async throws -> SyncReport {
-        defer { progress.finish() }
         var report = SyncReport()
+        try await sync(into: &report)
+        return report
+    }
+
+    /// Runs one sync, adding to `report` what it does as it commits it: when an attempt fails
+    /// and is tried again into the same report, what the failed attempt pushed and pulled (and
+    /// the erasures it brought) is reported too.
+    func sync(into report: inout SyncReport) async throws {
+        defer { progress.finish() }
         try store.saveSurveys(try await transport.surveys())
         for _ in 0...Self.maximumRestarts {
             if try await pushAll(into: &report) { continue }
@@ -54,7 +62,7 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
                 metadata: [
                     "pushed": "\(report.pushed)", "rejected": "\(report.rejected.count)", "pulled": "\(report.pulled)",
                 ])
-            return report
+            return
         }
         throw TransportError.unexpectedAnswer(
             Texts.current("transport.epochLoop", ["count": String(Self.maximumRestarts + 1)]))
@@ -96,12 +104,24 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
     }
 
     /// Pulls pages until the server has no more; returns true when the epoch changed.
+    ///
+    /// The next page is requested as soon as a page arrives, so the server reads and sends it
+    /// while this one is written; it is applied only after this one is committed, so an
+    /// interrupted pull still continues from the last committed page.
     private func pullAll(into report: inout SyncReport) async throws -> Bool {
         let state = try store.syncState()
         var cursor = state.cursor
+        var next = fetch(since: cursor)
+        defer { next.cancel() }
         while true {
-            let page = try await transport.changes(since: cursor, limit: pageSize)
+            let page = try await next.value
             if try handleEpoch(page.epoch, state: state, into: &report) { return true }
+            if page.hasMore {
+                guard page.cursor != cursor || !page.records.isEmpty else {
+                    throw TransportError.unexpectedAnswer(Texts.current("transport.cursorStuck"))
+                }
+                next = fetch(since: page.cursor)
+            }
             let outcome = try store.applyPage(page, now: clock.now())
             report.erased += outcome.erased
             for id in outcome.skipped {
@@ -110,11 +130,13 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             report.pulled += page.records.count
             progress.pulled(report.pulled)
             guard page.hasMore else { return false }
-            guard page.cursor != cursor || !page.records.isEmpty else {
-                throw TransportError.unexpectedAnswer(Texts.current("transport.cursorStuck"))
-            }
             cursor = page.cursor
         }
+    }
+
+    /// Requests the page after `cursor` in a task of its own.
+    private func fetch(since cursor: String) -> Task<ChangesPage, any Error> {
+        Task { [transport, pageSize] in try await transport.changes(since: cursor, limit: pageSize) }
     }
 
     /// Compares a server epoch with the known one; on a change, marks everything for upload and

@@ -67,6 +67,28 @@ struct RetryPolicyTests {
         #expect(sent.count == ids.count + (afterCommit ? 2 : 0))
     }
 
+    @Test("a sync tried again reports what every attempt did: records pulled before the cut are counted")
+    func reportCountsEveryAttempt() async throws {
+        let server = try await InMemoryServer(
+            surveyFiles: [Fixtures.root.appendingPathComponent("Fixtures/nachbarschaftsbefragung.yaml")])
+        let (writer, ids) = try Self.device(records: 7)
+        _ = try await writer.engine(try await writer.connect(to: server)).sync()
+        let reader = try TestDevice(participant: "anna", replicaSeed: 2, surveys: [try Fixtures.survey()])
+        let transport = try await reader.connect(to: server)
+        transport.failChanges(after: 2)  // pages of 2: two pages arrive, the third is cut
+        let engine = reader.engine(transport)
+        var report = SyncReport()
+        try await RetryPolicy.field.run(sleeper: RecordingSleeper()) { try await engine.sync(into: &report) }
+        #expect(report.pulled == ids.count)
+        #expect(Set(try reader.store.records().map(\.record.id)) == Set(ids))
+        // The same sync without carrying the report over counts only the last attempt.
+        let second = try TestDevice(participant: "anna", replicaSeed: 3, surveys: [try Fixtures.survey()])
+        let cut = try await second.connect(to: server)
+        cut.failChanges(after: 2)
+        let last = try await RetryPolicy.field.run(sleeper: RecordingSleeper()) { try await second.engine(cut).sync() }
+        #expect(last.pulled == ids.count - 4)
+    }
+
     @Test("an unreachable server is tried after every wait, then reported; nothing else is retried")
     func givesUpAfterTheLastWait() async throws {
         let (device, _) = try Self.device(records: 1)
