@@ -7,7 +7,9 @@ extension Record {
 
     /// The shown values of all fields, including fields set to null.
     public var values: [String: FieldValue] {
-        fields.compactMapValues { $0.winner?.value }
+        // `mapValues` keeps the hash table as it is; only a field without siblings needs a new one.
+        guard fields.values.allSatisfy({ !$0.siblings.isEmpty }) else { return fields.compactMapValues { $0.winner?.value } }
+        return fields.mapValues { $0.winner!.value }
     }
 
     /// Whether the record was erased: it has no content left and only its identity and

@@ -23,11 +23,28 @@ public struct CalendarDate: Hashable, Sendable {
         return Timestamp(date)
     }
 
-    /// Parses a real date written `YYYY-MM-DD`.
+    /// Parses a real date written `YYYY-MM-DD` (ASCII digits only), reading the UTF-8 bytes:
+    /// every date answer of every pushed response passes here.
     init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// ``init(iso:)`` over the text's UTF-8 bytes.
+    private init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ positions: Range<Int>) -> Int? {
+            var value = 0
+            for position in positions {
+                let digit = bytes[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(checkedYear: year, month: month, day: day)
     }
 
     /// Parses a real date written the German way, `DD.MM.YYYY` (also `D.M.YYYY`).
@@ -40,8 +57,14 @@ public struct CalendarDate: Hashable, Sendable {
 
     private init?(year: Substring, month: Substring, day: Substring) {
         guard [year, month, day].allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(year), let month = Int(month), let day = Int(day),
-            year >= 1, (1...12).contains(month), (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
+            let year = Int(year), let month = Int(month), let day = Int(day)
+        else { return nil }
+        self.init(checkedYear: year, month: month, day: day)
+    }
+
+    /// The date, when it is real: year 1 or later, a month of the year and a day of the month.
+    private init?(checkedYear year: Int, month: Int, day: Int) {
+        guard year >= 1, (1...12).contains(month), (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

@@ -33,8 +33,7 @@ extension Condition {
                     rhs.value(answers: answers, current: current)))
         case .selected(let list, let choice):
             let selection = list.value(answers: answers, current: current).selection
-            let wanted = choice.value(answers: answers, current: current).text
-                .trimmingCharacters(in: .whitespaces)
+            let wanted = choice.value(answers: answers, current: current).text.trimmingSpaces()
             return .boolean(selection.contains(wanted))
         case .countSelected(let list):
             return .number(Double(list.value(answers: answers, current: current).selection.count))
@@ -80,7 +79,7 @@ private enum Operand {
         case .number(let value): return value
         case .boolean(let value): return value ? 1 : 0
         case .string, .selection:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
                 let value = Double(trimmed)
             else { return .nan }

@@ -69,6 +69,9 @@ extension Question {
         return nil
     }
 
+    /// The members a location answer may have.
+    private static let geopointKeys: Set<String> = ["latitude", "longitude", "altitude", "accuracy"]
+
     private func checkGeopoint(_ value: FieldValue) -> ValidationIssue? {
         guard case .object(let members) = value else {
             return wrongType(value, expected: "a location {latitude, longitude, altitude?, accuracy?}")
@@ -76,8 +79,10 @@ extension Question {
         func invalid(_ problem: String) -> ValidationIssue {
             issue(.invalidGeopoint, "\(title): \(Question.quote(value)) is not a valid location: \(problem).")
         }
-        let allowed: Set<String> = ["latitude", "longitude", "altitude", "accuracy"]
-        if let extra = members.keys.sorted().first(where: { !allowed.contains($0) }) {
+        let allowed = Self.geopointKeys
+        if members.keys.contains(where: { !allowed.contains($0) }),
+            let extra = members.keys.sorted().first(where: { !allowed.contains($0) })
+        {
             return invalid("unknown key '\(extra)' (allowed: latitude, longitude, altitude, accuracy)")
         }
         for key in ["latitude", "longitude", "altitude", "accuracy"] {

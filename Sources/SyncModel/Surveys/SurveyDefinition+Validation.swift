@@ -9,31 +9,19 @@ extension SurveyDefinition {
     public func validate(_ answers: [String: FieldValue], finalized: Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let relevance = relevanceFlags(of: answers)
-        for index in questions.indices {
-            let question = questions[index]
-            let value = answers[question.name] ?? .null
-            if !relevance.relevant[index] {
-                if !value.isUnanswered {
-                    issues.append(
-                        question.issue(
-                            .notRelevant,
-                            "\(question.title) is answered with \(Question.quote(value)), but it does not apply because "
-                                + "its condition `\(question.relevant ?? "")` is false for the other answers. Remove the answer."))
+        // Read in place: a `Question` is large, and copying one per answer showed in push profiles.
+        questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices {
+                if let issue = questions[index].issue(
+                    answering: answers[questions[index].name] ?? .null, relevant: relevance.relevant[index],
+                    finalized: finalized, answers: relevance.effective)
+                {
+                    issues.append(issue)
                 }
-                continue
             }
-            if value.isUnanswered {
-                if finalized && question.required {
-                    issues.append(
-                        question.issue(
-                            .missingRequired,
-                            "\(question.title) is required but unanswered; answer it before finalizing."))
-                }
-                continue
-            }
-            if let issue = question.check(value, answers: relevance.effective) { issues.append(issue) }
         }
-        let unknown = answers.keys.filter { !$0.hasPrefix("_") && question(named: $0) == nil }
+        var unknown: [String] = []
+        for key in answers.keys where !key.hasPrefix("_") && !hasQuestion(named: key) { unknown.append(key) }
         for key in unknown.sorted() {
             issues.append(
                 ValidationIssue(
@@ -42,5 +30,26 @@ extension SurveyDefinition {
                         + "or check the survey version."))
         }
         return issues
+    }
+}
+
+extension Question {
+    /// The issue of `value` as this question's answer, if any: `relevant` says whether the
+    /// question applies, `answers` are the relevant answers its constraint reads.
+    fileprivate func issue(
+        answering value: FieldValue, relevant: Bool, finalized: Bool, answers: [String: FieldValue]
+    ) -> ValidationIssue? {
+        guard relevant else {
+            guard !value.isUnanswered else { return nil }
+            return issue(
+                .notRelevant,
+                "\(title) is answered with \(Question.quote(value)), but it does not apply because "
+                    + "its condition `\(self.relevant ?? "")` is false for the other answers. Remove the answer.")
+        }
+        guard !value.isUnanswered else {
+            guard finalized && required else { return nil }
+            return issue(.missingRequired, "\(title) is required but unanswered; answer it before finalizing.")
+        }
+        return check(value, answers: answers)
     }
 }

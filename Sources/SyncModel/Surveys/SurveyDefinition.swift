@@ -148,6 +148,11 @@ public struct SurveyDefinition: Hashable, Sendable {
         positions[name].map { questions[$0] }
     }
 
+    /// Whether the survey has a question named `name` (without copying it).
+    public func hasQuestion(named name: String) -> Bool {
+        positions[name] != nil
+    }
+
     /// The canonical JSON form served to clients: sorted keys, optional keys omitted when `nil`.
     public func canonicalJSON() -> Data {
         let encoder = JSONEncoder()
