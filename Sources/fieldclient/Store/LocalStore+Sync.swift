@@ -106,10 +106,19 @@ extension LocalStore {
                         rejection = NULL
                     WHERE id = ?
                     """)
-            for incoming in page.records {
+            // One query finds which of the page's records this store holds already; only those are
+            // read and merged. A trainer's first sync holds none, and reading 100,000 absent records
+            // one by one was an eighth of its time.
+            let keys = page.records.map { Self.key($0.id) }
+            var held = keys.isEmpty
+                ? Set<String>()
+                : Set(try String.fetchAll(
+                    db, sql: "SELECT id FROM records WHERE id IN (\(databaseQuestionMarks(count: keys.count)))",
+                    arguments: StatementArguments(keys)))
+            for (incoming, key) in zip(page.records, keys) {
                 let local: StoredRecord?
                 do {
-                    local = try fetchRecord(id: incoming.id, db: db)
+                    local = held.contains(key) ? try fetchRecord(id: incoming.id, db: db) : nil
                 } catch is DamagedRecordError {
                     try restore.execute(arguments: [
                         try stateValue(incoming), Self.conflictFlag(incoming), ReviewMark(incoming).rawValue,
@@ -137,10 +146,11 @@ extension LocalStore {
                             incoming.lastModified?.millisecondsSince1970 ?? now.millisecondsSince1970
                         }
                     try insert.execute(arguments: [
-                        Self.key(incoming.id), incoming.collection, incoming.survey, incoming.surveyVersion,
+                        key, incoming.collection, incoming.survey, incoming.surveyVersion,
                         incoming.owner, try stateValue(incoming), Self.conflictFlag(incoming),
                         ReviewMark(incoming).rawValue, created,
                     ])
+                    held.insert(key)
                 }
             }
             try db.execute(sql: "UPDATE sync_state SET cursor = ? WHERE id = 1", arguments: [page.cursor])

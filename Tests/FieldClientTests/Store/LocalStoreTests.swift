@@ -19,6 +19,34 @@ struct LocalStoreTests {
         #expect(stored.record.value(of: "haushalt") == 3)
     }
 
+    @Test("a pulled page inserts the records the store lacks and merges those it holds, also one named twice in the page")
+    func pageInsertsAndMerges() throws {
+        let survey = try Fixtures.survey()
+        let device = try TestDevice(participant: "anna", replicaSeed: 1, surveys: [survey], encrypted: false)
+        let mine = try device.records.createResponse(survey: survey, answers: ["haushalt": 2], finalize: false, household: nil)
+        func response(_ id: UUID, _ household: Int64, by replica: UInt64) -> Record {
+            var record = Record(
+                id: id, collection: RecordCollection.responses, cohort: "kurs", survey: survey.id, surveyVersion: survey.version,
+                owner: "anna")
+            record.write("haushalt", .integer(household), by: ReplicaID(high: replica, low: replica), at: Timestamp(millisecondsSince1970: 5))
+            return record
+        }
+        var theirs = mine
+        theirs.write("kinder", 1, by: ReplicaID(high: 9, low: 9), at: Timestamp(millisecondsSince1970: 7))
+        let newID = UUID(uuidString: "00000000-0000-4000-8000-0000000000aa")!
+        let first = response(newID, 4, by: 8)
+        var later = first
+        later.write("haushalt", 5, by: ReplicaID(high: 8, low: 8), at: Timestamp(millisecondsSince1970: 6))
+        try device.store.applyPage(
+            ChangesPage(records: [theirs, first, later], cursor: "3", hasMore: false, epoch: "epoch-1"),
+            now: Timestamp(millisecondsSince1970: 0))
+        let merged = try #require(try device.store.record(id: mine.id))
+        #expect(merged.record.value(of: "haushalt") == 2 && merged.record.value(of: "kinder") == 1)
+        #expect(merged.revision == 1, "the local change stays pending")
+        #expect(try device.store.record(id: newID)?.record == later)
+        #expect(try device.store.records().count == 2)
+    }
+
     @Test("invalid answers change nothing")
     func invalidAnswersChangeNothing() throws {
         let survey = try Fixtures.survey()
