@@ -67,12 +67,45 @@ extension VersionVector: FastJSONDecodable {
 }
 
 extension UUID {
-    /// Reads the string form, as `JSONDecoder` accepts it.
+    /// Reads the string form, as `JSONDecoder` accepts it: 36 characters, hyphens at 8, 13, 18
+    /// and 23, hexadecimal digits of either case elsewhere. Read from the bytes, not with
+    /// `UUID(uuidString:)`, whose `sscanf` showed in push and pull profiles.
     init(json scanner: inout JSONScanner) throws {
         let raw = try scanner.readRawString()
-        guard raw.count == 36, let uuid = UUID(uuidString: String(decoding: raw, as: UTF8.self)) else {
-            throw scanner.mismatch()
-        }
+        guard let uuid = UUID(hexText: raw) else { throw scanner.mismatch() }
         self = uuid
+    }
+
+    /// The UUID written in `text` (ASCII), or nil.
+    init?(hexText text: UnsafeRawBufferPointer) {
+        guard text.count == 36 else { return nil }
+        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+            var position = 0
+            for index in 0..<16 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    guard text[position] == UInt8(ascii: "-") else { return false }
+                    position += 1
+                }
+                guard let high = Self.hexValue(text[position]), let low = Self.hexValue(text[position + 1]) else {
+                    return false
+                }
+                out[index] = high << 4 | low
+                position += 2
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        self.init(uuid: bytes)
+    }
+
+    /// The value of a hexadecimal digit of either case.
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -113,12 +113,22 @@ public struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Appends a UUID as `JSONEncoder` does: its upper-case string.
+    /// Appends a UUID as `JSONEncoder` does: its upper-case string (written digit by digit;
+    /// `uuidString` formats with `snprintf`).
     mutating func writeUUID(_ uuid: UUID) {
         write(UInt8(ascii: "\""))
-        bytes.append(contentsOf: uuid.uuidString.utf8)
+        withUnsafeBytes(of: uuid.uuid) { parts in
+            for (index, byte) in parts.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { write(UInt8(ascii: "-")) }
+                write(Self.upperHexDigits[Int(byte >> 4)])
+                write(Self.upperHexDigits[Int(byte & 0xF)])
+            }
+        }
         write(UInt8(ascii: "\""))
     }
+
+    /// Upper-case hexadecimal digits.
+    private static let upperHexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Appends the 32 lower-case hexadecimal digits of a replica id, without quotes.
     mutating func writeReplicaDigits(_ replica: ReplicaID) {
