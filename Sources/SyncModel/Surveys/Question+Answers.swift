@@ -40,18 +40,18 @@ extension Question {
             guard let name = value.stringValue else {
                 return wrongType(value, expected: "one choice name (\(choiceNames))")
             }
-            if choice(named: name) == nil { return unknownChoice(name) }
+            if !hasChoice(named: name) { return unknownChoice(name) }
         case .selectMultiple:
             guard case .array(let items) = value else {
                 return wrongType(value, expected: "a list of choice names (\(choiceNames))")
             }
-            var seen = Set<String>()
-            for item in items {
+            // A selection holds a few names of a short list: comparing with the earlier ones is cheaper than a set.
+            for (index, item) in items.enumerated() {
                 guard let name = item.stringValue else {
                     return wrongType(value, expected: "a list of choice names (\(choiceNames))")
                 }
-                if choice(named: name) == nil { return unknownChoice(name) }
-                if !seen.insert(name).inserted {
+                if !hasChoice(named: name) { return unknownChoice(name) }
+                if items[..<index].contains(where: { $0.stringValue == name }) {
                     return issue(.duplicateChoice, "\(title): choice '\(name)' is selected twice; select each choice once.")
                 }
             }
@@ -107,7 +107,7 @@ extension Question {
             return issue(
                 .outOfRange, "\(title): \(value.displayText) is out of range; allowed is \(Question.range(min, max)).")
         }
-        if type == .text, let text = value.stringValue {
+        if type == .text, minLength != nil || maxLength != nil, let text = value.stringValue {
             let length = text.count
             if (minLength.map { length < $0 } ?? false) || (maxLength.map { length > $0 } ?? false) {
                 let bounds = Question.range(minLength.map(Double.init), maxLength.map(Double.init))

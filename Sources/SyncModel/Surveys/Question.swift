@@ -158,6 +158,11 @@ public struct Question: Hashable, Sendable {
         choices?.first { $0.name == name }
     }
 
+    /// Whether `name` is one of the choices (without copying it).
+    public func hasChoice(named name: String) -> Bool {
+        choices?.contains { $0.name == name } ?? false
+    }
+
     // MARK: Checks
 
     static func describe(name: String, location: String?) -> String {

@@ -37,6 +37,11 @@ struct BenchRunner {
 
     private func runRows(http: HTTPClient, databases: PostgresDatabases?) async throws -> [Measurement] {
         var out: [Measurement] = []
+        // Each measurement is also noted as it is taken, so that a run stopped early keeps its rows.
+        func record(_ measurement: Measurement) {
+            out.append(measurement)
+            note("  \(BenchTable.line(measurement))")
+        }
         let server = environment.executable("syncserver")
         note("generating \(plan.records) response records")
         let workload = try Workload(records: plan.records, surveyFile: environment.surveyFile)
@@ -51,7 +56,7 @@ struct BenchRunner {
             directory: environment.directory)
         let main = try await ingest.run(workload, database: environment.path("ingest.sqlite"), http: http)
         defer { main.server.stop() }
-        out.append(
+        record(
             Measurement(
                 row: "1", what: "server ingest, records/s (batches of \(plan.batchSize), \(plan.concurrency) at once)",
                 value: main.recordsPerSecond, unit: "records/s", baseline: floor, ratio: main.recordsPerSecond / floor,
@@ -63,7 +68,7 @@ struct BenchRunner {
             onPostgres.server.stop()
             try databases.drop(database)
             let ratio = onPostgres.recordsPerSecond / floor
-            out.append(
+            record(
                 Measurement(
                     row: "1 (PostgreSQL)",
                     what: "server ingest on PostgreSQL, records/s (batches of \(plan.batchSize), \(plan.concurrency) at once)",
@@ -78,7 +83,7 @@ struct BenchRunner {
         }
         crowded.server.stop()
         try? FileManager.default.removeItem(atPath: environment.path("ingest-large.sqlite"))
-        out.append(
+        record(
             Measurement(
                 row: "1L",
                 what: "server ingest into a database holding \(plan.pullSizes.large) records, records/s",
@@ -100,7 +105,7 @@ struct BenchRunner {
         manyServer.server.stop()
         try? FileManager.default.removeItem(atPath: environment.path("pull-large.sqlite"))
         let scaling = many.medianSeconds / few.medianSeconds
-        out.append(
+        record(
             Measurement(
                 row: "2",
                 what: "pull the last \(plan.pullLast) changes, median ms: \(many.held) held vs \(few.held) held",
@@ -124,7 +129,7 @@ struct BenchRunner {
             try databases.drop(smallDatabase)
             try databases.drop(largeDatabase)
             let ratio = manyOnPostgres.medianSeconds / fewOnPostgres.medianSeconds
-            out.append(
+            record(
                 Measurement(
                     row: "2 (PostgreSQL)",
                     what: "pull the last \(plan.pullLast) changes on PostgreSQL, median ms: "
@@ -140,14 +145,14 @@ struct BenchRunner {
         guard sync.pulled >= workload.records.count, plainSync.pulled >= workload.records.count else {
             throw BenchFailure("the trainer pulled \(sync.pulled) of \(workload.records.count) records")
         }
-        out.append(
+        record(
             Measurement(
                 row: "3", what: "initial sync of \(sync.pulled) records by fieldclient (encrypted store), records/s",
                 value: sync.recordsPerSecond, unit: "records/s", baseline: floor, ratio: sync.recordsPerSecond / floor,
                 goal: "ratio printed", met: nil))
         // Time per record, encrypted over plain: the cost of sealing every state (and one scrypt).
         let encryptionCost = plainSync.recordsPerSecond / sync.recordsPerSecond
-        out.append(
+        record(
             Measurement(
                 row: "3e", what: "initial sync into an encrypted store vs a plain one, records/s",
                 value: sync.recordsPerSecond, unit: "records/s", baseline: plainSync.recordsPerSecond,
@@ -157,7 +162,7 @@ struct BenchRunner {
         for siblings in [1, 3, 10] {
             let rate = try MergeRow.mergesPerSecond(
                 siblings: siblings, template: workload.records[0], seconds: plan.mergeSeconds)
-            out.append(
+            record(
                 Measurement(
                     row: "4", what: "merges/s, \(siblings) sibling(s) per field", value: rate, unit: "merges/s"))
         }
@@ -165,13 +170,13 @@ struct BenchRunner {
         note("row 5: sizes")
         let stored = try SizeRow.stored(
             path: environment.path("ingest.sqlite"), records: workload.records.count, sample: plan.sizeSample)
-        out.append(
+        record(
             Measurement(
                 row: "5a", what: "sync metadata per stored record, bytes (vs its answers)",
                 value: stored.metadataBytes, unit: "B/record", baseline: stored.answerBytes,
                 ratio: stored.metadataBytes / stored.answerBytes, goal: "≤ 0.25",
                 met: stored.metadataBytes / stored.answerBytes <= 0.25))
-        out.append(
+        record(
             Measurement(
                 row: "5a", what: "database file per record, bytes (vs its answers)",
                 value: stored.fileBytesPerRecord, unit: "B/record", baseline: stored.answerBytes,
@@ -181,17 +186,17 @@ struct BenchRunner {
         let trainer = try await api.enroll(code: trainerCode, replica: ReplicaID.makeRandom(), name: "trainer-wire")
         let wire = try await SizeRow.wire(api: api, token: trainer, pageSize: SyncProtocol.defaultPageSize)
         let plainPerRecord = Double(wire.plain) / Double(wire.records)
-        out.append(
+        record(
             Measurement(
                 row: "5b", what: "sync metadata per record on the wire, bytes (vs the record's JSON)",
                 value: stored.wireMetadataBytes, unit: "B/record", baseline: plainPerRecord,
                 ratio: stored.wireMetadataBytes / plainPerRecord))
-        out.append(
+        record(
             Measurement(
                 row: "5b", what: "pulled pages with gzip, bytes per record (vs uncompressed JSON)",
                 value: Double(wire.gzip) / Double(wire.records), unit: "B/record", baseline: plainPerRecord,
                 ratio: Double(wire.gzip) / Double(wire.plain)))
-        out.append(
+        record(
             Measurement(
                 row: "5b", what: "push bodies with gzip, bytes per record (vs uncompressed JSON)",
                 value: Double(main.gzipPushBytes) / Double(main.records), unit: "B/record",
@@ -201,7 +206,7 @@ struct BenchRunner {
         let own = workload.records.filter { $0.owner == owner.name }
         let again = try await SizeRow.redownload(
             api: api, token: main.tokens[0], replica: owner.replica, own: own, count: min(100, own.count))
-        out.append(
+        record(
             Measurement(
                 row: "5b", what: "records a device pulls back right after pushing them (of \(again.pushed))",
                 value: Double(again.returned), unit: "records", baseline: Double(again.pushed),
@@ -214,12 +219,12 @@ struct BenchRunner {
         defer { second.server.stop() }
         let secondSync = try initial.run(server: second.server, name: "trainer-small")
         second.server.stop()
-        out.append(
+        record(
             Measurement(
                 row: "6", what: "server peak memory during row 1, MiB (vs a run of \(comparison.records.count))",
                 value: Double(main.serverPeakKiB) / 1024, unit: "MiB", baseline: Double(second.serverPeakKiB) / 1024,
                 ratio: Double(main.serverPeakKiB) / Double(second.serverPeakKiB), goal: "bounded (ratio near 1)"))
-        out.append(
+        record(
             Measurement(
                 row: "6", what: "client peak memory during row 3, MiB (vs a run of \(comparison.records.count))",
                 value: Double(sync.clientPeakKiB) / 1024, unit: "MiB", baseline: Double(secondSync.clientPeakKiB) / 1024,
@@ -234,12 +239,12 @@ struct BenchRunner {
         let smallXLSX = try exports.run(
             store: environment.path("trainer-small.sqlite"), passphraseFile: initial.passphraseFile(name: "trainer-small"),
             survey: workload.survey.id, format: "xlsx")
-        out.append(
+        record(
             Measurement(
                 row: "7", what: "XLSX export of \(sync.pulled) records by fieldclient, s (vs its CSV export)",
                 value: xlsx.seconds, unit: "s", baseline: csv.seconds, ratio: xlsx.seconds / csv.seconds,
                 goal: "ratio printed"))
-        out.append(
+        record(
             Measurement(
                 row: "7", what: "client peak memory during the XLSX export, MiB (vs exporting \(secondSync.pulled))",
                 value: Double(xlsx.peakKiB) / 1024, unit: "MiB", baseline: Double(smallXLSX.peakKiB) / 1024,
@@ -253,21 +258,21 @@ struct BenchRunner {
             survey: workload.survey.id)
         for (big, small) in zip(onLarge, onSmall) {
             let timeGoal = big.command == "status" ? 0.2 : nil
-            out.append(
+            record(
                 Measurement(
                     row: "8", what: "fieldclient \(big.command) on \(sync.pulled) records, s (vs \(secondSync.pulled))",
                     value: big.seconds, unit: "s", baseline: small.seconds, ratio: big.seconds / small.seconds,
                     goal: timeGoal.map { "< \($0) s" }, met: timeGoal.map { big.seconds < $0 }))
             let mebibytes = Double(big.peakKiB) / 1024
-            out.append(
+            record(
                 Measurement(
                     row: "8m", what: "fieldclient \(big.command) peak memory on \(sync.pulled) records, MiB (vs \(secondSync.pulled))",
                     value: mebibytes, unit: "MiB", baseline: Double(small.peakKiB) / 1024,
                     ratio: Double(big.peakKiB) / Double(small.peakKiB), goal: "≤ 100 MiB", met: mebibytes <= 100))
         }
 
-        out += try await badLink(http: http, workload: workload)
-        out += try load(workload: workload)
+        for measurement in try await badLink(http: http, workload: workload) { record(measurement) }
+        for measurement in try load(workload: workload) { record(measurement) }
         return out
     }
 

@@ -8,13 +8,15 @@ enum BenchTable {
             "| Row | What | Value | Baseline | Ratio | Goal |",
             "|---|---|---:|---:|---:|---|",
         ]
-        for m in measurements {
-            let goal = m.goal.map { goal in m.met.map { "\(goal) (\($0 ? "met" : "missed"))" } ?? goal } ?? "—"
-            lines.append(
-                "| \(m.row) | \(m.what) | \(format(m.value)) \(m.unit) | \(m.baseline.map(format) ?? "—") | "
-                    + "\(m.ratio.map { String(format: "%.3f", $0) } ?? "—") | \(goal) |")
-        }
+        for m in measurements { lines.append(line(m)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// One measurement as a row of the table.
+    static func line(_ m: Measurement) -> String {
+        let goal = m.goal.map { goal in m.met.map { "\(goal) (\($0 ? "met" : "missed"))" } ?? goal } ?? "—"
+        return "| \(m.row) | \(m.what) | \(format(m.value)) \(m.unit) | \(m.baseline.map(format) ?? "—") | "
+            + "\(m.ratio.map { String(format: "%.3f", $0) } ?? "—") | \(goal) |"
     }
 
     /// A number with thousands grouped and sensible decimals.
