@@ -7,6 +7,10 @@ import Foundation
 /// responses are only counted. For each survey id, the newest version's questions are used;
 /// answers keyed by the same question name in older versions count with them.
 public struct CohortReport: Codable, Hashable, Sendable {
+    /// The most text answers a question lists, the newest; the others are counted
+    /// (``QuestionReport/textCount``) and the exports hold all of them.
+    public static let listedTexts = 100
+
     /// One entry per survey id that is published or has responses, in id order.
     public var surveys: [SurveyReport]
     /// The shared door list.
@@ -26,8 +30,8 @@ extension CohortReport {
     /// Computes the report over every record of a cohort and its published surveys (any versions).
     ///
     /// `timeZone` decides which calendar day an interview counts for. The order of `records`
-    /// does not matter: responses are taken by start time (`_createdAt`), then id, so text
-    /// answers are listed in interview order wherever the report is computed.
+    /// does not matter: responses are taken by start time (`_createdAt`), then id, so the same
+    /// newest text answers are listed, newest first, wherever the report is computed.
     public static func make(
         records: some Sequence<Record>, surveys: [SurveyDefinition], timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!
     ) -> CohortReport {

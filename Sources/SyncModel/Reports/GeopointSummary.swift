@@ -1,7 +1,7 @@
 /// How many locations were recorded, and the box around them.
 public struct GeopointSummary: Codable, Hashable, Sendable {
     /// How many answers held a valid location.
-    public var count: Int
+    public var count = 0
     /// The southern edge; nil when there are none.
     public var minLatitude: Double?
     /// The northern edge.
@@ -11,20 +11,23 @@ public struct GeopointSummary: Codable, Hashable, Sendable {
     /// The eastern edge.
     public var maxLongitude: Double?
 
+    /// An empty summary, to ``add(_:)`` answers to one at a time.
+    public init() {}
+
     /// Summarizes geopoint answers (`{"latitude": …, "longitude": …}`); others are ignored.
     public init(_ answers: [FieldValue]) {
-        var latitudes: [Double] = []
-        var longitudes: [Double] = []
-        for case .object(let members) in answers {
-            guard let latitude = members["latitude"]?.numberValue, let longitude = members["longitude"]?.numberValue
-            else { continue }
-            latitudes.append(latitude)
-            longitudes.append(longitude)
-        }
-        count = latitudes.count
-        minLatitude = latitudes.min()
-        maxLatitude = latitudes.max()
-        minLongitude = longitudes.min()
-        maxLongitude = longitudes.max()
+        for answer in answers { add(answer) }
+    }
+
+    /// Counts one answer into the box when it is a geopoint (`{"latitude": …, "longitude": …}`); ignores others.
+    public mutating func add(_ answer: FieldValue) {
+        guard case .object(let members) = answer, let latitude = members["latitude"]?.numberValue,
+            let longitude = members["longitude"]?.numberValue
+        else { return }
+        count += 1
+        minLatitude = Swift.min(minLatitude ?? latitude, latitude)
+        maxLatitude = Swift.max(maxLatitude ?? latitude, latitude)
+        minLongitude = Swift.min(minLongitude ?? longitude, longitude)
+        maxLongitude = Swift.max(maxLongitude ?? longitude, longitude)
     }
 }

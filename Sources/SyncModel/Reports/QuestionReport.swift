@@ -20,8 +20,11 @@ public struct QuestionReport: Codable, Hashable, Sendable {
     public var choices: [ChoiceCount]?
     /// For integer and decimal questions.
     public var numbers: NumberSummary?
-    /// For text questions: every answer, in response order.
+    /// For text questions: the newest answers (by interview start, then id), newest first, at
+    /// most ``CohortReport/listedTexts``; the exports hold all of them.
     public var texts: [String]?
+    /// For text questions: how many answers there are, listed in ``texts`` or not.
+    public var textCount: Int?
     /// For geopoint questions.
     public var geopoints: GeopointSummary?
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// What final responses answered to one question, counted one response at a time; becomes a
-/// ``QuestionReport``. Keeps counts, and only the answers a report lists (numbers, texts, points).
+/// ``QuestionReport``. Keeps counts, how often each number was answered, the box around the
+/// locations and the newest ``CohortReport/listedTexts`` text answers: nothing that grows with
+/// the number of responses.
 struct QuestionTally {
     /// The question.
     let question: Question
@@ -13,12 +15,15 @@ struct QuestionTally {
     private var notRelevant = 0
     /// Picks per choice name.
     private var choiceCounts: [String: Int] = [:]
-    /// Numeric answers.
-    private var numbers: [Double] = []
-    /// Text answers with their response's order key.
+    /// How often each numeric answer was given.
+    private var numbers: [Double: Int] = [:]
+    /// Text answers counted.
+    private var textCount = 0
+    /// The newest text answers with their response's order key: at least the newest
+    /// ``CohortReport/listedTexts`` of them, fewer than twice as many.
     private var texts: [(order: ResponseOrder, text: String)] = []
     /// Geopoint answers.
-    private var geopoints: [FieldValue] = []
+    private var geopoints = GeopointSummary()
 
     /// Starts counting `question`.
     init(question: Question) {
@@ -42,17 +47,29 @@ struct QuestionTally {
             default: break
             }
         case .integer, .decimal:
-            if let number = answer.numberValue { numbers.append(number) }
+            if let number = answer.numberValue { numbers[number, default: 0] += 1 }
         case .text:
-            if let text = answer.stringValue { texts.append((order, text)) }
+            if let text = answer.stringValue { keep(text, at: order) }
         case .geopoint:
-            geopoints.append(answer)
+            geopoints.add(answer)
         case .date, .note:
             break
         }
     }
 
-    /// The report: text answers in interview order, whatever order the responses came in.
+    /// Counts a text answer and keeps it while it is among the newest.
+    private mutating func keep(_ text: String, at order: ResponseOrder) {
+        textCount += 1
+        texts.append((order, text))
+        if texts.count == 2 * CohortReport.listedTexts { texts = newestTexts() }
+    }
+
+    /// The newest ``CohortReport/listedTexts`` text answers kept, newest first.
+    private func newestTexts() -> [(order: ResponseOrder, text: String)] {
+        Array(texts.sorted { $0.order > $1.order }.prefix(CohortReport.listedTexts))
+    }
+
+    /// The report: the newest text answers first, whatever order the responses came in.
     var report: QuestionReport {
         var report = QuestionReport(
             name: question.name, label: question.label, type: question.type, personal: question.personal,
@@ -64,11 +81,12 @@ struct QuestionTally {
                 ChoiceCount(name: $0.name, label: $0.label, count: choiceCounts[$0.name] ?? 0)
             }
         case .integer, .decimal:
-            report.numbers = NumberSummary(numbers)
+            report.numbers = NumberSummary(counts: numbers)
         case .text:
-            report.texts = texts.sorted { $0.order < $1.order }.map(\.text)
+            report.texts = newestTexts().map(\.text)
+            report.textCount = textCount
         case .geopoint:
-            report.geopoints = GeopointSummary(geopoints)
+            report.geopoints = geopoints
         case .date, .note:
             break
         }

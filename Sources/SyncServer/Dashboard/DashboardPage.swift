@@ -269,7 +269,7 @@ struct DashboardPage: Sendable {
             section.choices = BarChart(choices.map { ($0.label, "\(prefix).choice.\($0.name)", $0.count) })
         }
         if let numbers = question.numbers {
-            section.histogram = Histogram(values: numbers.values)
+            section.histogram = Histogram(distribution: numbers.distribution)
             section.numbers =
                 [DashboardMetric("\(prefix).count", count: numbers.count, caption: caption("count"))]
                 + [("min", numbers.min), ("max", numbers.max), ("mean", numbers.mean), ("median", numbers.median)]
@@ -284,14 +284,14 @@ struct DashboardPage: Sendable {
                 ].compactMap { name, value in value.map { DashboardMetric("\(prefix).\(name)", number: $0, caption: caption(name)) } }
         }
         if question.personal { section.personalNote = catalog.text("dashboard.personalCountsOnly") }
-        let texts = listsTexts ? question.texts ?? [] : []
-        section.texts = Array(texts.prefix(shownTexts))
-        if texts.count > shownTexts {
-            section.moreTexts = catalog.text("dashboard.moreTexts", ["count": String(texts.count - shownTexts)])
+        if listsTexts, let texts = question.texts {
+            section.texts = Array(texts.prefix(shownTexts))
+            let older = (question.textCount ?? texts.count) - section.texts.count
+            if older > 0 { section.moreTexts = catalog.text("dashboard.moreTexts", ["count": String(older)]) }
         }
         return section
     }
 
-    /// How many text answers a question lists; the exports hold all.
-    static let shownTexts = 100
+    /// How many text answers a question lists, the newest first; the exports hold all.
+    static let shownTexts = CohortReport.listedTexts
 }

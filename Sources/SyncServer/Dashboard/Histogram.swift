@@ -1,3 +1,5 @@
+import SyncModel
+
 /// A histogram of numeric answers for an inline SVG: one bin per whole number when the
 /// answers are whole numbers spanning at most 16 values, otherwise 10 equal bins. Columns are
 /// placed in percent of the width and in pixels of the fixed height, so text keeps its size.
@@ -50,16 +52,22 @@ struct Histogram: Sendable {
     /// A text summary for screen readers.
     var summary: String
 
-    /// Bins `values` (sorted ascending); nil when there are none.
+    /// Bins `values` (in any order); nil when there are none.
     init?(values: [Double]) {
-        guard let low = values.first, let high = values.last else { return nil }
+        self.init(distribution: NumberSummary(values).distribution)
+    }
+
+    /// Bins answers given as how often each value was answered (ascending, as
+    /// ``NumberSummary/distribution``); nil when there are none.
+    init?(distribution: [NumberCount]) {
+        guard let low = distribution.first?.value, let high = distribution.last?.value else { return nil }
         var bins: [(label: String, count: Int)]
-        let whole = values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e12 }
+        let whole = distribution.allSatisfy { $0.value == $0.value.rounded() && abs($0.value) < 1e12 }
         if whole && high - low < 16 {
             bins = (Int64(low)...Int64(high)).map { (String($0), 0) }
-            for value in values { bins[Int(Int64(value) - Int64(low))].count += 1 }
+            for entry in distribution { bins[Int(Int64(entry.value) - Int64(low))].count += entry.count }
         } else if low == high {
-            bins = [(DashboardMetric.format(low), values.count)]
+            bins = [(DashboardMetric.format(low), distribution.reduce(0) { $0 + $1.count })]
         } else {
             let count = 10
             let step = (high - low) / Double(count)
@@ -67,7 +75,7 @@ struct Histogram: Sendable {
                 let from = low + Double(index) * step
                 return ("\(DashboardMetric.format(from))–\(DashboardMetric.format(index == count - 1 ? high : from + step))", 0)
             }
-            for value in values { bins[min(Int((value - low) / step), count - 1)].count += 1 }
+            for entry in distribution { bins[min(Int((entry.value - low) / step), count - 1)].count += entry.count }
         }
         let largest = Double(max(bins.map(\.count).max() ?? 1, 1))
         let slot = 100.0 / Double(bins.count)

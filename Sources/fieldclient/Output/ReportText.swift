@@ -5,6 +5,8 @@ import SyncModel
 enum ReportText {
     /// The widest bar, in characters.
     static let barWidth = 20
+    /// How many text answers a question shows, the newest first.
+    static let shownTexts = 3
 
     /// The whole report; `heading` says where the numbers come from.
     static func render(_ report: CohortReport, heading: [String], texts: Texts) -> String {
@@ -68,9 +70,10 @@ enum ReportText {
                     lines.append("      " + parts.joined(separator: ", "))
                 }
                 if let answers = question.texts, !answers.isEmpty {
-                    let shown = answers.prefix(3).map { "      “" + oneLine($0) + "”" }
+                    let shown = answers.prefix(shownTexts).map { "      “" + oneLine($0) + "”" }
                     lines += shown
-                    if answers.count > 3 { lines.append("      " + texts("report.moreTexts", ["count": String(answers.count - 3)])) }
+                    let older = (question.textCount ?? answers.count) - shown.count
+                    if older > 0 { lines.append("      " + texts("report.moreTexts", ["count": String(older)])) }
                 }
                 if let points = question.geopoints, points.count > 0, let south = points.minLatitude,
                     let north = points.maxLatitude, let west = points.minLongitude, let east = points.maxLongitude

@@ -157,7 +157,9 @@ struct CohortReportTests {
 
     @Test
     func listsTextsAndBoxesGeopoints() throws {
-        #expect(question("gefaellt").texts == ["Der Park", "Ruhe, \"Nachbarn\"", "Spielplatz"])
+        // Newest interview first: Ben's (24 h), then Anna's second (2 h) and first (0 h).
+        #expect(question("gefaellt").texts == ["Spielplatz", "Ruhe, \"Nachbarn\"", "Der Park"])
+        #expect(question("gefaellt").textCount == 3)
         let points = try #require(question("standort").geopoints)
         #expect(points.count == 2)
         #expect((points.minLatitude, points.maxLatitude, points.minLongitude, points.maxLongitude) == (51.3, 51.4, 12.2, 12.3))
