@@ -7,7 +7,7 @@ import Foundation
 /// responses are only counted. For each survey id, the newest version's questions are used;
 /// answers keyed by the same question name in older versions count with them.
 public struct CohortReport: Codable, Hashable, Sendable {
-    /// The most text answers a question lists, the newest; the others are counted
+    /// The most text answers a question lists, the first in interview order; the others are counted
     /// (``QuestionReport/textCount``) and the exports hold all of them.
     public static let listedTexts = 100
 
@@ -31,7 +31,7 @@ extension CohortReport {
     ///
     /// `timeZone` decides which calendar day an interview counts for. The order of `records`
     /// does not matter: responses are taken by start time (`_createdAt`), then id, so the same
-    /// newest text answers are listed, newest first, wherever the report is computed.
+    /// first text answers are listed, in interview order, wherever the report is computed.
     public static func make(
         records: some Sequence<Record>, surveys: [SurveyDefinition], timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!
     ) -> CohortReport {

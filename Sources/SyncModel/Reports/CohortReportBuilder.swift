@@ -1,7 +1,7 @@
 import Foundation
 
 /// Computes a ``CohortReport`` one record at a time, in any order, keeping counts and the
-/// answers a report lists (the newest text answers, how often each number was given) but never
+/// answers a report lists (the first text answers, how often each number was given) but never
 /// the records: a trainer's store of 100,000 responses is reported in bounded memory. ``CohortReport/make(records:surveys:timeZone:)`` is built on it.
 public struct CohortReportBuilder {
     /// The newest published version of each survey id.

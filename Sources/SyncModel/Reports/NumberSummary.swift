@@ -33,6 +33,12 @@ public struct NumberSummary: Codable, Hashable, Sendable {
         self.init(counts: numbers.reduce(into: [:]) { $0[$1, default: 0] += 1 })
     }
 
+    /// Every answer, ascending, expanded from ``distribution``: the list earlier versions kept,
+    /// still written to the JSON (`values`) for those who read it; made only when asked for.
+    public var values: [Double] {
+        distribution.flatMap { repeatElement($0.value, count: $0.count) }
+    }
+
     /// The number at `index` (from 0) of all the numbers in ascending order.
     private func value(at index: Int) -> Double {
         var passed = 0
@@ -41,5 +47,33 @@ public struct NumberSummary: Codable, Hashable, Sendable {
             if index < passed { return entry.value }
         }
         preconditionFailure("index \(index) is beyond the \(count) numbers")
+    }
+}
+
+extension NumberSummary {
+    private enum CodingKeys: String, CodingKey {
+        case count, min, max, mean, median, distribution, values
+    }
+
+    /// Reads the summary; a JSON of an earlier version has `values` instead of `distribution`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let distribution = try container.decodeIfPresent([NumberCount].self, forKey: .distribution) {
+            self.init(counts: Dictionary(distribution.map { ($0.value, $0.count) }, uniquingKeysWith: +))
+        } else {
+            self.init(try container.decode([Double].self, forKey: .values))
+        }
+    }
+
+    /// Writes the summary with both `distribution` and the expanded `values`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(count, forKey: .count)
+        try container.encodeIfPresent(min, forKey: .min)
+        try container.encodeIfPresent(max, forKey: .max)
+        try container.encodeIfPresent(mean, forKey: .mean)
+        try container.encodeIfPresent(median, forKey: .median)
+        try container.encode(distribution, forKey: .distribution)
+        try container.encode(values, forKey: .values)
     }
 }

@@ -20,8 +20,8 @@ public struct QuestionReport: Codable, Hashable, Sendable {
     public var choices: [ChoiceCount]?
     /// For integer and decimal questions.
     public var numbers: NumberSummary?
-    /// For text questions: the newest answers (by interview start, then id), newest first, at
-    /// most ``CohortReport/listedTexts``; the exports hold all of them.
+    /// For text questions: the answers in interview order (by start, then id), at most the first
+    /// ``CohortReport/listedTexts``; ``textCount`` counts all, the exports hold all.
     public var texts: [String]?
     /// For text questions: how many answers there are, listed in ``texts`` or not.
     public var textCount: Int?

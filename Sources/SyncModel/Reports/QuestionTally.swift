@@ -2,7 +2,7 @@ import Foundation
 
 /// What final responses answered to one question, counted one response at a time; becomes a
 /// ``QuestionReport``. Keeps counts, how often each number was answered, the box around the
-/// locations and the newest ``CohortReport/listedTexts`` text answers: nothing that grows with
+/// locations and the first ``CohortReport/listedTexts`` text answers in interview order: nothing that grows with
 /// the number of responses.
 struct QuestionTally {
     /// The question.
@@ -19,8 +19,8 @@ struct QuestionTally {
     private var numbers: [Double: Int] = [:]
     /// Text answers counted.
     private var textCount = 0
-    /// The newest text answers with their response's order key: at least the newest
-    /// ``CohortReport/listedTexts`` of them, fewer than twice as many.
+    /// The first text answers in interview order, with their response's order key: at least the
+    /// first ``CohortReport/listedTexts`` of them, fewer than twice as many.
     private var texts: [(order: ResponseOrder, text: String)] = []
     /// Geopoint answers.
     private var geopoints = GeopointSummary()
@@ -57,19 +57,19 @@ struct QuestionTally {
         }
     }
 
-    /// Counts a text answer and keeps it while it is among the newest.
+    /// Counts a text answer and keeps it while it is among the first.
     private mutating func keep(_ text: String, at order: ResponseOrder) {
         textCount += 1
         texts.append((order, text))
-        if texts.count == 2 * CohortReport.listedTexts { texts = newestTexts() }
+        if texts.count == 2 * CohortReport.listedTexts { texts = firstTexts() }
     }
 
-    /// The newest ``CohortReport/listedTexts`` text answers kept, newest first.
-    private func newestTexts() -> [(order: ResponseOrder, text: String)] {
-        Array(texts.sorted { $0.order > $1.order }.prefix(CohortReport.listedTexts))
+    /// The first ``CohortReport/listedTexts`` text answers kept, in interview order.
+    private func firstTexts() -> [(order: ResponseOrder, text: String)] {
+        Array(texts.sorted { $0.order < $1.order }.prefix(CohortReport.listedTexts))
     }
 
-    /// The report: the newest text answers first, whatever order the responses came in.
+    /// The report: text answers in interview order, whatever order the responses came in.
     var report: QuestionReport {
         var report = QuestionReport(
             name: question.name, label: question.label, type: question.type, personal: question.personal,
@@ -83,7 +83,7 @@ struct QuestionTally {
         case .integer, .decimal:
             report.numbers = NumberSummary(counts: numbers)
         case .text:
-            report.texts = newestTexts().map(\.text)
+            report.texts = firstTexts().map(\.text)
             report.textCount = textCount
         case .geopoint:
             report.geopoints = geopoints

@@ -292,6 +292,6 @@ struct DashboardPage: Sendable {
         return section
     }
 
-    /// How many text answers a question lists, the newest first; the exports hold all.
+    /// How many text answers a question lists, the first in interview order; the exports hold all.
     static let shownTexts = CohortReport.listedTexts
 }

@@ -5,7 +5,7 @@ import SyncModel
 enum ReportText {
     /// The widest bar, in characters.
     static let barWidth = 20
-    /// How many text answers a question shows, the newest first.
+    /// How many text answers a question shows, the first in interview order.
     static let shownTexts = 3
 
     /// The whole report; `heading` says where the numbers come from.

@@ -32,18 +32,18 @@ struct ReportTextTests {
     }
 
     @Test(
-        "the newest three text answers are printed, newest first, then how many older ones there are, in both languages",
+        "the first three text answers are printed in interview order, then how many more there are, in both languages",
         arguments: [
-            (Language.german, 250, "      … und 247 ältere (alle Antworten mit 'fieldclient export')"),
-            (Language.english, 250, "      … and 247 older (all answers with 'fieldclient export')"),
-            (Language.german, 4, "      … und 1 ältere (alle Antworten mit 'fieldclient export')"),
-            (Language.english, 4, "      … and 1 older (all answers with 'fieldclient export')"),
+            (Language.german, 250, "      … und 247 weitere (alle Antworten mit 'fieldclient export')"),
+            (Language.english, 250, "      … and 247 more (all answers with 'fieldclient export')"),
+            (Language.german, 4, "      … und 1 weitere (alle Antworten mit 'fieldclient export')"),
+            (Language.english, 4, "      … and 1 more (all answers with 'fieldclient export')"),
         ])
-    func newestTextsThenHowManyMore(language: Language, count: Int, more: String) throws {
+    func firstTextsThenHowManyMore(language: Language, count: Int, more: String) throws {
         let lines = Self.lines(try Self.report(texts: count), language)
         let first = try #require(lines.firstIndex { $0.contains("[gefaellt]") })
         #expect(Array(lines[(first + 1)...(first + 4)]) == [
-            "      “Antwort \(count - 1)”", "      “Antwort \(count - 2)”", "      “Antwort \(count - 3)”", more,
+            "      “Antwort 0”", "      “Antwort 1”", "      “Antwort 2”", more,
         ])
     }
 
@@ -51,7 +51,7 @@ struct ReportTextTests {
     func fewTextsHaveNoMoreLine(language: Language) throws {
         let lines = Self.lines(try Self.report(texts: 3), language)
         let first = try #require(lines.firstIndex { $0.contains("[gefaellt]") })
-        #expect(Array(lines[(first + 1)...(first + 3)]) == ["      “Antwort 2”", "      “Antwort 1”", "      “Antwort 0”"])
-        #expect(!lines.contains { $0.contains("ältere") || $0.contains("older") })
+        #expect(Array(lines[(first + 1)...(first + 3)]) == ["      “Antwort 0”", "      “Antwort 1”", "      “Antwort 2”"])
+        #expect(!lines.contains { $0.contains("weitere") || $0.contains("more (all") })
     }
 }

@@ -41,14 +41,14 @@ struct CohortReportBuilderTests {
         #expect(try Self.build(records.reversed()) == forward)
     }
 
-    @Test("text answers are listed newest interview first, drafts and deleted responses only counted")
-    func textsNewestFirst() throws {
+    @Test("text answers are listed in interview order, drafts and deleted responses only counted")
+    func textsInInterviewOrder() throws {
         let report = try Self.build(Self.records().reversed())
         let survey = try #require(report.surveys.first)
-        // Response i starts at 12 - i hours: the first created is the newest interview.
+        // Response i starts at 12 - i hours: the last created is the first interviewed.
         let finals = (0..<12).filter { !$0.isMultiple(of: 4) && $0 != 7 }
         let gefaellt = try #require(survey.questions.first { $0.name == "gefaellt" })
-        #expect(gefaellt.texts == finals.map { "Antwort \($0)" })
+        #expect(gefaellt.texts == finals.reversed().map { "Antwort \($0)" })
         #expect(gefaellt.textCount == finals.count)
         #expect((survey.final, survey.drafts, survey.deleted) == (finals.count, 3, 1))
         #expect(survey.streets.map(\.name) == ["Am Mühlbach", "Lindenstraße"])
@@ -63,7 +63,7 @@ struct CohortReportBuilderTests {
     }
 
     @Test(
-        "a text question lists its newest answers, at most listedTexts, newest first, and counts all of them",
+        "a text question lists its first answers in interview order, at most listedTexts, and counts all of them",
         arguments: [0, 1, 3, 99, 100, 101, 199, 200, 201, 450])
     func textsAreBounded(responses: Int) throws {
         // Response i starts at i hours: the higher i, the newer.
@@ -74,9 +74,9 @@ struct CohortReportBuilderTests {
         var generator = SplitMix64(seed: UInt64(responses))
         let report = try Self.build(records.shuffled(using: &generator))
         let gefaellt = try #require(report.surveys.first?.questions.first { $0.name == "gefaellt" })
-        let newest = (0..<responses).reversed().prefix(CohortReport.listedTexts).map { "Antwort \($0)" }
+        let first = (0..<responses).prefix(CohortReport.listedTexts).map { "Antwort \($0)" }
         #expect(CohortReport.listedTexts == 100)
-        #expect(gefaellt.texts == newest)
+        #expect(gefaellt.texts == first)
         #expect(gefaellt.textCount == responses)
         #expect(gefaellt.answered == responses)
     }
@@ -94,6 +94,13 @@ struct CohortReportBuilderTests {
             NumberCount(value: 20, count: 3), NumberCount(value: 30, count: 1), NumberCount(value: 40, count: 1),
             NumberCount(value: 70, count: 1),
         ])
+        // The JSON keeps the answers' list of earlier versions beside the distribution, and reads either.
+        #expect(numbers.values == [20, 20, 20, 30, 40, 70])
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(numbers)) as? [String: Any]
+        #expect(json?["values"] as? [Double] == [20, 20, 20, 30, 40, 70])
+        #expect(try JSONDecoder().decode(NumberSummary.self, from: try JSONEncoder().encode(numbers)) == numbers)
+        let earlier = Data(#"{"count": 6, "min": 20, "max": 70, "median": 25, "values": [20, 20, 20, 30, 40, 70]}"#.utf8)
+        #expect(try JSONDecoder().decode(NumberSummary.self, from: earlier) == numbers)
     }
 
     /// A cohort of `size` responses from the synthetic generator, with doors, concurrent edits
@@ -162,7 +169,7 @@ struct CohortReportBuilderTests {
                 report.numbers = numbers
             case .text:
                 let texts = answers.compactMap { record, answer in answer.stringValue.map { (start(record), record.id.uuidString, $0) } }
-                    .sorted { ($0.0, $0.1) > ($1.0, $1.1) }
+                    .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
                 report.texts = texts.prefix(CohortReport.listedTexts).map(\.2)
                 report.textCount = texts.count
             case .geopoint:

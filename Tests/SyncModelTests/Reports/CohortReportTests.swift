@@ -157,8 +157,8 @@ struct CohortReportTests {
 
     @Test
     func listsTextsAndBoxesGeopoints() throws {
-        // Newest interview first: Ben's (24 h), then Anna's second (2 h) and first (0 h).
-        #expect(question("gefaellt").texts == ["Spielplatz", "Ruhe, \"Nachbarn\"", "Der Park"])
+        // In interview order: Anna's first (0 h) and second (2 h), then Ben's (24 h).
+        #expect(question("gefaellt").texts == ["Der Park", "Ruhe, \"Nachbarn\"", "Spielplatz"])
         #expect(question("gefaellt").textCount == 3)
         let points = try #require(question("standort").geopoints)
         #expect(points.count == 2)

@@ -150,7 +150,7 @@ struct DashboardTests {
         }
     }
 
-    @Test("A question's text answers are listed up to 100 on the page, the newest first; the older ones are counted")
+    @Test("A question's text answers are listed up to 100 on the page, in interview order; the others are counted")
     func longTextListsAreCut() throws {
         let survey = try SurveyDefinition.parse(Data(ReportFixtures.surveyJSON.utf8))
         let records = (0..<130).map { index in
@@ -161,10 +161,10 @@ struct DashboardTests {
         let html = DashboardRenderer.shared.text(
             of: DashboardPage(report: report, cohort: "wedding", trainer: "Frau Demir", generatedAt: Timestamp(millisecondsSince1970: 0)))
         #expect(html.components(separatedBy: "<li>Antwort &lt;").count - 1 == 100)
-        #expect(html.contains("… and 30 older ones (all in the exports)"))
-        // Same start time: the larger id is the newer interview, so 129 down to 30 are listed.
+        #expect(html.contains("… and 30 more (all in the exports)"))
+        // Same start time: the smaller id is the earlier interview, so 0 to 99 are listed.
         let listed = html.components(separatedBy: "<li>Antwort &lt;").dropFirst().map { $0.prefix { $0.isNumber } }
-        #expect(listed == (30...129).reversed().map { Substring(String($0)) })
+        #expect(listed == (0...99).map { Substring(String($0)) })
         #expect(!html.contains("<li>Antwort <"), "answers are escaped")
     }
 
