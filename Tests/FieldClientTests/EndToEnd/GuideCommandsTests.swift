@@ -78,9 +78,14 @@ struct GuideCommandsTests {
         let code = try server.code(for: "anna")
         var responseID = "1a2b3c4d"
         var stopped = false
+        var heldPort: ClosedPort?
+        defer { heldPort?.release() }
         for step in steps {
             if step.offline, !stopped {
+                let port = server.port
                 server.stop()
+                // While `sync` waits between its attempts, no other test's server may start on this port.
+                heldPort = try ClosedPort(port: port)
                 stopped = true
             }
             let arguments = step.arguments.map { word in
