@@ -3,10 +3,12 @@ import GRDB
 import SyncModel
 
 extension SQLiteRecordStore {
-    /// How SQLite spells ``StoreSchema``.
+    /// How SQLite spells ``StoreSchema``. One writer at a time needs no record locks, and the
+    /// next sequences follow the highest stored one.
     static let dialect = SchemaDialect(
         int64: "INTEGER", blob: "BLOB", uuid: "TEXT", tableOptions: " STRICT", byteOrder: "", forUpdate: "",
-        insertionOrder: "rowid")
+        insertionOrder: "rowid", takesIndexHints: true,
+        allocateSequences: "SELECT COALESCE(MAX(sequence), 0) + ? FROM records")
 
     /// ``StoreSchema`` as GRDB migrations; the first one also gives a new database its epoch and
     /// server replica from `random`.

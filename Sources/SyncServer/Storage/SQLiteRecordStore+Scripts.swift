@@ -39,6 +39,7 @@ extension StoreValue {
         case .int(let value): value.databaseValue
         case .text(let value): value.databaseValue
         case .blob(let value): value.databaseValue
+        case .uuid(let value): value.uuidString.databaseValue
         }
     }
 

@@ -19,80 +19,53 @@ protocol StoreInspection {
     func replaceStoredState(of id: UUID, with state: Data) async throws
 }
 
-extension SQLiteRecordStore {
+extension SQLRecordStore {
     /// Reads one raw state.
     func storedState(of id: UUID) async throws -> Data? {
-        try await read { db in
-            try Data.fetchOne(db, sql: "SELECT state FROM records WHERE id = ?", arguments: [id.uuidString])
-        }
+        try await reading(.rows("SELECT state FROM records WHERE id = ?", [.uuid(id)]) { try $0.first?.blob(0) })
     }
 
     /// Overwrites one raw state.
     func replaceStoredState(of id: UUID, with state: Data) async throws {
-        try await write { db in
-            try db.execute(sql: "UPDATE records SET state = ? WHERE id = ?", arguments: [state, id.uuidString])
-        }
-    }
-}
-
-extension PostgresRecordStore {
-    /// Reads one raw state.
-    func storedState(of id: UUID) async throws -> Data? {
-        try await rows("SELECT state FROM records WHERE id = \(id)").first?.decode(Data.self)
-    }
-
-    /// Overwrites one raw state.
-    func replaceStoredState(of id: UUID, with state: Data) async throws {
-        _ = try await rows("UPDATE records SET state = \(ByteBuffer(bytes: state)) WHERE id = \(id)")
-    }
-}
-
-extension SQLiteRecordStore: StoreInspection {
-    /// Reads the highest sequence.
-    func maxSequence() async throws -> Int64 {
-        try await read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM records") ?? 0 }
-    }
-
-    /// Reads the relay notes.
-    func relayNotes() async throws -> [[String: String]] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT device_id, epoch, replicas FROM relays ORDER BY sequence").map {
-                ["device_id": $0["device_id"] as String, "epoch": $0["epoch"] as String, "replicas": $0["replicas"] as String]
-            }
-        }
-    }
-}
-
-extension SQLiteRecordStore {
-    /// Reads the dashboard hashes.
-    func dashboardHashes() async throws -> [Data] {
-        try await read { db in
-            try Data.fetchAll(db, sql: "SELECT link_hash FROM dashboard_links UNION ALL SELECT token_hash FROM dashboard_sessions")
-        }
-    }
-}
-
-extension PostgresRecordStore: StoreInspection {
-    /// Reads the dashboard hashes.
-    func dashboardHashes() async throws -> [Data] {
-        try await rows(
-            "SELECT h FROM (SELECT link_hash AS h, 1 AS k FROM dashboard_links UNION ALL SELECT token_hash, 2 FROM dashboard_sessions) AS x ORDER BY k"
-        ).map { try $0.decode(Data.self) }
+        try await writing(.rows("UPDATE records SET state = ? WHERE id = ?", [.blob(state), .uuid(id)]) { _ in })
     }
 
     /// Reads the highest sequence.
     func maxSequence() async throws -> Int64 {
-        try await rows("SELECT COALESCE(MAX(sequence), 0)::BIGINT FROM records").first?.decode(Int64.self) ?? 0
+        try await reading(.rows("SELECT COALESCE(MAX(sequence), 0) FROM records") { try $0.first?.int(0) ?? 0 })
     }
 
     /// Reads the relay notes.
     func relayNotes() async throws -> [[String: String]] {
-        try await rows("SELECT device_id, epoch, replicas FROM relays ORDER BY sequence").map {
-            let (device, epoch, replicas) = try $0.decode((String, String, String).self)
-            return ["device_id": device, "epoch": epoch, "replicas": replicas]
-        }
+        try await reading(
+            .rows("SELECT device_id, epoch, replicas FROM relays ORDER BY sequence") { rows in
+                try rows.map { ["device_id": try $0.text(0), "epoch": try $0.text(1), "replicas": try $0.text(2)] }
+            })
+    }
+
+    /// Reads the dashboard hashes.
+    func dashboardHashes() async throws -> [Data] {
+        try await reading(
+            .rows(
+                """
+                SELECT h FROM (SELECT link_hash AS h, 1 AS k FROM dashboard_links
+                UNION ALL SELECT token_hash, 2 FROM dashboard_sessions) AS x ORDER BY k
+                """
+            ) { try $0.map { try $0.blob(0) } })
+    }
+
+    /// Reads the survey columns.
+    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?) {
+        try await reading(
+            .rows("SELECT survey, survey_version FROM records WHERE id = ?", [.uuid(id)]) { rows in
+                (try rows.first?.optionalText(0), try rows.first?.optionalInt(1))
+            })
     }
 }
+
+extension SQLiteRecordStore: StoreInspection {}
+
+extension PostgresRecordStore: StoreInspection {}
 
 /// The columns of one stored record that the backends derive from it, and the schema version,
 /// for the conformance cases of the storage boundary.
@@ -106,19 +79,11 @@ protocol StoreColumnInspection {
 }
 
 extension SQLiteRecordStore: StoreColumnInspection {
-    /// Reads the survey columns.
-    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?) {
-        try await read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT survey, survey_version FROM records WHERE id = ?", arguments: [id.uuidString])
-            return (row?["survey"], row?["survey_version"])
-        }
-    }
-
     /// Adds a GRDB migration identifier this build does not know.
     func recordFutureMigration() async throws {
         try await write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(StoreSchema.newestVersion + 1) future')")
+            try db.execute(
+                sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(StoreSchema.newestVersion + 1) future')")
         }
     }
 
@@ -129,16 +94,13 @@ extension SQLiteRecordStore: StoreColumnInspection {
 }
 
 extension PostgresRecordStore: StoreColumnInspection {
-    /// Reads the survey columns.
-    func surveyColumns(of id: UUID) async throws -> (survey: String?, version: Int64?) {
-        let row = try await rows("SELECT survey, survey_version::BIGINT FROM records WHERE id = \(id)").first
-        return try row?.decode((String?, Int64?).self) ?? (nil, nil)
-    }
-
     /// Adds a schema version this build does not know.
     func recordFutureMigration() async throws {
-        _ = try await rows(
-            "INSERT INTO schema_migrations (version, name) VALUES (\(StoreSchema.newestVersion + 1), 'future')")
+        try await writing(
+            .rows(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, 'future')",
+                [.int(Int64(StoreSchema.newestVersion + 1))]
+            ) { _ in })
     }
 
     /// Runs the migration again.

@@ -3,11 +3,22 @@ import PostgresNIO
 import SyncModel
 
 extension PostgresRecordStore {
-    /// How PostgreSQL spells ``StoreSchema``; its feed counter hands out sequences at commit
-    /// (see `commitBatch`).
+    /// How PostgreSQL spells ``StoreSchema``. Its feed counter hands out sequences under a row lock
+    /// held until `COMMIT`, and advisory locks on record ids, taken in hash order, make two
+    /// instances that create the same record merge instead of overwrite
+    /// (``SQLRecordStore/batchCommit(ids:requestEpoch:at:plan:)``).
     static let dialect = SchemaDialect(
         int64: "BIGINT", blob: "BYTEA", uuid: "UUID", tableOptions: "", byteOrder: " COLLATE \"C\"", forUpdate: " FOR UPDATE",
         insertionOrder: "ctid",
+        allocateSequences: "UPDATE feed_counter SET last_sequence = last_sequence + ? RETURNING last_sequence",
+        lockRecords: { count in
+            """
+            SELECT pg_advisory_xact_lock(\(recordLockSpace), h) FROM (
+                SELECT DISTINCT hashtext(id::text) AS h FROM (VALUES \(StoreStatement.valuesList(rows: count, columns: 1)))
+                    AS ids(id) ORDER BY h OFFSET 0
+            ) AS locks
+            """
+        },
         extraStatements: [
             1: [
                 """
@@ -19,6 +30,9 @@ extension PostgresRecordStore {
                 "INSERT INTO feed_counter (only_row, last_sequence) VALUES (TRUE, 0)",
             ]
         ])
+
+    /// The first key of the advisory locks that serialize pushes of the same record id.
+    static let recordLockSpace: Int32 = 0x5153_5263  // "QSRc"
 
     /// The advisory lock key under which instances migrate one at a time.
     static let migrationLock: Int64 = 0x5153_796E_634D_6967  // "QSyncMig"

@@ -60,14 +60,6 @@ final class PostgresRecordStore: RecordStore {
         }
     }
 
-    /// Runs one statement outside an explicit transaction and collects its rows.
-    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        let logger = logger
-        return try await withConnection { connection in
-            try await connection.query(query, logger: logger).collect()
-        }
-    }
-
     /// Leases a connection for `body`, failing with `StoreError.unavailable` when none is
     /// available within `leaseDeadline`; once leased, `body` runs to its end.
     func withConnection<T: Sendable>(
@@ -183,6 +175,7 @@ extension PostgresRecordStore: SQLRecordStore {
             case .int(let value): binds.append(value)
             case .text(let value): binds.append(value)
             case .blob(let value): binds.append(ByteBuffer(bytes: value))
+            case .uuid(let value): binds.append(value)
             }
         }
         var number = 0
@@ -201,13 +194,15 @@ extension PostgresRecordStore: SQLRecordStore {
 }
 
 extension StoreRow {
-    /// The columns of a PostgreSQL row; booleans become 0 and 1, UUIDs text.
+    /// The columns of a PostgreSQL row; booleans become 0 and 1, UUIDs text, `void` (what a
+    /// function without a result returns) NULL.
     init(postgres row: PostgresRow) throws {
         values = try row.map { cell in
             guard cell.bytes != nil else { return .null }
             switch cell.dataType {
             case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
             case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+            case .void: return .null
             case .bytea: return .blob(try cell.decode(Data.self))
             case .uuid: return .text(try cell.decode(UUID.self).uuidString)
             default: return .text(try cell.decode(String.self))

@@ -28,6 +28,18 @@ struct RecordRow: Sendable {
     /// The device whose push produced exactly this state, nil for none (see ``StoredChangesPage``).
     var origin: String?
 
+    /// The columns of ``values``, in order.
+    static let columns =
+        "id, cohort, collection, owner, survey, survey_version, scope, sequence, state, updated_at, origin"
+
+    /// The values of ``columns``, NULL where the row has none.
+    var values: [StoreValue] {
+        [
+            .uuid(id), .text(cohort), .text(collection), .text(owner), StoreValue(survey), StoreValue(surveyVersion),
+            .text(scope), .int(sequence), .blob(state), .int(updatedAt), StoreValue(origin),
+        ]
+    }
+
     /// The row for `record` at `sequence`; `state` is its stored form (``StoredState/encode(_:)``).
     init(_ record: SyncModel.Record, sequence: Int64, state: Data, updatedAt: Timestamp, origin: String?) {
         id = record.id

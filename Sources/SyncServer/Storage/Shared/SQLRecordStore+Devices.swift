@@ -81,10 +81,11 @@ extension SQLRecordStore {
     /// Maps replica ids to the cohorts of their devices, with one query.
     func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String] {
         guard !replicas.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: replicas.count).joined(separator: ", ")
         return try await reading(
-            .rows("SELECT replica, cohort FROM devices WHERE replica IN (\(marks))", replicas.map { StoreValue.text($0.description) }) {
-                rows in
+            .rows(
+                "SELECT replica, cohort FROM devices WHERE replica IN (\(StoreStatement.marks(replicas.count)))",
+                replicas.map { StoreValue.text($0.description) }
+            ) { rows in
                 var result: [ReplicaID: String] = [:]
                 for row in rows { if let replica = ReplicaID(try row.text(0)) { result[replica] = try row.text(1) } }
                 return result

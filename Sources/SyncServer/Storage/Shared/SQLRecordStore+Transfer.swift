@@ -54,7 +54,7 @@ extension SQLRecordStore {
         }
         let statements = rows.map { table, values in
             StoreStatement(
-                sql: "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))"
+                sql: "INSERT INTO \(table) VALUES (\(StoreStatement.marks(values.count)))"
                     + (table.hasPrefix("meta ") ? " ON CONFLICT (key) DO UPDATE SET value = excluded.value" : ""),
                 binds: values)
         }

@@ -1,8 +1,8 @@
 /// A store whose operations are written once as ``StoreScript``s (the `SQLRecordStore+…`
 /// extensions); a backend supplies only its ``SchemaDialect`` and runs scripts.
 ///
-/// What must differ between backends stays with them: feed sequence allocation and the push
-/// transaction (`commitBatch`), the feed query (`changes`), migrations and erasure's clean-up.
+/// What must differ between backends stays with them: how a transaction is run (SQLite commits
+/// pushes that wait together in one, ``GroupCommit``), migrations, copies and erasure's clean-up.
 protocol SQLRecordStore: RecordStore {
     /// How this backend spells what differs in SQL.
     static var dialect: SchemaDialect { get }
@@ -10,4 +10,7 @@ protocol SQLRecordStore: RecordStore {
     func reading<T: Sendable>(_ script: StoreScript<T>) async throws -> T
     /// Runs `script` in one write transaction; a thrown error writes nothing.
     func writing<T: Sendable>(_ script: StoreScript<T>) async throws -> T
+    /// Runs a push's script (``batchCommit(ids:requestEpoch:at:plan:)``) in a write transaction,
+    /// answering only once it is durable; by default through ``writing(_:)``.
+    func committing(_ script: StoreScript<BatchOutcome>) async throws -> BatchOutcome
 }

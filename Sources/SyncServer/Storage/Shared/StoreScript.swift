@@ -31,6 +31,15 @@ enum StoreScript<Result: Sendable>: Sendable {
     ) -> Self {
         run(sql, binds, onDuplicate: onDuplicate) { .done(try result($0)) }
     }
+
+    /// Runs `statements` one after the other, then continues with `next` on all their rows, in order.
+    static func run(
+        _ statements: ArraySlice<StoreStatement>, collected: [StoreRow] = [],
+        then next: @escaping @Sendable ([StoreRow]) throws -> Self
+    ) throws -> Self {
+        guard let first = statements.first else { return try next(collected) }
+        return .step(first) { rows in try run(statements.dropFirst(), collected: collected + rows, then: next) }
+    }
 }
 
 extension StoreScript where Result == Void {

@@ -10,6 +10,8 @@ enum StoreValue: Sendable, Equatable {
     case text(String)
     /// Bytes.
     case blob(Data)
+    /// A record id: text in SQLite, a `uuid` in PostgreSQL. Read back as text.
+    case uuid(UUID)
 
     /// `value` as text, or NULL when it is nil.
     init(_ value: String?) { self = value.map(StoreValue.text) ?? .null }

@@ -9,4 +9,15 @@ struct ExportedRelay: Sendable {
     var sequence: Int64
     /// When it was relayed.
     var relayedAt: Timestamp
+
+    /// The columns of ``values``, in order.
+    static let columns = "record_id, device_id, epoch, replicas, sequence, relayed_at"
+
+    /// The values of ``columns``.
+    var values: [StoreValue] {
+        [
+            .uuid(note.recordID), .text(note.deviceID), .text(note.epoch), .text(note.replicaList), .int(sequence),
+            .int(relayedAt.millisecondsSince1970),
+        ]
+    }
 }
