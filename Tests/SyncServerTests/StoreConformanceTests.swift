@@ -195,6 +195,36 @@ struct StoreConformanceTests {
     }
 
     @Test(
+        "A batch larger than one statement takes is stored, loaded back, paged and its relay notes scrubbed whole",
+        arguments: StoreKind.all)
+    func batchesSpanStatements(kind: StoreKind) async throws {
+        let store = try await Self.makeStore(kind)
+        let inspected = try #require(store as? any StoreInspection)
+        let count = SQLiteRecordStore.rowsPerStatement * 3 / 2
+        let records = (0..<count).map { _ in
+            Record(id: UUID(), collection: RecordCollection.households, cohort: "wedding", owner: "Ayşe")
+        }
+        let relays = records.map { RelayNote(recordID: $0.id, deviceID: "device-a", epoch: "old", replicas: []) }
+        let first = try await store.commitBatch(ids: records.map(\.id), requestEpoch: nil, at: Timestamp(millisecondsSince1970: 2)) {
+            snapshot in
+            #expect(snapshot.existing.isEmpty)
+            return BatchPlan(results: [], writes: records, relays: relays)
+        }
+        #expect(first.lastSequence == Int64(count))
+        _ = try await store.commitBatch(ids: records.map(\.id), requestEpoch: nil, at: Timestamp(millisecondsSince1970: 3)) {
+            snapshot in
+            #expect(snapshot.existing == Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }))
+            return BatchPlan(results: [], writes: [], relays: [])
+        }
+        #expect(try await inspected.relayNotes().count == count)
+        let tail = try await store.changes(in: .cohort("wedding"), after: 1000, limit: count, reader: nil)
+        #expect(try tail.records() == Array(records[1000...]))
+        #expect(tail.cursor == Int64(count) && !tail.hasMore)
+        try await store.scrubErased(ids: records.map(\.id))
+        #expect(try await inspected.relayNotes().isEmpty)
+    }
+
+    @Test(
         "Concurrent batches, one refused: the others are all in the feed with gap-free sequences, the refused one nowhere",
         arguments: StoreKind.all)
     func concurrentBatchesKeepTheFeedWhole(kind: StoreKind) async throws {

@@ -11,11 +11,24 @@ extension SQLiteRecordStore: SQLRecordStore {
         try await write { db in try Self.run(script, in: db) }
     }
 
-    /// Runs `script` in `db`'s current transaction.
+    /// Runs `script` in `db`'s current transaction; an insertion's statement is prepared once and
+    /// run once per row.
     static func run<T: Sendable>(_ script: StoreScript<T>, in db: Database) throws -> T {
         var current = script
-        while case .step(let statement, let next) = current { current = try next(rows(of: statement, in: db)) }
-        return try current.result
+        while true {
+            switch current {
+            case .done(let result):
+                return result
+            case .step(let statement, let next):
+                current = try next(rows(of: statement, in: db))
+            case .insert(let insertion, let next):
+                if !insertion.rows.isEmpty {
+                    let statement = try db.makeStatement(sql: insertion.sql(rows: 1))
+                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row.map(\.databaseValue))) }
+                }
+                current = try next()
+            }
+        }
     }
 
     /// The rows of `statement`; a unique-constraint violation throws the statement's `onDuplicate`.

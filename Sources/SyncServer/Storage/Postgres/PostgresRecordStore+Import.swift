@@ -42,11 +42,11 @@ extension PostgresRecordStore {
             while true {
                 let page = try await nextRecords(last)
                 guard let tail = page.last else { break }
-                try await Self.run(.all(Self.upserts(page.map(\.row))[...]), on: connection, logger: logger)
+                try await Self.run(.insert(Self.upsert(page.map(\.row))) { .done(()) }, on: connection, logger: logger)
                 moved.formUnion(page.map(\.record.id))
                 last = tail.sequence
             }
-            try await Self.run(.all(Self.insertions(relays)[...]), on: connection, logger: logger)
+            try await Self.run(.insert(Self.insertion(relays)) { .done(()) }, on: connection, logger: logger)
             let counter = try await connection.query(
                 """
                 UPDATE feed_counter SET last_sequence = (SELECT COALESCE(MAX(sequence), 0) FROM records)

@@ -151,16 +151,26 @@ extension PostgresRecordStore: SQLRecordStore {
         return try await transaction { connection in try await Self.run(script, on: connection, logger: logger) }
     }
 
-    /// Runs `script` on `connection`, in its current transaction if any.
+    /// Runs `script` on `connection`, in its current transaction if any; an insertion runs as
+    /// multi-row statements of ``SQLRecordStore/rowsPerStatement`` rows.
     static func run<T: Sendable>(_ script: StoreScript<T>, on connection: PostgresConnection, logger: Logger) async throws
         -> T
     {
         var current = script
-        while case .step(let statement, let next) = current {
-            let found = try await rows(of: statement, on: connection, logger: logger)
-            current = try next(found)
+        while true {
+            switch current {
+            case .done(let result):
+                return result
+            case .step(let statement, let next):
+                current = try next(try await rows(of: statement, on: connection, logger: logger))
+            case .insert(let insertion, let next):
+                for part in StoreStatement.parts(of: insertion.rows, size: rowsPerStatement) {
+                    let statement = StoreStatement(sql: insertion.sql(rows: part.count), binds: part.flatMap { $0 })
+                    _ = try await rows(of: statement, on: connection, logger: logger)
+                }
+                current = try next()
+            }
         }
-        return try current.result
     }
 
     /// The rows of `statement`, with `?` numbered as `$1`, `$2`, …; a unique-constraint violation

@@ -2,8 +2,8 @@ import Foundation
 import SyncModel
 
 extension SQLRecordStore {
-    /// The most records one statement writes: 1,000 rows of 11 values stay under both backends'
-    /// limits on bound values (SQLite 32,766, PostgreSQL 65,535).
+    /// The most rows one statement inserts or names: 1,000 rows of 11 values stay under both
+    /// backends' limits on bound values (SQLite 32,766, PostgreSQL 65,535).
     static var rowsPerStatement: Int { 1000 }
 
     /// Runs a push's script in one write transaction.
@@ -30,16 +30,16 @@ extension SQLRecordStore {
     ///    PostgreSQL the counter's row lock is held until `COMMIT`, so a transaction holding higher
     ///    sequences commits after every one holding lower ones, and the feed never shows a sequence
     ///    while a lower one can still appear (docs/PROTOCOL.md); SQLite has one writer;
-    /// 6. the upserts of the new states, then the relay notes.
+    /// 6. the upsert of the new states, then the relay notes (``StoreInsertion``).
     static func batchCommit(
         ids: [UUID], requestEpoch: String?, at time: Timestamp,
         plan: @escaping @Sendable (BatchSnapshot) throws -> BatchPlan
     ) -> StoreScript<BatchOutcome> {
         let keys = Set(ids).map(StoreValue.uuid)
-        let locks = dialect.lockRecords.map { [StoreStatement(sql: $0(keys.count), binds: keys)] } ?? []
-        let load = StoreStatement(
-            sql: "SELECT state FROM records WHERE id IN (\(StoreStatement.marks(keys.count)))\(dialect.forUpdate)",
-            binds: keys)
+        let load = "SELECT state FROM records WHERE id IN (\(StoreStatement.marks(keys.count)))\(dialect.forUpdate)"
+        // A batch without ids locks and loads nothing (`IN ()` is not SQL).
+        let locks = keys.isEmpty ? [] : dialect.lockRecords.map { [StoreStatement(sql: $0(keys.count), binds: keys)] } ?? []
+        let loads = keys.isEmpty ? [] : [StoreStatement(sql: load, binds: keys)]
         return .run(
             "SELECT value, EXISTS (SELECT 1 FROM retired_epochs WHERE epoch = ?) FROM meta WHERE key = 'epoch'",
             [StoreValue(requestEpoch)]
@@ -49,8 +49,8 @@ extension SQLRecordStore {
             let stored = BatchSnapshot(
                 existing: [:], epoch: epoch,
                 requestEpochIsRetired: StoreRules.isRetired(requestEpoch: requestEpoch, current: epoch, listed: listed))
-            return try .run((keys.isEmpty ? [] : locks)[...]) { _ in
-                try .run((keys.isEmpty ? [] : [load])[...]) { found in
+            return try .run(locks[...]) { _ in
+                try .run(loads[...]) { found in
                     var snapshot = stored
                     for row in found {
                         let record = try StoredState.record(from: row.blob(0))
@@ -70,8 +70,8 @@ extension SQLRecordStore {
                         let relays = decided.relays.map {
                             ExportedRelay(note: $0, sequence: sequences[$0.recordID] ?? 0, relayedAt: time)
                         }
-                        return try .run((upserts(rows) + insertions(relays))[...]) { _ in
-                            .done(BatchOutcome(plan: decided, epoch: epoch, lastSequence: last))
+                        return .insert(upsert(rows)) {
+                            .insert(insertion(relays)) { .done(BatchOutcome(plan: decided, epoch: epoch, lastSequence: last)) }
                         }
                     }
                 }
@@ -79,31 +79,20 @@ extension SQLRecordStore {
         }
     }
 
-    /// Statements that insert `rows`, or replace the state, sequence, time and origin of those
-    /// that exist; each row's id appears once.
-    static func upserts(_ rows: [RecordRow]) -> [StoreStatement] {
-        insertions(
-            into: "records (\(RecordRow.columns))", rows.map(\.values),
-            then: """
+    /// Inserts `rows`, or replaces the state, sequence, time and origin of those that exist; each
+    /// row's id appears once.
+    static func upsert(_ rows: [RecordRow]) -> StoreInsertion {
+        StoreInsertion(
+            table: "records (\(RecordRow.columns))", rows: rows.map(\.values),
+            clause: """
                 ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, state = excluded.state,
                     updated_at = excluded.updated_at, origin = excluded.origin
                 """)
     }
 
-    /// Statements that insert the relay notes `relays`; none for none.
-    static func insertions(_ relays: [ExportedRelay]) -> [StoreStatement] {
-        insertions(into: "relays (\(ExportedRelay.columns))", relays.map(\.values))
-    }
-
-    /// Statements that insert `rows` into `table` (its name and columns), ``rowsPerStatement``
-    /// at a time, each followed by `clause`.
-    private static func insertions(into table: String, _ rows: [[StoreValue]], then clause: String = "")
-        -> [StoreStatement]
-    {
-        StoreStatement.parts(of: rows, size: rowsPerStatement).map { part in
-            let values = StoreStatement.valuesList(rows: part.count, columns: part.first?.count ?? 0)
-            return StoreStatement(sql: "INSERT INTO \(table) VALUES \(values) \(clause)", binds: part.flatMap { $0 })
-        }
+    /// Inserts the relay notes `relays`.
+    static func insertion(_ relays: [ExportedRelay]) -> StoreInsertion {
+        StoreInsertion(table: "relays (\(ExportedRelay.columns))", rows: relays.map(\.values))
     }
 
     /// Reads one page of the feed of `scope` and the epoch in one statement, so in one snapshot.
@@ -113,7 +102,7 @@ extension SQLRecordStore {
         try await reading(Self.feedPage(scope, after: sequence, limit: limit, reader: reader))
     }
 
-    /// The feed page as one statement: the epoch as a row of sequence -1, then up to `limit + 1`
+    /// The feed page as one statement: a row of sequence -1 with the epoch, and up to `limit + 1`
     /// changes. A trainer's page is one range scan of the index on (cohort, sequence), a
     /// participant's two of (cohort, scope, sequence), each stopping after `limit + 1` rows, so a
     /// page costs what it holds, not what the database holds. Every visible sequence is final
@@ -143,13 +132,23 @@ extension SQLRecordStore {
                 .text(cohort), .text(FeedScope.owner(owner)), .int(sequence), fetch, fetch,
             ]
         }
-        return .rows(
-            "SELECT -1, NULL, value FROM meta WHERE key = 'epoch' UNION ALL SELECT * FROM (\(page)) AS page ORDER BY 1",
-            binds
-        ) { found in
-            let epoch = try StoreRules.requireEpoch(found.first?.int(0) == -1 ? found.first?.text(2) : nil)
-            let rows = try found.dropFirst().map { row in (try row.int(0), try row.blob(1), try row.optionalText(2)) }
-            return StoredChangesPage(rows: rows, limit: limit, after: sequence, epoch: epoch, reader: reader)
+        return .rows("SELECT -1, NULL, value FROM meta WHERE key = 'epoch' UNION ALL SELECT * FROM (\(page)) AS page", binds) {
+            found in
+            var epoch: String?
+            var rows: [StoredChangesPage.Row] = []
+            rows.reserveCapacity(found.count)
+            for row in found {
+                let rowSequence = try row.int(0)
+                if rowSequence < 0 {
+                    epoch = try row.text(2)
+                } else {
+                    rows.append((rowSequence, try row.blob(1), try row.optionalText(2)))
+                }
+            }
+            // SQL keeps no order across a UNION, and sorting here spares the database copying the states.
+            rows.sort { $0.sequence < $1.sequence }
+            return StoredChangesPage(
+                rows: rows, limit: limit, after: sequence, epoch: try StoreRules.requireEpoch(epoch), reader: reader)
         }
     }
 

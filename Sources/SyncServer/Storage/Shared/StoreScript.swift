@@ -6,6 +6,8 @@ enum StoreScript<Result: Sendable>: Sendable {
     case done(Result)
     /// Run `statement`, then continue with what `next` makes of its rows.
     case step(StoreStatement, next: @Sendable ([StoreRow]) throws -> StoreScript<Result>)
+    /// Insert many rows the way the backend inserts them fastest, then continue with `next`.
+    case insert(StoreInsertion, next: @Sendable () throws -> StoreScript<Result>)
 
     /// Runs `sql` with `binds`, then continues with `next`; a unique-constraint violation of the
     /// statement throws `onDuplicate` when given.
@@ -14,14 +16,6 @@ enum StoreScript<Result: Sendable>: Sendable {
         then next: @escaping @Sendable ([StoreRow]) throws -> StoreScript<Result>
     ) -> Self {
         .step(StoreStatement(sql: sql, binds: binds, onDuplicate: onDuplicate), next: next)
-    }
-
-    /// The result; a runner reads it once no step is left.
-    var result: Result {
-        get throws {
-            guard case .done(let result) = self else { throw StoreError.unavailable("A store operation stopped early.") }
-            return result
-        }
     }
 
     /// Runs `sql` with `binds` and makes the result of its rows.
