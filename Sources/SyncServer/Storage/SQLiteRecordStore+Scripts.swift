@@ -24,7 +24,7 @@ extension SQLiteRecordStore: SQLRecordStore {
             case .insert(let insertion, let next):
                 if !insertion.rows.isEmpty {
                     let statement = try db.makeStatement(sql: insertion.sql(rows: 1))
-                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row.map(\.databaseValue))) }
+                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row)) }
                 }
                 current = try next()
             }
@@ -34,7 +34,7 @@ extension SQLiteRecordStore: SQLRecordStore {
     /// The rows of `statement`; a unique-constraint violation throws the statement's `onDuplicate`.
     private static func rows(of statement: StoreStatement, in db: Database) throws -> [StoreRow] {
         do {
-            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds.map(\.databaseValue)))
+            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds))
                 .map { StoreRow(values: $0.databaseValues.map(StoreValue.init)) }
         } catch let error as DatabaseError
             where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
@@ -44,7 +44,7 @@ extension SQLiteRecordStore: SQLRecordStore {
     }
 }
 
-extension StoreValue {
+extension StoreValue: DatabaseValueConvertible {
     /// The value as GRDB binds it.
     var databaseValue: DatabaseValue {
         switch self {
@@ -54,6 +54,11 @@ extension StoreValue {
         case .blob(let value): value.databaseValue
         case .uuid(let value): value.uuidString.databaseValue
         }
+    }
+
+    /// A column as SQLite stores it; never nil.
+    static func fromDatabaseValue(_ value: DatabaseValue) -> StoreValue? {
+        StoreValue(value)
     }
 
     /// A column as SQLite stores it (the schema has no REAL columns).

@@ -188,14 +188,22 @@ extension PostgresRecordStore: SQLRecordStore {
             case .uuid(let value): binds.append(value)
             }
         }
+        // Byte by byte: a many-row insertion has thousands of placeholders.
+        var sql: [UInt8] = []
+        sql.reserveCapacity(statement.sql.utf8.count + 5 * statement.binds.count)
         var number = 0
-        let sql = statement.sql.reduce(into: "") { sql, character in
-            guard character == "?" else { return sql.append(character) }
+        for byte in statement.sql.utf8 {
+            guard byte == UInt8(ascii: "?") else {
+                sql.append(byte)
+                continue
+            }
             number += 1
-            sql += "$\(number)"
+            sql.append(UInt8(ascii: "$"))
+            sql.append(contentsOf: String(number).utf8)
         }
         do {
-            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+            let query = PostgresQuery(unsafeSQL: String(decoding: sql, as: UTF8.self), binds: binds)
+            return try await connection.query(query, logger: logger).collect()
                 .map(StoreRow.init(postgres:))
         } catch where sqlState(of: error) == "23505" {
             throw statement.onDuplicate ?? error
