@@ -24,7 +24,7 @@ extension SQLiteRecordStore: SQLRecordStore {
             case .insert(let insertion, let next):
                 if !insertion.rows.isEmpty {
                     let statement = try db.makeStatement(sql: insertion.sql(rows: 1))
-                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row)) }
+                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row.map(\.bindable))) }
                 }
                 current = try next()
             }
@@ -34,7 +34,7 @@ extension SQLiteRecordStore: SQLRecordStore {
     /// The rows of `statement`; a unique-constraint violation throws the statement's `onDuplicate`.
     private static func rows(of statement: StoreStatement, in db: Database) throws -> [StoreRow] {
         do {
-            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds))
+            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds.map(\.bindable)))
                 .map { StoreRow(values: $0.databaseValues.map(StoreValue.init)) }
         } catch let error as DatabaseError
             where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
@@ -45,6 +45,19 @@ extension SQLiteRecordStore: SQLRecordStore {
 }
 
 extension StoreValue: DatabaseValueConvertible {
+    /// The value as GRDB binds it most cheaply: its payload, the way an array literal of arguments
+    /// holds it (GRDB's initializer for a sequence of `some DatabaseValueConvertible` is generic
+    /// across the module boundary, and cost a push 10 % more server time).
+    var bindable: (any DatabaseValueConvertible)? {
+        switch self {
+        case .null: nil
+        case .int(let value): value
+        case .text(let value): value
+        case .blob(let value): value
+        case .uuid(let value): value.uuidString
+        }
+    }
+
     /// The value as GRDB binds it.
     var databaseValue: DatabaseValue {
         switch self {
