@@ -44,10 +44,11 @@ extension SQLiteRecordStore: SQLRecordStore {
     }
 }
 
-extension StoreValue: DatabaseValueConvertible {
-    /// The value as GRDB binds it most cheaply: its payload, the way an array literal of arguments
-    /// holds it (GRDB's initializer for a sequence of `some DatabaseValueConvertible` is generic
-    /// across the module boundary, and cost a push 10 % more server time).
+extension StoreValue {
+    /// The value as GRDB binds it most cheaply: its payload, as an array literal of arguments holds
+    /// it. (GRDB's initializer for a sequence of `some DatabaseValueConvertible` is generic across
+    /// the module boundary; with it, building the arguments took 39 % of a push's transaction
+    /// instead of 24 %.)
     var bindable: (any DatabaseValueConvertible)? {
         switch self {
         case .null: nil
@@ -56,22 +57,6 @@ extension StoreValue: DatabaseValueConvertible {
         case .blob(let value): value
         case .uuid(let value): value.uuidString
         }
-    }
-
-    /// The value as GRDB binds it.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .int(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        case .blob(let value): value.databaseValue
-        case .uuid(let value): value.uuidString.databaseValue
-        }
-    }
-
-    /// A column as SQLite stores it; never nil.
-    static func fromDatabaseValue(_ value: DatabaseValue) -> StoreValue? {
-        StoreValue(value)
     }
 
     /// A column as SQLite stores it (the schema has no REAL columns).
