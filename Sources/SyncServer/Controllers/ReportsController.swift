@@ -31,7 +31,7 @@ struct ReportsController<Store: RecordStore>: Sendable {
             return export.response()
         }
         group.post("cohorts/{id}/pseudonyms") { request, context in
-            let (trainer, cohort) = try Self.ownCohort(context)
+            let (_, cohort) = try Self.ownCohort(context)
             let body = try await request.decodeJSON(PseudonymRequest.self, context: context)
             guard body.participants.count <= PseudonymRequest.maximumNames else {
                 throw APIError.invalidParameter(

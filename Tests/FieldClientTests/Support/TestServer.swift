@@ -90,7 +90,7 @@ final class TestServer: @unchecked Sendable {
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if !FileManager.default.fileExists(atPath: log.path) {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         }
         let output = try FileHandle(forWritingTo: log)
         output.seekToEndOfFile()

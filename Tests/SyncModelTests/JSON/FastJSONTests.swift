@@ -164,7 +164,7 @@ struct ValueSource {
     static let numbers: [FieldValue] = [
         .integer(0), .integer(-1), .integer(Int64.max), .integer(Int64.min), .integer(9_007_199_254_740_993),
         .decimal(-0.0), .decimal(1.0), .decimal(1.5), .decimal(0.1), .decimal(1e20), .decimal(1e-7), .decimal(1e15),
-        .decimal(5e-324), .decimal(1.7976931348623157e308), .decimal(123456.789), .decimal(-42), .decimal(9.3e18),
+        .decimal(Double.leastNonzeroMagnitude), .decimal(1.7976931348623157e308), .decimal(123456.789), .decimal(-42), .decimal(9.3e18),
     ]
     /// Whether `value` holds a fractional-form number from 2^53 to 2^64, which the fast
     /// decoder leaves to Foundation by design.

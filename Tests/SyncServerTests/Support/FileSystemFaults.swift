@@ -43,7 +43,7 @@ enum FileSystemFaults {
     /// Fills the file system of `directory` with a file until it is full; returns the file.
     static func fill(_ directory: URL) throws -> URL {
         let filler = directory.appendingPathComponent("filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
         let handle = try FileHandle(forWritingTo: filler)
         defer { try? handle.close() }
         let block = Data(repeating: 0x55, count: 4096)

@@ -23,7 +23,7 @@ final class LiveServer: @unchecked Sendable {
         let executable = try #require(SyncServerProcess.executable)
         port = try Loopback.freePort()
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("syncserver-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", db, "--log-level", "warning"]

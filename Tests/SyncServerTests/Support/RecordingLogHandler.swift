@@ -34,11 +34,9 @@ struct RecordingLogHandler: LogHandler {
     }
 
     /// Records one line.
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        let all = self.metadata.merging(metadata ?? [:]) { $1 }
-        lines.append("\(level) \(message) \(all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))")
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        let fields = all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+        lines.append("\(event.level) \(event.message) \(fields)")
     }
 }

@@ -10,6 +10,6 @@ extension PostgresRecordStore {
         guard !ids.isEmpty else { return }
         try await writing(Self.relayDeletion(ids))
         let logger = logger
-        try await withConnection { connection in try await connection.query("VACUUM records", logger: logger) }
+        _ = try await withConnection { connection in try await connection.query("VACUUM records", logger: logger) }
     }
 }
