@@ -14,20 +14,10 @@ extension SQLiteRecordStore: SQLRecordStore {
     /// Runs `script` in `db`'s current transaction; an insertion's statement is prepared once and
     /// run once per row.
     static func run<T: Sendable>(_ script: StoreScript<T>, in db: Database) throws -> T {
-        var current = script
-        while true {
-            switch current {
-            case .done(let result):
-                return result
-            case .step(let statement, let next):
-                current = try next(rows(of: statement, in: db))
-            case .insert(let insertion, let next):
-                if !insertion.rows.isEmpty {
-                    let statement = try db.makeStatement(sql: insertion.sql(rows: 1))
-                    for row in insertion.rows { try statement.execute(arguments: StatementArguments(row.map(\.bindable))) }
-                }
-                current = try next()
-            }
+        try script.run(rows: { try rows(of: $0, in: db) }) { insertion in
+            guard !insertion.rows.isEmpty else { return }
+            let statement = try db.makeStatement(sql: insertion.sql(rows: 1))
+            for row in insertion.rows { try statement.execute(arguments: StatementArguments(row.map(\.bindable))) }
         }
     }
 

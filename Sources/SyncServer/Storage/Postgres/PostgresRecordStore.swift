@@ -156,19 +156,10 @@ extension PostgresRecordStore: SQLRecordStore {
     static func run<T: Sendable>(_ script: StoreScript<T>, on connection: PostgresConnection, logger: Logger) async throws
         -> T
     {
-        var current = script
-        while true {
-            switch current {
-            case .done(let result):
-                return result
-            case .step(let statement, let next):
-                current = try next(try await rows(of: statement, on: connection, logger: logger))
-            case .insert(let insertion, let next):
-                for part in StoreStatement.parts(of: insertion.rows, size: rowsPerStatement) {
-                    let statement = StoreStatement(sql: insertion.sql(rows: part.count), binds: part.flatMap { $0 })
-                    _ = try await rows(of: statement, on: connection, logger: logger)
-                }
-                current = try next()
+        try await script.run(rows: { try await rows(of: $0, on: connection, logger: logger) }) { insertion in
+            for part in StoreStatement.parts(of: insertion.rows, size: rowsPerStatement) {
+                let statement = StoreStatement(sql: insertion.sql(rows: part.count), binds: part.flatMap { $0 })
+                _ = try await rows(of: statement, on: connection, logger: logger)
             }
         }
     }

@@ -52,7 +52,7 @@ extension SQLRecordStore {
             return try .run(locks[...]) { _ in
                 try .run(loads[...]) { found in
                     var snapshot = stored
-                    for row in found {
+                    for row in found.joined() {
                         let record = try StoredState.record(from: row.blob(0))
                         snapshot.existing[record.id] = record
                     }

@@ -26,13 +26,45 @@ enum StoreScript<Result: Sendable>: Sendable {
         run(sql, binds, onDuplicate: onDuplicate) { .done(try result($0)) }
     }
 
-    /// Runs `statements` one after the other, then continues with `next` on all their rows, in order.
+    /// Runs `statements` one after the other, then continues with `next` on the rows of each, in order.
     static func run(
-        _ statements: ArraySlice<StoreStatement>, collected: [StoreRow] = [],
-        then next: @escaping @Sendable ([StoreRow]) throws -> Self
+        _ statements: ArraySlice<StoreStatement>, collected: [[StoreRow]] = [],
+        then next: @escaping @Sendable ([[StoreRow]]) throws -> Self
     ) throws -> Self {
         guard let first = statements.first else { return try next(collected) }
-        return .step(first) { rows in try run(statements.dropFirst(), collected: collected + rows, then: next) }
+        return .step(first) { rows in try run(statements.dropFirst(), collected: collected + [rows], then: next) }
+    }
+
+    /// Runs the script to its result in a backend's synchronous transaction: `rows` runs a
+    /// statement and returns its rows, `insert` inserts an insertion's rows.
+    func run(rows: (StoreStatement) throws -> [StoreRow], insert: (StoreInsertion) throws -> Void) throws -> Result {
+        var current = self
+        while true {
+            switch current {
+            case .done(let result): return result
+            case .step(let statement, let next): current = try next(rows(statement))
+            case .insert(let insertion, let next):
+                try insert(insertion)
+                current = try next()
+            }
+        }
+    }
+
+    /// ``run(rows:insert:)`` for a backend whose statements are asynchronous (the same loop:
+    /// Swift cannot write one function for both).
+    func run(
+        rows: (StoreStatement) async throws -> [StoreRow], insert: (StoreInsertion) async throws -> Void
+    ) async throws -> Result {
+        var current = self
+        while true {
+            switch current {
+            case .done(let result): return result
+            case .step(let statement, let next): current = try next(try await rows(statement))
+            case .insert(let insertion, let next):
+                try await insert(insertion)
+                current = try next()
+            }
+        }
     }
 }
 
