@@ -290,4 +290,101 @@ struct StoreConformanceTests {
         }
         #expect(try await target.changes(in: .cohort("wedding"), after: 0, limit: 10, reader: nil).records() == records)
     }
+
+    /// Fills `store` with one of everything `migrate` moves: a revoked device and the code it
+    /// used, an unused code, a survey, two audit events of one millisecond, the pseudonym secret,
+    /// and a record with its relay note.
+    static func fillDeployment(_ store: any RecordStore) async throws {
+        let at = { Timestamp(millisecondsSince1970: $0) }
+        let device = try await enroll("Ayşe", replica: 1, at: 10, in: store)
+        _ = try await store.revokeDevice(id: device.id, at: at(20))
+        try await store.addEnrollmentCode(
+            NewEnrollmentCode(
+                codeHash: Data([9]), cohort: "wedding", participant: "Weber", role: .trainer, createdAt: at(30),
+                expiresAt: at(40), createdBy: device.id))
+        try await store.publishSurvey(
+            PublishedSurvey(
+                cohort: "wedding", publishedAt: at(50),
+                definition: try JSONDecoder().decode(SurveyDefinition.self, from: Data(TestFixtures.surveyJSON.utf8))))
+        try await store.recordAudit(.byOperator(.enrollmentCode, cohort: "wedding", at: at(60), details: ["for": "Weber"]))
+        try await store.recordAudit(.make(.revocation, by: device, at: at(60)))
+        _ = try await store.pseudonymSecret(random: SeededRandomSource(seed: 3))
+        let record = Record(
+            id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, collection: RecordCollection.responses,
+            cohort: "wedding", survey: "nachbarschaft", surveyVersion: 1, owner: "Ayşe")
+        _ = try await store.commitBatch(ids: [record.id], requestEpoch: nil, at: at(70)) { _ in
+            BatchPlan(
+                results: [], writes: [record],
+                relays: [RelayNote(recordID: record.id, deviceID: device.id, epoch: "old", replicas: [ReplicaID(high: 7, low: 2)])])
+        }
+    }
+
+    /// What an export holds, one line a row, without the epochs (a move replaces them).
+    static func exportLines(_ store: any SQLRecordStore) async throws -> [String] {
+        let header = try await store.exportHeader()
+        let hex = { (data: Data) in data.map { String(format: "%02x", $0) }.joined() }
+        return header.cohorts.map { "cohort \($0.name) \($0.createdAt.millisecondsSince1970)" }
+            + header.devices.map {
+                let device = $0.device
+                return "device \(device.id) \(device.cohort) \(device.participant) \(device.role) \(device.name) "
+                    + "\(device.replicaId) \(device.createdAt.millisecondsSince1970) "
+                    + "\(device.revokedAt?.millisecondsSince1970 ?? -1) \(hex($0.tokenHash).prefix(8))"
+            }
+            + header.codes.map {
+                "code \(hex($0.code.codeHash).prefix(8)) \($0.code.cohort) \($0.code.participant) \($0.code.role) "
+                    + "\($0.code.createdAt.millisecondsSince1970)-\($0.code.expiresAt.millisecondsSince1970) "
+                    + "by \($0.code.createdBy) used \($0.usedAt?.millisecondsSince1970 ?? -1) \($0.deviceID ?? "-")"
+            }
+            + header.surveys.map {
+                "survey \($0.cohort) \($0.id) \($0.version) \($0.publishedAt.millisecondsSince1970) \($0.definition.count) bytes"
+            }
+            + header.auditEvents.map { "audit \($0.time.millisecondsSince1970) \($0.actor) \($0.kind.rawValue) \($0.details)" }
+            + ["secret \(header.pseudonymSecret?.count ?? 0) digits", "replica \(header.serverReplica)"]
+            + (try await store.exportRecords(after: 0, limit: 10)).map {
+                "record \($0.record.id) \($0.record.survey ?? "-") \($0.sequence) \($0.updatedAt.millisecondsSince1970)"
+            }
+            + (try await store.exportRelays()).map {
+                "relay \($0.note.recordID) \($0.note.deviceID) \($0.note.epoch) \($0.note.replicas) \($0.sequence) "
+                    + "\($0.relayedAt.millisecondsSince1970)"
+            }
+    }
+
+    @Test("migrate's export reads back everything of a deployment, the same on every store", arguments: StoreKind.all)
+    func exportReadsEverything(kind: StoreKind) async throws {
+        let store = try #require(try await Self.makeStore(kind) as? any SQLRecordStore)
+        try await Self.fillDeployment(store)
+        let lines = try await Self.exportLines(store)
+        let token = SecretHasher.hash("token-1").map { String(format: "%02x", $0) }.joined().prefix(8)
+        let code = SecretHasher.hash("code-Ayşe-1").map { String(format: "%02x", $0) }.joined().prefix(8)
+        let replica = try await store.serverReplica()
+        let id = "00000000-0000-4000-8000-000000000001"
+        #expect(
+            lines == [
+                "cohort wedding 1",
+                "device device-1 wedding Ayşe participant Telefon \(ReplicaID(high: 7, low: 1)) 10 20 \(token)",
+                "code \(code) wedding Ayşe participant 10-1010 by admin used 10 device-1",
+                "code 09 wedding Weber trainer 30-40 by device-1 used -1 -",
+                "survey wedding nachbarschaft 1 50 \(try await store.surveys(cohort: "wedding")[0].definition.canonicalJSON().count) bytes",
+                "audit 60 admin enrollment-code [\"for\": \"Weber\"]",
+                "audit 60 Ayşe revocation [\"byDevice\": \"device-1\"]",
+                "secret 64 digits", "replica \(replica)",
+                "record \(id.uppercased()) nachbarschaft 1 70",
+                "relay \(id.uppercased()) device-1 old [\(ReplicaID(high: 7, low: 2))] 1 70",
+            ])
+    }
+
+    @Test(
+        "A deployment moved from SQLite to PostgreSQL exports from there what it exported before",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func moveKeepsTheExport() async throws {
+        let source = try #require(try await Self.makeStore(.sqlite) as? SQLiteRecordStore)
+        try await Self.fillDeployment(source)
+        let target = try await TestPostgres.makeStore(random: SeededRandomSource(seed: 12))
+        _ = try await target.importDeployment(
+            try await source.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 90),
+            relays: try await source.exportRelays(), nextRecords: { after in try await source.exportRecords(after: after, limit: 1) })
+        #expect(try await Self.exportLines(target) == (try await Self.exportLines(source)))
+        #expect(try await target.epoch() == "epoch-after-move")
+        #expect(try await target.retiredEpochs().map(\.epoch) == [try await source.epoch()])
+    }
 }

@@ -3,11 +3,6 @@ import GRDB
 import SyncModel
 
 extension SQLiteRecordStore {
-    /// Reads the current epoch inside a transaction.
-    static func epoch(_ db: Database) throws -> String {
-        try StoreRules.requireEpoch(String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'epoch'"))
-    }
-
     /// Writes a consistent copy of the live database to `path` with SQLite's `VACUUM INTO`,
     /// then gives the copy `newEpoch` and lists the live epoch as retired in it.
     ///

@@ -10,18 +10,12 @@ extension SQLiteRecordStore {
         insertionOrder: "rowid", takesIndexHints: true,
         allocateSequences: "SELECT COALESCE(MAX(sequence), 0) + ? FROM records")
 
-    /// ``StoreSchema`` as GRDB migrations; the first one also gives a new database its epoch and
-    /// server replica from `random`.
+    /// ``StoreSchema`` as GRDB migrations (``SQLRecordStore/migrating(_:random:)``).
     static func migrator(random: any RandomSource) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in StoreSchema.migrations {
             migrator.registerMigration(migration.sqliteIdentifier) { db in
-                for statement in migration.statements(in: dialect) { try db.execute(sql: statement) }
-                if migration.version == 1 {
-                    try db.execute(
-                        sql: "INSERT INTO meta (key, value) VALUES ('epoch', ?), ('server_replica', ?)",
-                        arguments: [Epoch.make(using: random), ReplicaID(bytes: random.bytes(16)).description])
-                }
+                try run(migrating(migration, random: random), in: db)
             }
         }
         return migrator

@@ -39,10 +39,8 @@ extension PostgresRecordStore {
 
     /// Brings the schema up to date in one transaction, under an advisory lock so that instances
     /// starting together migrate once; refuses a newer schema; a new database gets its epoch and
-    /// server replica from `random`.
+    /// server replica from `random` (``SQLRecordStore/migrating(_:random:)``).
     func migrate(random: any RandomSource) async throws {
-        let epoch = Epoch.make(using: random)
-        let replica = ReplicaID(bytes: random.bytes(16)).description
         try await transaction { [self] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             try await connection.query(
@@ -50,22 +48,12 @@ extension PostgresRecordStore {
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
                 """, logger: logger)
-            var current = 0
-            for try await version in try await connection.query(
+            let current = try await connection.query(
                 "SELECT COALESCE(MAX(version), 0)::INTEGER FROM schema_migrations", logger: logger
-            ).decode(Int.self) {
-                current = version
-            }
+            ).collect().first?.decode(Int.self) ?? 0
             try StoreRules.refuseNewerSchema(current, at: location.description)
             for migration in StoreSchema.migrations where migration.version > current {
-                for statement in migration.statements(in: Self.dialect) {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                if migration.version == 1 {
-                    try await connection.query(
-                        "INSERT INTO meta (key, value) VALUES ('epoch', \(epoch)), ('server_replica', \(replica))",
-                        logger: logger)
-                }
+                try await Self.run(Self.migrating(migration, random: random), on: connection, logger: logger)
                 try await connection.query(
                     "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
                     logger: logger)

@@ -9,14 +9,24 @@ extension AuditEvent {
         return (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// An event from its columns; nil for a row whose actor kind or kind this build does not know.
-    init?(at: Int64, actorKind: String, actor: String, cohort: String?, kind: String, details: String) {
-        guard let actorKind = AuditActorKind(rawValue: actorKind), let kind = AuditEventKind(rawValue: kind) else {
-            return nil
-        }
-        let decoded = (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8))) ?? [:]
+    /// The `audit_events` columns of ``values``, in order.
+    static let columns = "at, actor_kind, actor, cohort, kind, details"
+
+    /// The values of ``columns``.
+    var values: [StoreValue] {
+        [
+            .int(time.millisecondsSince1970), .text(actorKind.rawValue), .text(actor), StoreValue(cohort),
+            .text(kind.rawValue), .text(detailsColumn),
+        ]
+    }
+
+    /// The event in a row of ``columns``; nil for one whose actor kind or kind this build does not know.
+    init?(row: StoreRow) throws {
+        guard let actorKind = AuditActorKind(rawValue: try row.text(1)), let kind = AuditEventKind(rawValue: try row.text(4))
+        else { return nil }
+        let decoded = (try? JSONDecoder().decode([String: String].self, from: Data(try row.text(5).utf8))) ?? [:]
         self.init(
-            time: Timestamp(millisecondsSince1970: at), actorKind: actorKind, actor: actor, cohort: cohort, kind: kind,
+            time: try row.time(0), actorKind: actorKind, actor: try row.text(2), cohort: try row.optionalText(3), kind: kind,
             details: decoded)
     }
 }

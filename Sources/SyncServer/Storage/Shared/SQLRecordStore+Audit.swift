@@ -5,33 +5,20 @@ extension SQLRecordStore {
     /// Appends an audit event.
     func recordAudit(_ event: AuditEvent) async throws {
         try await writing(
-            .rows(
-                "INSERT INTO audit_events (at, actor_kind, actor, cohort, kind, details) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    .int(event.time.millisecondsSince1970), .text(event.actorKind.rawValue), .text(event.actor),
-                    StoreValue(event.cohort), .text(event.kind.rawValue), .text(event.detailsColumn),
-                ]
-            ) { _ in })
+            .rows("INSERT INTO audit_events (\(AuditEvent.columns)) VALUES (\(StoreStatement.marks(event.values.count)))", event.values) { _ in })
     }
 
     /// Reads the audit trail, oldest first.
     func auditEvents(cohort: String?, since: Timestamp?) async throws -> [AuditEvent] {
-        try await reading(Self.auditTrail(cohort: cohort, since: since))
+        try await reading(.step(Self.auditTrail(cohort: cohort, since: since)) { .done(try $0.compactMap(AuditEvent.init(row:))) })
     }
 
-    /// Reads the audit trail, oldest first (in insertion order within a millisecond).
-    static func auditTrail(cohort: String?, since: Timestamp?) -> StoreScript<[AuditEvent]> {
-        .rows(
-            "SELECT at, actor_kind, actor, cohort, kind, details FROM audit_events WHERE at >= ?"
+    /// Reads the audit trail's ``AuditEvent/columns``, oldest first (in insertion order within a millisecond).
+    static func auditTrail(cohort: String?, since: Timestamp?) -> StoreStatement {
+        StoreStatement(
+            sql: "SELECT \(AuditEvent.columns) FROM audit_events WHERE at >= ?"
                 + (cohort == nil ? "" : " AND (cohort IS NULL OR cohort = ?)") + " ORDER BY at, \(dialect.insertionOrder)",
-            [.int(since?.millisecondsSince1970 ?? Int64.min)] + (cohort.map { [StoreValue.text($0)] } ?? [])
-        ) { rows in
-            try rows.compactMap { row in
-                AuditEvent(
-                    at: try row.int(0), actorKind: try row.text(1), actor: try row.text(2), cohort: try row.optionalText(3),
-                    kind: try row.text(4), details: try row.text(5))
-            }
-        }
+            binds: [.int(since?.millisecondsSince1970 ?? Int64.min)] + (cohort.map { [StoreValue.text($0)] } ?? []))
     }
 
     /// Reads the pseudonym secret, or stores `random`'s first; `ON CONFLICT` keeps the first one

@@ -2,9 +2,6 @@ import Foundation
 import SyncModel
 
 extension SQLRecordStore {
-    /// The `devices` columns in the order ``device(from:)`` and ``credential(from:)`` read them.
-    static var deviceColumns: String { "id, cohort, participant, role, name, replica, created_at, revoked_at, token_hash" }
-
     /// Stores an enrollment code's hash for an existing cohort.
     func addEnrollmentCode(_ code: NewEnrollmentCode) async throws {
         try await writing(
@@ -38,24 +35,18 @@ extension SQLRecordStore {
                 let info = DeviceInfo(
                     id: device.id, cohort: try code.text(0), participant: try code.text(1), role: role,
                     name: device.name, replicaId: device.replica, createdAt: time, revokedAt: nil)
+                let credential = DeviceCredential(device: info, tokenHash: device.tokenHash)
                 return .rows(
-                    """
-                    INSERT INTO devices (id, cohort, participant, role, name, replica, token_hash, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .text(info.id), .text(info.cohort), .text(info.participant), .text(role.rawValue),
-                        .text(info.name), .text(info.replicaId.description), .blob(device.tokenHash), .int(now),
-                    ],
-                    onDuplicate: StoreRules.replicaTaken(device.replica)
+                    "INSERT INTO devices (\(DeviceCredential.columns)) VALUES (\(StoreStatement.marks(credential.values.count)))",
+                    credential.values, onDuplicate: StoreRules.replicaTaken(device.replica)
                 ) { _ in info }
             })
     }
 
     /// Finds a device and its token hash.
     func credential(deviceID: String) async throws -> DeviceCredential? {
-        try await reading(.rows("SELECT \(Self.deviceColumns) FROM devices WHERE id = ?", [.text(deviceID)]) {
-            try $0.first.flatMap(Self.credential(from:))
+        try await reading(.rows("SELECT \(DeviceCredential.columns) FROM devices WHERE id = ?", [.text(deviceID)]) {
+            try $0.first.flatMap(DeviceCredential.init(row:))
         })
     }
 
@@ -64,18 +55,18 @@ extension SQLRecordStore {
         let order = Self.dialect.byteOrder
         return try await reading(
             .rows(
-                "SELECT \(Self.deviceColumns) FROM devices \(cohort == nil ? "" : "WHERE cohort = ? ")"
+                "SELECT \(DeviceInfo.columns) FROM devices \(cohort == nil ? "" : "WHERE cohort = ? ")"
                     + "ORDER BY cohort\(order), created_at, id\(order)", cohort.map { [StoreValue.text($0)] } ?? []
-            ) { try $0.compactMap(Self.device(from:)) })
+            ) { try $0.compactMap(DeviceInfo.init(row:)) })
     }
 
     /// Revokes a device (idempotently: the first revocation's time stays).
     func revokeDevice(id: String, at time: Timestamp) async throws -> DeviceInfo? {
         try await writing(
             .rows(
-                "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING \(Self.deviceColumns)",
+                "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING \(DeviceInfo.columns)",
                 [.int(time.millisecondsSince1970), .text(id)]
-            ) { try $0.first.flatMap(Self.device(from:)) })
+            ) { try $0.first.flatMap(DeviceInfo.init(row:)) })
     }
 
     /// Maps replica ids to the cohorts of their devices, with one query.
@@ -90,18 +81,5 @@ extension SQLRecordStore {
                 for row in rows { if let replica = ReplicaID(try row.text(0)) { result[replica] = try row.text(1) } }
                 return result
             })
-    }
-
-    /// A device from a row of ``deviceColumns``; nil when this build does not read its role or replica.
-    static func device(from row: StoreRow) throws -> DeviceInfo? {
-        DeviceInfo(
-            id: try row.text(0), cohort: try row.text(1), participant: try row.text(2), role: try row.text(3),
-            name: try row.text(4), replica: try row.text(5), createdAt: try row.int(6), revokedAt: try row.optionalInt(7))
-    }
-
-    /// A device and its token hash from a row of ``deviceColumns``.
-    static func credential(from row: StoreRow) throws -> DeviceCredential? {
-        let tokenHash = try row.blob(8)
-        return try device(from: row).map { DeviceCredential(device: $0, tokenHash: tokenHash) }
     }
 }

@@ -14,3 +14,12 @@ protocol SQLRecordStore: RecordStore {
     /// answering only once it is durable; by default through ``writing(_:)``.
     func committing(_ script: StoreScript<BatchOutcome>) async throws -> BatchOutcome
 }
+
+extension SQLRecordStore {
+    /// The statements of `migration` in this backend's dialect, and for version 1 the new
+    /// database's ``StoreSchema/seed(random:)``; the backend records the version itself.
+    static func migrating(_ migration: StoreSchema.Migration, random: any RandomSource) -> StoreScript<Void> {
+        let seed = migration.version == 1 ? [StoreSchema.seed(random: random)] : []
+        return .all((migration.statements(in: dialect).map { StoreStatement(sql: $0, binds: []) } + seed)[...])
+    }
+}

@@ -1,3 +1,5 @@
+import SyncModel
+
 /// The schema every backend holds, written once: the append-only list of migrations, each spelled
 /// in a backend's ``SchemaDialect``. Never edit a shipped migration; add a new one.
 enum StoreSchema {
@@ -23,8 +25,16 @@ enum StoreSchema {
     /// The newest schema version this build knows.
     static var newestVersion: Int { migrations.count }
 
-    /// The migrations, oldest first. Version 1 leaves `meta` empty: the backend inserts the new
-    /// database's `epoch` and `server_replica` in the same transaction.
+    /// What version 1 stores besides its tables, in the same transaction: a new database's
+    /// `epoch` and `server_replica`, made from `random`.
+    static func seed(random: any RandomSource) -> StoreStatement {
+        StoreStatement(
+            sql: "INSERT INTO meta (key, value) VALUES ('epoch', ?), ('server_replica', ?)",
+            binds: [.text(Epoch.make(using: random)), .text(ReplicaID(bytes: random.bytes(16)).description)])
+    }
+
+    /// The migrations, oldest first. Version 1 leaves `meta` empty; ``SQLRecordStore/migrating(_:random:)``
+    /// adds the ``seed(random:)``.
     static let migrations: [Migration] = [
         Migration(version: 1, name: "sync schema") { d in
             [

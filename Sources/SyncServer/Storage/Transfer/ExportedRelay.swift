@@ -21,3 +21,14 @@ struct ExportedRelay: Sendable {
         ]
     }
 }
+
+extension ExportedRelay {
+    /// The note in a row of ``columns``; nil when its record id is not a UUID.
+    init?(row: StoreRow) throws {
+        guard
+            let note = RelayNote(
+                recordID: try row.text(0), deviceID: try row.text(1), epoch: try row.text(2), replicaList: try row.text(3))
+        else { return nil }
+        self.init(note: note, sequence: try row.int(4), relayedAt: try row.time(5))
+    }
+}
