@@ -160,7 +160,7 @@ struct OwnPushFeedTests {
             in: .participant(cohort: "wedding", owner: "Ayşe"), after: 0, limit: 10, reader: "any-device")
         #expect(asTrainer.states == [state] && asTrainer.cursor == 1)
         #expect(asOwner.states == [state] && asOwner.cursor == 1)
-        let origins = try await store.read { db in try String?.fetchAll(db, sql: "SELECT origin FROM records") }
+        let origins = try await store.writer.read { db in try String?.fetchAll(db, sql: "SELECT origin FROM records") }
         #expect(origins == [nil])
     }
 

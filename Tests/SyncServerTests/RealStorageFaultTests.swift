@@ -47,7 +47,7 @@ struct RealStorageFaultTests {
             #expect(try await harness.maxSequence() == before + 20)
             #expect(Set(try await harness.pullAll(client, reader).records.map(\.id)) == Set((first + second).map(\.id)))
         }
-        #expect(try await store.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
         try store.close()
     }
 

@@ -59,7 +59,7 @@ struct StorageFailureTests {
     ])
     func queryPlans(sql: String) async throws {
         let store = try SQLiteRecordStore.inMemory()
-        let plan = try await store.read { db in
+        let plan = try await store.writer.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
         }
         #expect(plan.allSatisfy { !$0.contains("SCAN records") && !$0.contains("TEMP B-TREE") }, "\(plan)")

@@ -387,4 +387,28 @@ struct StoreConformanceTests {
         #expect(try await target.epoch() == "epoch-after-move")
         #expect(try await target.retiredEpochs().map(\.epoch) == [try await source.epoch()])
     }
+
+    @Test(
+        "migrate refuses a destination that holds anything, names what it holds, and changes nothing",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func usedDestinationIsRefused() async throws {
+        let source = try #require(try await Self.makeStore(.sqlite) as? SQLiteRecordStore)
+        try await Self.fillDeployment(source)
+        let target = try await TestPostgres.makeStore(random: SeededRandomSource(seed: 12))
+        _ = try await target.createCohort(named: "wedding", at: Timestamp(millisecondsSince1970: 1))
+        _ = try await Self.enroll("Jonas", replica: 5, at: 10, in: target)
+        let before = try await Self.exportLines(target)
+        let epoch = try await target.epoch()
+        await #expect(
+            throws: StoreError.conflict(
+                "The destination \(target.location) is not empty (1 cohorts, 1 devices, 1 enrollment_codes). "
+                    + "Migrate into a new, empty database (createdb NAME), never over a used one.")
+        ) {
+            _ = try await target.importDeployment(
+                try await source.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 90),
+                relays: try await source.exportRelays(), nextRecords: { after in try await source.exportRecords(after: after, limit: 1) })
+        }
+        #expect(try await Self.exportLines(target) == before)
+        #expect(try await target.epoch() == epoch)
+    }
 }

@@ -1,14 +1,14 @@
 import GRDB
 
 extension SQLiteRecordStore: SQLRecordStore {
-    /// Runs `script` in one read transaction, so in one snapshot.
+    /// Runs `script` in one read transaction, so in one snapshot, mapping storage failures (``mapped(_:)``).
     func reading<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
-        try await read { db in try Self.run(script, in: db) }
+        do { return try await writer.read { db in try Self.run(script, in: db) } } catch { throw Self.mapped(error) }
     }
 
-    /// Runs `script` in one write transaction.
+    /// Runs `script` in one write transaction, mapping storage failures (``mapped(_:)``).
     func writing<T: Sendable>(_ script: StoreScript<T>) async throws -> T {
-        try await write { db in try Self.run(script, in: db) }
+        do { return try await writer.write { db in try Self.run(script, in: db) } } catch { throw Self.mapped(error) }
     }
 
     /// Runs `script` in `db`'s current transaction; an insertion's statement is prepared once and

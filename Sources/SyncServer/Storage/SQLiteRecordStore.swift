@@ -74,24 +74,6 @@ final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    /// Runs `body` in a write transaction, mapping storage failures to `StoreError`.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.write(body)
-        } catch {
-            throw Self.mapped(error)
-        }
-    }
-
-    /// Runs `body` in a read transaction, mapping storage failures to `StoreError`.
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.read(body)
-        } catch {
-            throw Self.mapped(error)
-        }
-    }
-
     /// Maps SQLite's "cannot write now" failures to `StoreError.unavailable`; keeps others.
     static func mapped(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError else { return error }

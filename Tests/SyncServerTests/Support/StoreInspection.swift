@@ -81,7 +81,7 @@ protocol StoreColumnInspection {
 extension SQLiteRecordStore: StoreColumnInspection {
     /// Adds a GRDB migration identifier this build does not know.
     func recordFutureMigration() async throws {
-        try await write { db in
+        try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(StoreSchema.newestVersion + 1) future')")
         }

@@ -61,6 +61,16 @@ extension SQLRecordStore {
         })
     }
 
+    /// Refuses a destination whose tables that `syncserver migrate` fills hold any row
+    /// (``StoreRules/requireEmpty(_:at:)``); `location` names it in the message.
+    static func emptiness(at location: String) -> StoreScript<Void> {
+        let tables = ["cohorts", "devices", "enrollment_codes", "surveys", "records", "relays", "retired_epochs", "audit_events"]
+        return .rows(tables.map { "SELECT '\($0)', count(*) FROM \($0)" }.joined(separator: " UNION ALL ")) { rows in
+            let counts = try rows.map { (table: try $0.text(0), rows: try $0.int(1)) }
+            try StoreRules.requireEmpty(counts.filter { $0.rows > 0 }.sorted { $0.table < $1.table }, at: location)
+        }
+    }
+
     /// Stores `header` in an empty database, as `syncserver migrate` moves it: with `newEpoch`
     /// current, the source's epoch (and the epochs it had retired) listed as retired, and the
     /// source's server replica and pseudonym secret kept. One statement per row, in order, so the

@@ -76,4 +76,13 @@ enum StoreRules {
             "The source's record at sequence \(sequence) is not a readable state: \(error). Nothing was moved; "
                 + "restore that record from a backup or remove it, then migrate again.")
     }
+
+    /// Refuses to import into a database that holds anything: `used` names the tables with rows
+    /// and how many, `location` the database.
+    static func requireEmpty(_ used: [(table: String, rows: Int64)], at location: String) throws(StoreError) {
+        guard !used.isEmpty else { return }
+        throw .conflict(
+            "The destination \(location) is not empty (" + used.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
+                + "). Migrate into a new, empty database (createdb NAME), never over a used one.")
+    }
 }
