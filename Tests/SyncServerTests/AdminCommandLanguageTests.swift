@@ -71,4 +71,36 @@ struct AdminCommandLanguageTests {
         let imported = try run(["households", "import", "--cohort", "wedding", list.path])
         #expect(imported.status == 0, "\(imported.stderr)")
     }
+
+    @Test("Bad database locations, unreadable files and a bad proxy address are refused in German, without secrets")
+    func germanLocationRefusals() throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        func refusal(_ arguments: [String]) throws -> String {
+            let output = try SyncServerProcess.run(arguments, environment: Self.german)
+            #expect(output.status != 0, "\(arguments) must fail")
+            return output.stderr
+        }
+        let form = "Schreiben Sie postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync."
+        #expect(try refusal(["cohort", "list", "--db", "postgres://sync@/sync"]).hasPrefix(
+            "Fehler: Die PostgreSQL-URL nennt keinen Host. \(form)\nAufruf: syncserver cohort list"))
+        #expect(try refusal(["cohort", "list", "--db", "postgres:sync@127.0.0.1/sync"]).hasPrefix(
+            "Fehler: 'postgres:sync@127.0.0.1/sync' ist keine PostgreSQL-URL. \(form)"))
+        let option = try refusal(["cohort", "list", "--db", "postgres://sync@127.0.0.1/sync?password=geheim"])
+        #expect(option.hasPrefix("Fehler: Die Option 'password' der PostgreSQL-URL wird nicht unterstützt;"), "\(option)")
+        #expect(!option.contains("geheim"))
+        #expect(try refusal(["cohort", "list", "--db", "sqlite:"]).hasPrefix("Fehler: 'sqlite:' nennt keine Datei. Schreiben Sie sqlite:PFAD"))
+        let missing = directory.appendingPathComponent("fehlt").path
+        #expect(try refusal(["cohort", "list", "--db", missing + "/sync.sqlite"]).hasPrefix(
+            "Fehler: Die Datenbank \(missing)/sync.sqlite lässt sich nicht öffnen: Die Datenbankdatei \(missing)/sync.sqlite "
+                + "lässt sich nicht anlegen. Prüfen Sie, ob es ihren Ordner gibt und ob er beschreibbar ist.\n"))
+        #expect(try refusal(["survey", "publish", "--cohort", "wedding", "--db", db, missing + ".yaml"]).hasPrefix(
+            "Fehler: Die Umfragedatei '\(missing).yaml' lässt sich nicht lesen. Prüfen Sie den Pfad."))
+        #expect(try refusal(["households", "import", "--cohort", "wedding", "--db", db, missing + ".csv"]).hasPrefix(
+            "Fehler: Die Türliste '\(missing).csv' lässt sich nicht lesen. Prüfen Sie den Pfad."))
+        #expect(try refusal(["serve", "--db", db, "--trusted-proxy", "kein-proxy"]).hasPrefix(
+            "Fehler: --trusted-proxy 'kein-proxy' ist keine IP-Adresse. Geben Sie die Adresse des Proxys an, z. B. 127.0.0.1."))
+        #expect(!FileManager.default.fileExists(atPath: db), "no refusal created the database")
+    }
 }

@@ -25,7 +25,7 @@ struct HouseholdsImportCommand: AsyncParsableCommand {
     /// Checks that the file exists.
     func validate() throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw ValidationError("Cannot read the door list '\(file)'. Check the path.")
+            throw ValidationError(AdminTexts.text("admin.householdsImport.unreadable", ["file": file]))
         }
     }
 

@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(AdminTexts.text("admin.serve.badMetricsPort"))
         }
         for proxy in trustedProxies where (try? SocketAddress(ipAddress: proxy, port: 0)) == nil {
-            throw ValidationError("--trusted-proxy '\(proxy.prefix(60))' is not an IP address. Give the proxy's address, e.g. 127.0.0.1.")
+            throw ValidationError(AdminTexts.text("admin.serve.badProxy", ["proxy": String(proxy.prefix(60))]))
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError(AdminTexts.text("admin.serve.badLogLevel"))

@@ -24,7 +24,7 @@ struct SurveyPublishCommand: AsyncParsableCommand {
     /// Checks that the file exists.
     func validate() throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw ValidationError("Cannot read the survey file '\(file)'. Check the path.")
+            throw ValidationError(AdminTexts.text("admin.surveyPublish.unreadable", ["file": file]))
         }
     }
 

@@ -25,8 +25,8 @@ enum RecordStoreFactory {
                 // Rule messages (a newer schema) say what to do; bare failures get the usual advice.
                 let reason = describe(error)
                 throw CommandFailure(
-                    "Cannot open the database \(path): \(reason)"
-                        + (reason.hasSuffix(".") ? "" : ". Check the path and its permissions."))
+                    AdminTexts.text("admin.db.cannotOpen", ["path": path, "reason": reason])
+                        + (reason.hasSuffix(".") ? "" : ". " + AdminTexts.text("admin.db.checkPath")))
             }
             return OpenedRecordStore(
                 store: store, services: [],
@@ -67,8 +67,8 @@ enum RecordStoreFactory {
             }
         } catch {
             throw CommandFailure(
-                "Cannot use the PostgreSQL database \(store.location): \(Self.describe(error)). Check that the server "
-                    + "runs and accepts connections, that the user may log in and that the database exists.")
+                AdminTexts.text(
+                    "admin.db.postgresUnusable", ["location": store.location.description, "reason": Self.describe(error)]))
         }
     }
 
@@ -78,7 +78,7 @@ enum RecordStoreFactory {
         do {
             try await RecordErasure(store: store, environment: ServerEnvironment(logger: logger)).reapplyJournal()
         } catch {
-            throw CommandFailure("Cannot re-apply the erasures of the journal: \(describe(error))")
+            throw CommandFailure(AdminTexts.text("admin.db.journalUnreadable", ["reason": describe(error)]))
         }
     }
 

@@ -70,7 +70,7 @@ final class SQLiteRecordStore: RecordStore {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else { return }
         guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.unavailable("Cannot create the database file at \(path). Check that its folder exists and is writable.")
+            throw StoreError.unavailable(AdminTexts.text("admin.db.cannotCreate", ["path": path]))
         }
     }
 

@@ -11,11 +11,13 @@ enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             self = .postgres(try PostgresLocation(url: text))
         } else if text.hasPrefix("postgres:") || text.hasPrefix("postgresql:") {
             throw CommandFailure(
-                "'\(PostgresLocation.redacted(text))' is not a PostgreSQL URL. Use postgres://USER@HOST:PORT/DATABASE.")
+                AdminTexts.text(
+                    "admin.db.notPostgresURL",
+                    ["url": PostgresLocation.redacted(text), "form": AdminTexts.text("admin.db.postgresForm")]))
         } else if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
             guard !path.isEmpty else {
-                throw CommandFailure("'sqlite:' names no file. Use sqlite:PATH, e.g. sqlite:/var/lib/syncserver/sync.sqlite.")
+                throw CommandFailure(AdminTexts.text("admin.db.sqliteNoFile"))
             }
             self = .sqlite(path: path)
         } else {

@@ -34,29 +34,32 @@ struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a URL; the error message says what is wrong and shows the expected form.
     init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) {
-        let form = "Use postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, e.g. postgres://sync@127.0.0.1:5432/quartiersync."
+        let form = AdminTexts.text("admin.db.postgresForm")
+        func refusal(_ key: String, _ arguments: [String: String] = [:]) -> CommandFailure {
+            CommandFailure(AdminTexts.text(key, arguments.merging(["form": form]) { given, _ in given }))
+        }
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
-            throw CommandFailure("'\(Self.redacted(text))' is not a PostgreSQL URL. \(form)")
+            throw refusal("admin.db.notPostgresURL", ["url": Self.redacted(text)])
         }
         guard let host = components.host, !host.isEmpty else {
-            throw CommandFailure("The PostgreSQL URL names no host. \(form)")
+            throw refusal("admin.db.postgresNoHost")
         }
         guard let user = components.user, !user.isEmpty else {
-            throw CommandFailure("The PostgreSQL URL names no user. \(form)")
+            throw refusal("admin.db.postgresNoUser")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else {
-            throw CommandFailure("The PostgreSQL URL names no database (the part after the last '/'). \(form)")
+            throw refusal("admin.db.postgresNoDatabase")
         }
         if let port = components.port, !(1...65535).contains(port) {
-            throw CommandFailure("The PostgreSQL port must be from 1 to 65535. \(form)")
+            throw refusal("admin.db.postgresBadPort")
         }
         var tls = TLSMode.prefer
         for item in components.queryItems ?? [] {
             guard item.name == "sslmode", let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
-                throw CommandFailure(
-                    "The PostgreSQL URL option '\(item.name)=\(item.value ?? "")' is not supported. "
-                        + "The only option is sslmode=disable, prefer or require. \(form)")
+                // Only sslmode's value is shown: another option (`password=…`) may hold a secret.
+                let option = item.name == "sslmode" ? "sslmode=\(item.value ?? "")" : item.name
+                throw refusal("admin.db.postgresBadOption", ["option": option])
             }
             tls = mode
         }
