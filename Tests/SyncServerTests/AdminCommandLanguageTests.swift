@@ -82,7 +82,7 @@ struct AdminCommandLanguageTests {
             #expect(output.status != 0, "\(arguments) must fail")
             return output.stderr
         }
-        let form = "Schreiben Sie postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync."
+        let form = "Schreiben Sie die URL als postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync."
         #expect(try refusal(["cohort", "list", "--db", "postgres://sync@/sync"]).hasPrefix(
             "Fehler: Die PostgreSQL-URL nennt keinen Host. \(form)\nAufruf: syncserver cohort list"))
         #expect(try refusal(["cohort", "list", "--db", "postgres:sync@127.0.0.1/sync"]).hasPrefix(

@@ -42,7 +42,7 @@ extension MessageCatalog {
             "admin.db.notPostgresURL": "'{url}' is not a PostgreSQL URL. {form}",
             "admin.db.postgresBadOption": "The PostgreSQL URL option '{option}' is not supported; the only option is sslmode=disable, prefer or require. {form}",
             "admin.db.postgresBadPort": "The PostgreSQL port must be from 1 to 65535. {form}",
-            "admin.db.postgresForm": "Use postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, e.g. postgres://sync@127.0.0.1:5432/quartiersync.",
+            "admin.db.postgresForm": "Write the URL as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, for example postgres://sync@127.0.0.1:5432/quartiersync.",
             "admin.db.postgresNoDatabase": "The PostgreSQL URL names no database (the part after the last '/'). {form}",
             "admin.db.postgresNoHost": "The PostgreSQL URL names no host. {form}",
             "admin.db.postgresNoUser": "The PostgreSQL URL names no user. {form}",

@@ -42,7 +42,7 @@ extension MessageCatalog {
             "admin.db.notPostgresURL": "'{url}' ist keine PostgreSQL-URL. {form}",
             "admin.db.postgresBadOption": "Die Option '{option}' der PostgreSQL-URL wird nicht unterstützt; die einzige Option ist sslmode=disable, prefer oder require. {form}",
             "admin.db.postgresBadPort": "Der PostgreSQL-Port muss zwischen 1 und 65535 liegen. {form}",
-            "admin.db.postgresForm": "Schreiben Sie postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync.",
+            "admin.db.postgresForm": "Schreiben Sie die URL als postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync.",
             "admin.db.postgresNoDatabase": "Die PostgreSQL-URL nennt keine Datenbank (den Teil nach dem letzten '/'). {form}",
             "admin.db.postgresNoHost": "Die PostgreSQL-URL nennt keinen Host. {form}",
             "admin.db.postgresNoUser": "Die PostgreSQL-URL nennt keinen Benutzer. {form}",
