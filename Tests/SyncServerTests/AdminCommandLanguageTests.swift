@@ -38,7 +38,7 @@ struct AdminCommandLanguageTests {
         #expect(try JSONDecoder().decode([CohortInfo].self, from: Data(json.stdout.utf8)).map(\.name) == ["wedding"])
     }
 
-    @Test("A refused door list and an unknown cohort are explained in German, row by row, and nothing is imported")
+    @Test("A refused door list, an unknown or existing cohort and a published version are explained in German; nothing changes")
     func germanRefusals() throws {
         let directory = try EpochTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -70,6 +70,23 @@ struct AdminCommandLanguageTests {
         #expect(json.stdout.contains("\"code\" : \"notFound\""), "--json keeps the stable code: \(json.stdout)")
         let imported = try run(["households", "import", "--cohort", "wedding", list.path])
         #expect(imported.status == 0, "\(imported.stderr)")
+        let again = try run(["cohort", "create", "wedding"])
+        #expect(
+            again.stderr
+                == "Fehler: Den Kurs 'wedding' gibt es schon. Wählen Sie einen anderen Namen; 'syncserver cohort list' zeigt die vorhandenen.\n",
+            "\(again.stderr)")
+        let survey = PrivacyFixtures.surveyFile.path
+        let nowhere = try run(["survey", "publish", "--cohort", "moabit", survey])
+        #expect(
+            nowhere.stderr == "Fehler: Den Kurs 'moabit' gibt es nicht. Legen Sie ihn mit 'syncserver cohort create' an.\n",
+            "\(nowhere.stderr)")
+        #expect(try run(["survey", "publish", "--cohort", "wedding", survey]).status == 0)
+        let twice = try run(["survey", "publish", "--cohort", "wedding", survey])
+        #expect(
+            twice.stderr
+                == "Fehler: Fragebogen 'nachbarschaft-2026' Version 1 ist im Kurs 'wedding' schon veröffentlicht, und "
+                + "veröffentlichte Versionen ändern sich nie. Erhöhen Sie `version` und veröffentlichen Sie ihn erneut.\n",
+            "\(twice.stderr)")
     }
 
     @Test("Bad database locations, unreadable files and a bad proxy address are refused in German, without secrets")

@@ -97,7 +97,10 @@ struct StoreConformanceTests {
     func conflictsAreOneMessage(kind: StoreKind) async throws {
         let store = try await Self.makeStore(kind)
         let time = Timestamp(millisecondsSince1970: 5)
-        await #expect(throws: StoreError.conflict("Cohort 'wedding' exists already.")) {
+        await #expect(
+            throws: StoreError.conflict(
+                "Cohort 'wedding' exists already. Choose another name; 'syncserver cohort list' shows the existing ones.")
+        ) {
             try await store.createCohort(named: "wedding", at: time)
         }
         let survey = PublishedSurvey(

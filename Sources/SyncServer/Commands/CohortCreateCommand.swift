@@ -29,9 +29,9 @@ struct CohortCreateCommand: AsyncParsableCommand {
     /// Creates the cohort.
     func run() async throws {
         try await output.run {
-            let name = try CohortAdministration.checkName(name, as: .cohort)
+            let name = name
             let cohort = try await database.withStore { store in
-                try await store.createCohort(named: name, at: SystemWallClock().now())
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet)).createCohort(named: name)
             }
             try output.print(cohort, text: AdminTexts.text("admin.cohortCreate.done", ["cohort": cohort.name]))
         }

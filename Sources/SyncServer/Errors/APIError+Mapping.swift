@@ -41,7 +41,7 @@ extension APIError {
             case .invalidName, .invalidDoorList: self = APIError(.badRequest, .invalidParameter, error.message)
             case .unknownCohort, .unknownRecord: self = APIError(.notFound, .notFound, error.message)
             case .invalidSurvey: self = APIError(.badRequest, .invalidSurvey, error.message)
-            case .doorIDTaken: self = APIError(.conflict, .conflict, error.message)
+            case .cohortExists, .surveyPublished, .doorIDTaken: self = APIError(.conflict, .conflict, error.message)
             }
         case let error as HTTPError:
             switch error.status {

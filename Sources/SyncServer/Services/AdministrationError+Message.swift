@@ -10,6 +10,12 @@ extension AdministrationError {
                 "refusal.invalidName", ["what": catalog.text("refusal.name.\(kind.rawValue)"), "given": String(given.prefix(40))])
         case .unknownCohort(let cohort):
             catalog.text("refusal.unknownCohort", ["cohort": String(cohort.prefix(60))])
+        case .cohortExists(let cohort):
+            catalog.text("refusal.cohortExists", ["cohort": String(cohort.prefix(60))])
+        case .surveyPublished(let survey, let version, let cohort):
+            catalog.text(
+                "refusal.surveyPublished",
+                ["survey": String(survey.prefix(60)), "version": String(version), "cohort": String(cohort.prefix(60))])
         case .invalidSurvey(let text):
             text
         case .invalidDoorList(let error):

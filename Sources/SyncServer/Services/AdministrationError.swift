@@ -18,6 +18,10 @@ enum AdministrationError: Error, Equatable, Sendable {
     case invalidName(NameKind, given: String)
     /// The cohort does not exist.
     case unknownCohort(String)
+    /// A cohort with this name exists already.
+    case cohortExists(String)
+    /// This version of the survey is published in the cohort already; published versions never change.
+    case surveyPublished(survey: String, version: Int, cohort: String)
     /// The survey file does not parse; the text says where and why.
     case invalidSurvey(String)
     /// The door list cannot be imported; the error lists its problems.

@@ -25,6 +25,16 @@ struct CohortAdministration: Sendable {
         return trimmed
     }
 
+    /// Creates a cohort whose name follows ``checkName(_:as:)``.
+    func createCohort(named name: String) async throws -> CohortInfo {
+        let name = try Self.checkName(name, as: .cohort)
+        do {
+            return try await store.createCohort(named: name, at: environment.clock.now())
+        } catch let error as StoreError where error == StoreRules.cohortExists(name) {
+            throw AdministrationError.cohortExists(name)
+        }
+    }
+
     /// Creates a one-time code for a participant (7 days) or a trainer (48 hours).
     func issueCode(cohort: String, participant: String, role: Role, createdBy: String) async throws -> EnrollmentGrant {
         let participant = try Self.checkName(participant, as: role == .trainer ? .trainer : .participant)
@@ -69,8 +79,13 @@ struct CohortAdministration: Sendable {
         } catch {
             throw AdministrationError.invalidSurvey(error.message)
         }
+        try await requireCohort(cohort)
         let published = PublishedSurvey(cohort: cohort, publishedAt: environment.clock.now(), definition: definition)
-        try await store.publishSurvey(published)
+        do {
+            try await store.publishSurvey(published)
+        } catch let error as StoreError where error == StoreRules.surveyPublished(published) {
+            throw AdministrationError.surveyPublished(survey: definition.id, version: definition.version, cohort: cohort)
+        }
         environment.logger.info(
             "Published a survey",
             metadata: [

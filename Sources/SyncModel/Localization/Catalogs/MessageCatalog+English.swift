@@ -573,12 +573,14 @@ extension MessageCatalog {
             "record.notObject": "The answers must be a JSON object of question name to value, e.g. {\"haushalt\": 3, \"wohndauer\": \"jahre_1_5\"}.",
             "record.unreadable": "Cannot read the answers file '{path}'. Check the path.",
             // refusal
+            "refusal.cohortExists": "Cohort '{cohort}' exists already. Choose another name; 'syncserver cohort list' shows the existing ones.",
             "refusal.doorIDTaken": "The door id '{id}' is already used by a record of another cohort or collection; nothing of this chunk was imported. Give the doors of cohort '{cohort}' their own ids (or ids that are not UUIDs, which are made unique per cohort).",
             "refusal.invalidName": "The {what} must be 1 to 100 printable characters, e.g. 'Ayşe K.'; got '{given}'.",
             "refusal.name.cohort": "cohort name",
             "refusal.name.device": "device name",
             "refusal.name.participant": "participant name",
             "refusal.name.trainer": "trainer name",
+            "refusal.surveyPublished": "Survey '{survey}' version {version} is published already in cohort '{cohort}', and published versions never change. Raise `version` and publish again.",
             "refusal.unknownCohort": "Cohort '{cohort}' does not exist. Create it with 'syncserver cohort create'.",
             "refusal.unknownRecord": "Cohort '{cohort}' holds no record '{id}'. Copy the full id from 'fieldclient list' or the export (the id column) and try again.",
             // report

@@ -573,12 +573,14 @@ extension MessageCatalog {
             "record.notObject": "Die Antworten müssen ein JSON-Objekt aus Fragename und Wert sein, z. B. {\"haushalt\": 3, \"wohndauer\": \"jahre_1_5\"}.",
             "record.unreadable": "Die Antwortdatei '{path}' lässt sich nicht lesen. Prüfen Sie den Pfad.",
             // refusal
+            "refusal.cohortExists": "Den Kurs '{cohort}' gibt es schon. Wählen Sie einen anderen Namen; 'syncserver cohort list' zeigt die vorhandenen.",
             "refusal.doorIDTaken": "Die Tür-id '{id}' gehört schon zu einem Datensatz eines anderen Kurses oder einer anderen Sammlung; von diesem Teil wurde nichts importiert. Geben Sie den Türen des Kurses '{cohort}' eigene ids (oder ids, die keine UUIDs sind; sie werden je Kurs eindeutig gemacht).",
             "refusal.invalidName": "Der {what} muss 1 bis 100 druckbare Zeichen lang sein, z. B. 'Ayşe K.'; angegeben war '{given}'.",
             "refusal.name.cohort": "Kursname",
             "refusal.name.device": "Gerätename",
             "refusal.name.participant": "Teilnehmername",
             "refusal.name.trainer": "Name der Kursleitung",
+            "refusal.surveyPublished": "Fragebogen '{survey}' Version {version} ist im Kurs '{cohort}' schon veröffentlicht, und veröffentlichte Versionen ändern sich nie. Erhöhen Sie `version` und veröffentlichen Sie ihn erneut.",
             "refusal.unknownCohort": "Den Kurs '{cohort}' gibt es nicht. Legen Sie ihn mit 'syncserver cohort create' an.",
             "refusal.unknownRecord": "Im Kurs '{cohort}' gibt es keinen Datensatz '{id}'. Kopieren Sie die vollständige Kennung aus 'fieldclient list' oder aus dem Export (Spalte id) und versuchen Sie es noch einmal.",
             // report

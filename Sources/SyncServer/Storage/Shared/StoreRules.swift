@@ -17,9 +17,9 @@ enum StoreRules {
         guard found else { throw missingCohort(name) }
     }
 
-    /// The error for creating a cohort that exists.
+    /// The error for creating a cohort that exists, worded as ``AdministrationError/cohortExists(_:)`` is.
     static func cohortExists(_ name: String) -> StoreError {
-        .conflict("Cohort '\(name)' exists already.")
+        .conflict(MessageCatalog.english.text("refusal.cohortExists", ["cohort": name]))
     }
 
     /// The error for a database without the rows every syncserver database has (`what`: the epoch,
@@ -53,11 +53,13 @@ enum StoreRules {
         .conflict("The replica id \(replica) belongs to another device. Make a new replica id and enroll again.")
     }
 
-    /// The error for publishing a survey version that is published already.
+    /// The error for publishing a survey version that is published already, worded as
+    /// ``AdministrationError/surveyPublished(survey:version:cohort:)`` is.
     static func surveyPublished(_ survey: PublishedSurvey) -> StoreError {
         .conflict(
-            "Survey '\(survey.definition.id)' version \(survey.definition.version) is published already in "
-                + "cohort '\(survey.cohort)', and published versions never change. Raise `version` and publish again.")
+            MessageCatalog.english.text(
+                "refusal.surveyPublished",
+                ["survey": survey.definition.id, "version": String(survey.definition.version), "cohort": survey.cohort]))
     }
 
     /// Refuses a database whose schema is newer than the newest migration this build knows, so
