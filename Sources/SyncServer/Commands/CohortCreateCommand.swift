@@ -31,7 +31,8 @@ struct CohortCreateCommand: AsyncParsableCommand {
         try await output.run {
             let name = name
             let cohort = try await database.withStore { store in
-                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet)).createCohort(named: name)
+                try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+                    .createCohort(named: name)
             }
             try output.print(cohort, text: AdminTexts.text("admin.cohortCreate.done", ["cohort": cohort.name]))
         }
