@@ -99,13 +99,13 @@ struct AdminCommandLanguageTests {
             #expect(output.status != 0, "\(arguments) must fail")
             return output.stderr
         }
-        let form = "Schreiben Sie die URL als postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync."
+        let form = "Schreiben Sie die Adresse als postgres://BENUTZER[:PASSWORT]@HOST[:PORT]/DATENBANK, z. B. postgres://sync@127.0.0.1:5432/quartiersync."
         #expect(try refusal(["cohort", "list", "--db", "postgres://sync@/sync"]).hasPrefix(
-            "Fehler: Die PostgreSQL-URL nennt keinen Host. \(form)\nAufruf: syncserver cohort list"))
+            "Fehler: Die PostgreSQL-Adresse nennt keinen Host. \(form)\nAufruf: syncserver cohort list"))
         #expect(try refusal(["cohort", "list", "--db", "postgres:sync@127.0.0.1/sync"]).hasPrefix(
-            "Fehler: 'postgres:sync@127.0.0.1/sync' ist keine PostgreSQL-URL. \(form)"))
+            "Fehler: 'postgres:sync@127.0.0.1/sync' ist keine PostgreSQL-Adresse. \(form)"))
         let option = try refusal(["cohort", "list", "--db", "postgres://sync@127.0.0.1/sync?password=geheim"])
-        #expect(option.hasPrefix("Fehler: Die Option 'password' der PostgreSQL-URL wird nicht unterstützt;"), "\(option)")
+        #expect(option.hasPrefix("Fehler: Die Option 'password' der PostgreSQL-Adresse wird nicht unterstützt;"), "\(option)")
         #expect(!option.contains("geheim"))
         #expect(try refusal(["cohort", "list", "--db", "sqlite:"]).hasPrefix("Fehler: 'sqlite:' nennt keine Datei. Schreiben Sie sqlite:PFAD"))
         let missing = directory.appendingPathComponent("fehlt").path
@@ -119,5 +119,26 @@ struct AdminCommandLanguageTests {
         #expect(try refusal(["serve", "--db", db, "--trusted-proxy", "kein-proxy"]).hasPrefix(
             "Fehler: --trusted-proxy 'kein-proxy' ist keine IP-Adresse. Geben Sie die Adresse des Proxys an, z. B. 127.0.0.1."))
         #expect(!FileManager.default.fileExists(atPath: db), "no refusal created the database")
+    }
+
+    @Test(
+        "migrate reports the move in German, and refuses a used destination in German",
+        .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
+    func germanMigration() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        _ = try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db], environment: Self.german)
+        let destination = try await TestPostgres.makeDatabaseURL()
+        let moved = try SyncServerProcess.run(["migrate", "--from", db, "--to", destination], environment: Self.german)
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.hasPrefix("1 Kurse, 0 Geräte, 0 Anmeldecodes, 0 Fragebogenversionen, 0 Datensätze"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("Starten Sie die Server mit --db "), "\(moved.stdout)")
+        let again = try SyncServerProcess.run(["migrate", "--from", db, "--to", destination], environment: Self.german)
+        #expect(again.status != 0)
+        #expect(again.stderr.hasPrefix("Fehler: Das Ziel "), "\(again.stderr)")
+        #expect(
+            again.stderr.contains(" ist nicht leer (1 audit_events, 1 cohorts, 1 retired_epochs). Ziehen Sie in eine neue, leere Datenbank um"),
+            "\(again.stderr)")
     }
 }

@@ -96,13 +96,15 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             try output.print(
                 summary,
-                text: """
-                    Moved \(summary.cohorts) cohorts, \(summary.devices) devices, \(summary.codes) codes, \
-                    \(summary.surveys) surveys, \(summary.records) records (feed up to \(summary.lastSequence)), \
-                    \(summary.relays) relay notes and \(summary.auditEvents) audit events to \(summary.to).
-                    New epoch \(summary.epoch); the SQLite epoch \(summary.retiredEpoch) is retired there, so clients \
-                    upload once and read again. Start the servers with --db \(summary.to).
-                    """)
+                text: AdminTexts.text(
+                    "admin.migrate.done",
+                    [
+                        "cohorts": String(summary.cohorts), "devices": String(summary.devices), "codes": String(summary.codes),
+                        "surveys": String(summary.surveys), "records": String(summary.records),
+                        "last": String(summary.lastSequence), "relays": String(summary.relays),
+                        "audit": String(summary.auditEvents), "to": summary.to, "epoch": summary.epoch,
+                        "retired": summary.retiredEpoch,
+                    ]))
         }
     }
 }

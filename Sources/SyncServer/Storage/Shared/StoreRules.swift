@@ -80,11 +80,11 @@ enum StoreRules {
     }
 
     /// Refuses to import into a database that holds anything: `used` names the tables with rows
-    /// and how many, `location` the database.
+    /// and how many, `location` the database. Only `syncserver migrate` imports, so the message is
+    /// in the operator's language.
     static func requireEmpty(_ used: [(table: String, rows: Int64)], at location: String) throws(StoreError) {
         guard !used.isEmpty else { return }
-        throw .conflict(
-            "The destination \(location) is not empty (" + used.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
-                + "). Migrate into a new, empty database (createdb NAME), never over a used one.")
+        let contents = used.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
+        throw .conflict(AdminTexts.text("admin.migrate.notEmpty", ["location": location, "contents": contents]))
     }
 }
