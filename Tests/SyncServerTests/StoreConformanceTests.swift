@@ -376,6 +376,14 @@ struct StoreConformanceTests {
             ])
     }
 
+    /// Moves `source` into `target` as `syncserver migrate` does, a record per page, with the new
+    /// epoch "epoch-after-move".
+    static func move(_ source: SQLiteRecordStore, to target: PostgresRecordStore) async throws {
+        _ = try await target.importDeployment(
+            try await source.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 90),
+            relays: try await source.exportRelays(), nextRecords: { after in try await source.exportRecords(after: after, limit: 1) })
+    }
+
     @Test(
         "A deployment moved from SQLite to PostgreSQL exports from there what it exported before",
         .enabled(if: TestPostgres.serverURL != nil, "needs QS_POSTGRES_URL (scripts/test sets it)"))
@@ -383,9 +391,7 @@ struct StoreConformanceTests {
         let source = try #require(try await Self.makeStore(.sqlite) as? SQLiteRecordStore)
         try await Self.fillDeployment(source)
         let target = try await TestPostgres.makeStore(random: SeededRandomSource(seed: 12))
-        _ = try await target.importDeployment(
-            try await source.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 90),
-            relays: try await source.exportRelays(), nextRecords: { after in try await source.exportRecords(after: after, limit: 1) })
+        try await Self.move(source, to: target)
         #expect(try await Self.exportLines(target) == (try await Self.exportLines(source)))
         #expect(try await target.epoch() == "epoch-after-move")
         #expect(try await target.retiredEpochs().map(\.epoch) == [try await source.epoch()])
@@ -407,9 +413,7 @@ struct StoreConformanceTests {
                 "The destination \(target.location) is not empty (1 cohorts, 1 devices, 1 enrollment_codes). "
                     + "Migrate into a new, empty database (createdb NAME), never over a used one.")
         ) {
-            _ = try await target.importDeployment(
-                try await source.exportHeader(), newEpoch: "epoch-after-move", at: Timestamp(millisecondsSince1970: 90),
-                relays: try await source.exportRelays(), nextRecords: { after in try await source.exportRecords(after: after, limit: 1) })
+            try await Self.move(source, to: target)
         }
         #expect(try await Self.exportLines(target) == before)
         #expect(try await target.epoch() == epoch)
