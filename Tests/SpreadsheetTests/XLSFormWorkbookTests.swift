@@ -224,6 +224,45 @@ struct XLSFormWorkbookTests {
         #expect(Self.message(data)?.hasPrefix(expected) == true, "\(Self.message(data) ?? "published")")
     }
 
+    @Test("a trainer in a German locale reads the refusals of a workbook in German, naming sheet, row and column")
+    func germanRefusals() throws {
+        func german(_ data: Data) -> String? {
+            do {
+                _ = try XLSFormWorkbook.survey(from: data)
+                return nil
+            } catch {
+                return error.message(in: .german)
+            }
+        }
+        let noSurvey = try TestWorkbook(sheets: [("choices", [["list_name"]]), ("settings", [["form_id"]])]).data()
+        #expect(
+            german(noSurvey) == "Die Arbeitsmappe hat kein Blatt namens 'survey' (ihre Blätter: choices, settings). "
+                + "Ein XLSForm braucht die Blätter `survey`, `choices` und `settings`.")
+        let noSettings = try TestWorkbook(sheets: [("survey", [["type", "name", "label"], ["text", "a", "A"]])]).data()
+        #expect(german(noSettings)?.hasPrefix("Die Arbeitsmappe hat kein Blatt namens 'settings'. Legen Sie es an") == true)
+        let feature = try Self.workbook(header: ["type", "name", "label", "calculation"], [["text", "a", "A", "1 + 1"]])
+        #expect(
+            german(feature) == "Blatt 'survey', Zeile 2 ('a'), Spalte `calculation`: Der Wert '1 + 1' nutzt eine Funktion, "
+                + "die QuartierSync nicht kennt (choice_filter, repeat_count, calculation, trigger, read_only). "
+                + "Leeren Sie die Zelle oder entfernen Sie die Spalte.")
+        let choices = try TestWorkbook(sheets: [
+            ("survey", [["type", "name", "label"], ["select_one farben", "a", "A"]]),
+            ("choices", [["list_name", "name", "label"], ["farben", "rot", "Rot"], [nil, nil, nil], ["farben", "rot", "Rot!"]]),
+            Self.settings,
+        ]).data()
+        #expect(
+            german(choices) == "Blatt 'choices', Zeile 4: Die Antwortmöglichkeit 'rot' steht zweimal in der Liste 'farben' "
+                + "(auch in Blatt 'choices', Zeile 2). Jede Antwortmöglichkeit einer Liste braucht einen eigenen Namen.")
+        #expect(german(Data("PK\u{3}\u{4}garbage".utf8))?.hasPrefix("Die Datei ist keine Excel-Arbeitsmappe (.xlsx)") == true)
+        let fixture = try RepositoryFiles.fixture("nachbarschaftsbefragung.xlsx")
+        let cut = try #require(german(fixture.prefix(fixture.count / 2)))
+        #expect(cut.hasPrefix("Die Datei ist keine Excel-Arbeitsmappe") || cut.hasPrefix("Die Arbeitsmappe ist beschädigt"), "\(cut)")
+        let rows: [[TestCell?]] = (0..<6_000).map { [.text("text"), .text("q\($0)"), .text("Frage \($0)")] }
+        #expect(
+            german(try Self.workbook(rows)) == "Das Blatt 'survey' hat 6000 Zeilen; ein Fragebogen darf höchstens 5000 haben. "
+                + "Prüfen Sie, ob das Blatt nur den Fragebogen enthält.")
+    }
+
     @Test("a workbook with damaged bytes publishes or is refused, and never crashes", arguments: Array(UInt64(1)...8))
     func damagedBytesNeverCrash(seed: UInt64) throws {
         let fixture = [UInt8](try RepositoryFiles.fixture("nachbarschaftsbefragung.xlsx"))

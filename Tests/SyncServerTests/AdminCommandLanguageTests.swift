@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SyncModel
 import Testing
 
@@ -87,6 +88,65 @@ struct AdminCommandLanguageTests {
                 == "Fehler: Fragebogen 'nachbarschaft-2026' Version 1 ist im Kurs 'wedding' schon veröffentlicht, und "
                 + "veröffentlichte Versionen ändern sich nie. Erhöhen Sie `version` und veröffentlichen Sie ihn erneut.\n",
             "\(twice.stderr)")
+    }
+
+    @Test("A survey file with mistakes is explained in German, naming the row and the question; nothing is published")
+    func germanSurveyRefusals() throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        func publish(_ text: String) throws -> String {
+            let file = directory.appendingPathComponent("fragebogen.yaml")
+            try Data(text.utf8).write(to: file)
+            let output = try SyncServerProcess.run(
+                ["survey", "publish", "--cohort", "wedding", file.path, "--db", db], environment: Self.german)
+            #expect(output.status != 0)
+            return output.stderr
+        }
+        _ = try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db], environment: Self.german)
+        let settings = "settings: { form_id: befragung, version: 1, form_title: Befragung }\n"
+        #expect(
+            try publish(settings + "survey:\n  - { type: text, name: wohnort, label: A }\n  - { type: integer, name: wohnort, label: B }\n")
+                == "Fehler: Zeile 2 in `survey` ('wohnort'): Den Namen 'wohnort' trägt schon eine andere Frage "
+                + "(Zeile 1 in `survey` ('wohnort')). Jede Frage braucht einen eigenen Namen.\n")
+        #expect(
+            try publish(settings + "survey:\n  - { type: integer, name: alter, label: Alter, relevant: '${alter2} >' }\n")
+                == "Fehler: Zeile 1 in `survey` ('alter'): Die Bedingung in `relevant` \"${alter2} >\" lässt sich nicht lesen: "
+                + "an Stelle 12 wird ein Wert, '${name}', '.', '(' oder eine Funktion erwartet, dort steht aber das Ende der "
+                + "Bedingung. Prüfen Sie Anführungszeichen, Klammern und Operatoren (=, !=, <, <=, >, >=, `and`, `or`, `not(…)`).\n")
+        #expect(
+            try publish(settings + "survey:\n  - { type: integer, name: kinder, label: Kinder, default: viele }\n")
+                == "Fehler: Zeile 1 in `survey` ('kinder'): Die Vorgabe 'viele' ist keine gültige Antwort (sie passt nicht zum "
+                + "Typ `integer`). Korrigieren oder entfernen Sie `default`.\n")
+        #expect(
+            try publish(#"{"id": "befragung", "version": 0, "title": "B", "questions": [{"name": "a", "type": "text", "label": "A"}]}"#)
+                == "Fehler: Der Fragebogen 'befragung' hat die Version 0, Versionen beginnen aber bei 1. "
+                + "Setzen Sie `version` auf 1 oder höher.\n")
+        let english = try SyncServerProcess.run(
+            ["survey", "publish", "--cohort", "wedding", directory.appendingPathComponent("fragebogen.yaml").path, "--db", db],
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": ""])
+        #expect(english.stderr == "error: Survey 'befragung' has version 0, but versions start at 1. Set `version` to 1 or higher.\n")
+        let store = try SQLiteRecordStore(path: db)
+        defer { try? store.close() }
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM surveys") } == 0)
+    }
+
+    @Test("A database a newer syncserver migrated is refused in German, with what to do")
+    func germanNewerSchema() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        #expect(try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db], environment: Self.german).status == 0)
+        let store = try SQLiteRecordStore(path: db)
+        try await store.recordFutureMigration()
+        try store.close()
+        let refused = try SyncServerProcess.run(["cohort", "list", "--db", db], environment: Self.german)
+        let newest = StoreSchema.newestVersion
+        #expect(
+            refused.stderr
+                == "Fehler: Die Datenbank \(db) lässt sich nicht öffnen: Die Datenbank sqlite:\(db) hat die Schemaversion "
+                + "\(newest + 1), neuer, als dieser syncserver kennt (\(newest)). Verwenden Sie den neueren syncserver.\n",
+            "\(refused.stderr)")
     }
 
     @Test("Bad database locations, unreadable files and a bad proxy address are refused in German, without secrets")

@@ -119,7 +119,11 @@ struct SpreadsheetImportTests {
         let refused = try SyncServerProcess.run(
             ["survey", "publish", "--cohort", "wedding", "--db", db, broken.path], environment: german)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("not an Excel workbook"), "\(refused.stderr)")
+        #expect(
+            refused.stderr
+                == "Fehler: Die Datei ist keine Excel-Arbeitsmappe (.xlsx): Sie ist kein lesbares ZIP-Archiv. Speichern Sie sie "
+                + "in Ihrem Tabellenprogramm als \"Excel 2007-365 (.xlsx)\" und versuchen Sie es erneut.\n",
+            "the operator reads it in German: \(refused.stderr)")
     }
 
     @Test("POST /v1/surveys takes a workbook and answers a broken one with 400, never 5xx")

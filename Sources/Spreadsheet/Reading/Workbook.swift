@@ -1,5 +1,6 @@
 import Foundation
 import SWXMLHash
+import SyncModel
 import ZIPFoundation
 
 /// An XLSX workbook opened for reading: its sheets in workbook order, each read on demand.
@@ -27,7 +28,7 @@ public final class Workbook {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("quartiersync-\(UUID().uuidString).xlsx")
         guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
         else {
-            throw WorkbookError("The workbook cannot be read: no temporary file could be written. Check the free disk space.")
+            throw WorkbookError("noTemporaryFile")
         }
         defer { try? FileManager.default.removeItem(at: file) }
         do {
@@ -69,10 +70,10 @@ public final class Workbook {
     /// The rows of sheet `name` that hold at least one cell, in file order.
     public func rows(ofSheet name: String) throws(WorkbookError) -> [SheetRow] {
         guard let part = sheetParts[name] else {
-            throw WorkbookError("The workbook has no sheet named '\(name)'. Its sheets: \(sheetNames.joined(separator: ", ")).")
+            throw WorkbookError("noSheet", ["name": .verbatim(name), "sheets": .verbatim(sheetNames.joined(separator: ", "))])
         }
         guard archive[part] != nil else {
-            throw WorkbookError.damaged(part, "the sheet '\(name)' is listed but its contents are missing")
+            throw WorkbookError.damaged(part, "sheetMissing", ["name": .verbatim(name)])
         }
         var lastRow = 0
         let rows = try Workbook.items("row", in: "sheetData", part: part, archive: archive) { row -> SheetRow? in
@@ -146,9 +147,7 @@ public final class Workbook {
             }
         }
         guard archive["xl/workbook.xml"] != nil else {
-            throw WorkbookError(
-                "The file is a ZIP archive but not an Excel workbook: it has no workbook part (xl/workbook.xml). "
-                    + "Save it from your spreadsheet program as \"Excel 2007-365 (.xlsx)\".")
+            throw WorkbookError("noWorkbookPart")
         }
         return "xl/workbook.xml"
     }
@@ -159,7 +158,7 @@ public final class Workbook {
         let file = part.split(separator: "/").last.map(String.init) ?? part
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
         guard archive[relsPart] != nil else {
-            throw WorkbookError.damaged(relsPart, "the list of the workbook's sheets is missing")
+            throw WorkbookError.damaged(relsPart, "noSheetList")
         }
         return try relationships(in: relsPart, base: folder, archive: archive)
     }
@@ -224,7 +223,7 @@ public final class Workbook {
             var cut = min(cursor + pieceSize, closing.lowerBound)
             if cut < closing.lowerBound {
                 guard let end = data.range(of: itemEnd, options: .backwards, in: cursor..<cut) else {
-                    throw WorkbookError.damaged(part, "an element is larger than \(pieceSize / 1_000_000) MB")
+                    throw WorkbookError.damaged(part, "elementTooLarge", ["size": .verbatim(String(pieceSize / 1_000_000))])
                 }
                 cut = end.upperBound
             }
@@ -241,24 +240,26 @@ public final class Workbook {
     /// The bytes of a part, refusing parts that unpack to more than `partSizeLimit`.
     private static func extract(part: String, in archive: Archive) throws(WorkbookError) -> Data {
         guard let entry = archive[part] else {
-            throw WorkbookError.damaged(part, "a required part is missing")
+            throw WorkbookError.damaged(part, "partMissing")
         }
         guard entry.uncompressedSize <= partSizeLimit else {
             throw WorkbookError(
-                "The workbook is too large to read: its part \(part) unpacks to \(entry.uncompressedSize / 1_000_000) MB, "
-                    + "more than the \(partSizeLimit / 1_000_000) MB QuartierSync reads. "
-                    + "Split the data into smaller workbooks, or remove rows and sheets that are not needed.")
+                "tooLarge",
+                [
+                    "part": .verbatim(part), "size": .verbatim(String(entry.uncompressedSize / 1_000_000)),
+                    "limit": .verbatim(String(partSizeLimit / 1_000_000)),
+                ])
         }
         var data = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
-                if UInt64(data.count) > partSizeLimit { throw WorkbookError.damaged(part, "it unpacks to more than it declares") }
+                if UInt64(data.count) > partSizeLimit { throw WorkbookError.damaged(part, "overlong") }
             }
         } catch let error as WorkbookError {
             throw error
         } catch {
-            throw WorkbookError.damaged(part, "it cannot be unpacked")
+            throw WorkbookError.damaged(part, "cannotUnpack")
         }
         return data
     }
@@ -269,16 +270,16 @@ public final class Workbook {
     /// attribute values that are not, so such a part is refused before it reaches the parser.
     private static func parse(xml data: Data, part: String) throws(WorkbookError) -> XMLHashXMLElement {
         guard String(data: data, encoding: .utf8) != nil else {
-            throw WorkbookError.damaged(part, "its text is not UTF-8")
+            throw WorkbookError.damaged(part, "notUTF8")
         }
         let document = XMLHash.config { options in
             options.detectParsingErrors = true
         }.parse(data)
         if case .parsingError(let error) = document {
-            throw WorkbookError.damaged(part, "its XML cannot be read (line \(error.line), column \(error.column))")
+            throw WorkbookError.damaged(part, "badXML", ["line": .verbatim(String(error.line)), "column": .verbatim(String(error.column))])
         }
         guard let root = document.element?.childElements.first else {
-            throw WorkbookError.damaged(part, "it is empty")
+            throw WorkbookError.damaged(part, "empty")
         }
         return root
     }

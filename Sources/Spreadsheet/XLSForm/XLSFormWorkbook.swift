@@ -28,13 +28,10 @@ public enum XLSFormWorkbook {
         do {
             workbook = try Workbook(data: data)
         } catch {
-            throw SurveyError(.invalidDocument, error.message)
+            throw SurveyError(.invalidDocument, "workbook", ["detail": error.text])
         }
         guard let surveyName = workbook.sheetName(matching: "survey") else {
-            throw SurveyError(
-                .invalidDocument,
-                "The workbook has no sheet named 'survey' (its sheets: \(workbook.sheetNames.joined(separator: ", "))). "
-                    + "An XLSForm needs the sheets survey, choices and settings.")
+            throw SurveyError(.invalidDocument, "noSurveySheet", ["sheets": "\(workbook.sheetNames.joined(separator: ", "))"])
         }
         let settings: XLSFormSheet
         if let settingsName = workbook.sheetName(matching: "settings") {
@@ -46,17 +43,13 @@ public enum XLSFormWorkbook {
                 name: "settings",
                 rows: [XLSFormSheetRow(number: 2, cells: [("form_id", stem), ("form_title", stem), ("version", "1")])])
         } else {
-            throw SurveyError(
-                .missingField,
-                "The workbook has no sheet named 'settings'. Add it with the columns form_id, version and form_title "
-                    + "and one row below them, e.g. nachbarschaft-2026, 1, Aktivierende Befragung.")
+            throw SurveyError(.missingField, "noSettingsSheet")
         }
         let surveySheet = try sheet(surveyName, of: workbook)
         if surveySheet.rows.count > rowLimit {
             throw SurveyError(
-                .invalidDocument,
-                "The sheet '\(surveyName)' has \(surveySheet.rows.count) rows; a survey may have at most \(rowLimit). "
-                    + "Check that the sheet holds only the questionnaire.")
+                .invalidDocument, "tooManyRows",
+                ["sheet": "\(surveyName)", "count": "\(surveySheet.rows.count)", "limit": "\(rowLimit)"])
         }
         var choicesSheet: XLSFormSheet?
         if let choicesName = workbook.sheetName(matching: "choices") {
@@ -71,7 +64,7 @@ public enum XLSFormWorkbook {
         do {
             rows = try workbook.rows(ofSheet: name)
         } catch {
-            throw SurveyError(.invalidDocument, error.message)
+            throw SurveyError(.invalidDocument, "workbook", ["detail": error.text])
         }
         guard let headerIndex = rows.firstIndex(where: { !$0.isBlank }) else {
             return XLSFormSheet(name: name, rows: [])

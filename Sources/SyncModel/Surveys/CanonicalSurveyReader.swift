@@ -6,36 +6,35 @@ enum CanonicalSurveyReader {
     private typealias R = SurveyNodeReading
 
     static func read(_ document: Node.Mapping) throws(SurveyError) -> SurveyDefinition {
-        let place = "The survey"
+        let place = SurveyPlace.survey
         let fields = try R.entries(of: document, place: place)
         let known = ["id", "version", "title", "questions", "defaultLanguage", "languages"]
         for (key, _) in fields where !known.contains(key) {
-            throw SurveyError(
-                .unknownField, "The survey has the unknown key `\(key)`. Known keys: \(known.joined(separator: ", ")).")
+            throw SurveyError(.unknownField, "unknownKey", at: place, ["key": "\(key)", "known": "\(known.joined(separator: ", "))"])
         }
         let id = try R.text(document["id"], field: "id", place: place) ?? ""
         let title = try R.text(document["title"], field: "title", place: place) ?? ""
         if id.isEmpty {
-            throw SurveyError(.missingField, "The survey has no `id`. Add e.g. \"id\": \"nachbarschaft-2026\".")
+            throw SurveyError(.missingField, "noCanonicalID")
         }
         if title.isEmpty {
-            throw SurveyError(.missingField, "Survey '\(id)' has no `title`. Add the title shown to interviewers.")
+            throw SurveyError(.missingField, "noCanonicalTitle", at: .namedSurvey(id))
         }
-        let version = try R.version(document["version"], place: "Survey '\(id)'")
+        let version = try R.version(document["version"], place: .namedSurvey(id))
         var questions: [Question] = []
-        var locations: [String] = []
+        var locations: [SurveyPlace] = []
         for (index, node) in try R.items(document["questions"], field: "questions", place: place).enumerated() {
-            let location = "question \(index + 1)"
+            let location = SurveyPlace.question(index + 1)
             questions.append(try question(node, location: location))
             locations.append(location)
         }
         var languages: [SurveyLanguage] = []
         for (index, node) in try R.items(document["languages"], field: "languages", place: place).enumerated() {
-            let languagePlace = "Language \(index + 1)"
+            let languagePlace = SurveyPlace.language(index + 1)
             guard let language = node.mapping,
                 let tag = try R.text(language["tag"], field: "tag", place: languagePlace)
             else {
-                throw SurveyError(.invalidDocument, "\(languagePlace) must be an object with tag and name.")
+                throw SurveyError(.invalidDocument, "languageNotObject", at: languagePlace)
             }
             languages.append(
                 SurveyLanguage(tag: tag, name: try R.text(language["name"], field: "name", place: languagePlace) ?? tag))
@@ -48,26 +47,25 @@ enum CanonicalSurveyReader {
 
     /// A text and its translations (`label` and `labels`), or nil when the text is missing.
     private static func localized(
-        _ row: Node.Mapping, _ field: String, translations: String, place: String
+        _ row: Node.Mapping, _ field: String, translations: String, place: SurveyPlace
     ) throws(SurveyError) -> LocalizedText? {
         guard let text = try R.text(row[field], field: field, place: place) else { return nil }
         return LocalizedText(text, translations: try R.translations(row[translations], field: translations, place: place))
     }
 
-    private static func question(_ node: Node, location: String) throws(SurveyError) -> Question {
-        let place = location.prefix(1).uppercased() + location.dropFirst()
+    private static func question(_ node: Node, location place: SurveyPlace) throws(SurveyError) -> Question {
         guard let row = node.mapping else {
-            throw SurveyError(.invalidDocument, "\(place) must be an object with name, type and label.")
+            throw SurveyError(.invalidDocument, "questionNotObject", at: place)
         }
         for (key, _) in try R.entries(of: row, place: place) where !Question.canonicalKeys.contains(key) {
             throw SurveyError(
-                .unknownField,
-                "\(place) has the unknown key `\(key)`. Known keys: \(Question.canonicalKeys.joined(separator: ", ")).")
+                .unknownField, "unknownKey", at: place,
+                ["key": "\(key)", "known": "\(Question.canonicalKeys.joined(separator: ", "))"])
         }
         let name = try R.text(row["name"], field: "name", place: place) ?? ""
-        let named = Question.describe(name: name, location: location)
+        let named = SurveyPlace.question(name, at: place)
         guard let typeName = try R.text(row["type"], field: "type", place: named) else {
-            throw SurveyError(.missingField, "\(named) has no `type`.")
+            throw SurveyError(.missingField, "noCanonicalType", at: named)
         }
         guard let type = QuestionType(rawValue: typeName) else {
             throw SurveyError.unknownType(typeName, place: named)
@@ -76,9 +74,9 @@ enum CanonicalSurveyReader {
         if let choicesNode = row["choices"] {
             choices = []
             for (index, choiceNode) in try R.items(choicesNode, field: "choices", place: named).enumerated() {
-                let choicePlace = "\(named), choice \(index + 1)"
+                let choicePlace = SurveyPlace.choice(named, index + 1)
                 guard let choice = choiceNode.mapping else {
-                    throw SurveyError(.invalidDocument, "\(choicePlace) must be an object with name and label.")
+                    throw SurveyError(.invalidDocument, "choiceNotObject", at: choicePlace)
                 }
                 choices?.append(
                     Choice(
@@ -105,6 +103,6 @@ enum CanonicalSurveyReader {
             defaultValue: try R.text(row["default"], field: "default", place: named),
             group: try R.text(row["group"], field: "group", place: named),
             personal: try R.flag(row["personal"], field: "personal", place: named),
-            location: location)
+            location: place)
     }
 }

@@ -24,7 +24,7 @@ struct ConditionParser {
         let condition = try parseOr()
         skipWhitespace()
         if index < characters.count {
-            throw failure(expected: "'and', 'or', a comparison or the end of the condition")
+            throw failure(expected: .continuation)
         }
         return condition
     }
@@ -67,7 +67,7 @@ struct ConditionParser {
     private mutating func parsePrimary() throws(ConditionSyntaxError) -> Condition {
         skipWhitespace()
         guard let character = peek() else {
-            throw failure(expected: "a value, '${name}', '.', '(' or a function")
+            throw failure(expected: .operand)
         }
         switch character {
         case "$":
@@ -78,7 +78,7 @@ struct ConditionParser {
             index += 1
             let inner = try parseOr()
             skipWhitespace()
-            guard consume(")") else { throw failure(expected: "')'") }
+            guard consume(")") else { throw failure(expected: .symbol(")")) }
             return inner
         case "-":
             if let next = peek(offset: 1), next.isASCIIDigit || next == "." {
@@ -95,18 +95,18 @@ struct ConditionParser {
             if character.isASCIIDigit { return try parseNumber(negative: false) }
             if character.isASCIILetter { return try parseFunction() }
         }
-        throw failure(expected: "a value, '${name}', '.', '(' or a function")
+        throw failure(expected: .operand)
     }
 
     private mutating func parseReference() throws(ConditionSyntaxError) -> Condition {
-        guard consume("${") else { throw failure(expected: "'${'") }
+        guard consume("${") else { throw failure(expected: .symbol("${")) }
         let start = index
         while let character = peek(), character.isASCIILetter || character.isASCIIDigit || character == "_" {
             index += 1
         }
-        guard index > start else { throw failure(expected: "a question name") }
+        guard index > start else { throw failure(expected: .questionName) }
         let name = String(characters[start..<index])
-        guard consume("}") else { throw failure(expected: "'}'") }
+        guard consume("}") else { throw failure(expected: .symbol("}")) }
         return .reference(name)
     }
 
@@ -117,9 +117,7 @@ struct ConditionParser {
         while let character = peek(), character != quote { index += 1 }
         guard index < characters.count else {
             index = opening
-            throw ConditionSyntaxError(
-                text: text, position: opening + 1, expected: "a closing \(quote) for the string starting here",
-                found: "end of condition")
+            throw ConditionSyntaxError(text: text, position: opening + 1, expectation: .closingQuote(String(quote)), token: nil)
         }
         let value = String(characters[start..<index])
         index += 1
@@ -134,7 +132,7 @@ struct ConditionParser {
             while let character = peek(), character.isASCIIDigit { index += 1 }
         }
         guard index > start, let value = Double(String(characters[start..<index])) else {
-            throw failure(expected: "a number")
+            throw failure(expected: .number)
         }
         return .number(negative ? -value : value)
     }
@@ -152,24 +150,23 @@ struct ConditionParser {
         case "true", "false": arity = 0
         default:
             index = start
-            throw failure(
-                expected: "a value or one of the functions not, selected, count-selected, string-length, true, false")
+            throw failure(expected: .function)
         }
         skipWhitespace()
-        guard consume("(") else { throw failure(expected: "'(' after '\(name)'") }
+        guard consume("(") else { throw failure(expected: .openingParenthesis(after: name)) }
         var arguments: [Condition] = []
         skipWhitespace()
         if arity > 0 {
             arguments.append(try parseOr())
             while arguments.count < arity {
                 skipWhitespace()
-                guard consume(",") else { throw failure(expected: "',' and another argument to '\(name)'") }
+                guard consume(",") else { throw failure(expected: .anotherArgument(to: name)) }
                 arguments.append(try parseOr())
             }
         }
         skipWhitespace()
         guard consume(")") else {
-            throw failure(expected: arity == 0 ? "')' ('\(name)' takes no arguments)" : "')' after the arguments to '\(name)'")
+            throw failure(expected: arity == 0 ? .noArguments(name) : .closingParenthesis(after: name))
         }
         switch name {
         case "not": return .not(arguments[0])
@@ -213,12 +210,12 @@ struct ConditionParser {
         return true
     }
 
-    private func failure(expected: String) -> ConditionSyntaxError {
-        ConditionSyntaxError(text: text, position: index + 1, expected: expected, found: describeFound())
+    private func failure(expected: ConditionSyntaxError.Expectation) -> ConditionSyntaxError {
+        ConditionSyntaxError(text: text, position: index + 1, expectation: expected, token: foundToken())
     }
 
-    private func describeFound() -> String {
-        guard index < characters.count else { return "end of condition" }
+    private func foundToken() -> String? {
+        guard index < characters.count else { return nil }
         var end = index
         let first = characters[index]
         if first.isASCIILetter || first.isASCIIDigit {
@@ -232,7 +229,7 @@ struct ConditionParser {
             end += 1
             if end < characters.count, "=<>!{".contains(characters[end]), "=<>!$".contains(first) { end += 1 }
         }
-        return "'\(String(characters[index..<end]))'"
+        return String(characters[index..<end])
     }
 }
 

@@ -13,7 +13,7 @@ extension Question: Codable {
         let typeName = try container.decode(String.self, forKey: .type)
         let name = try container.decode(String.self, forKey: .name)
         guard let type = QuestionType(rawValue: typeName) else {
-            let error = SurveyError.unknownType(typeName, place: Question.describe(name: name, location: nil))
+            let error = SurveyError.unknownType(typeName, place: .questionNamed(name))
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message, underlyingError: error))
         }
@@ -101,10 +101,8 @@ extension Question: Codable {
 
 extension SurveyError {
     /// The error for a type name that is not supported.
-    static func unknownType(_ typeName: String, place: String) -> SurveyError {
+    static func unknownType(_ typeName: String, place: SurveyPlace) -> SurveyError {
         let known = QuestionType.allCases.map { $0.hasChoices ? "\($0.rawValue) LISTNAME" : $0.rawValue }
-        return SurveyError(
-            .unknownType,
-            "\(place) has the unknown type '\(typeName)'. Use one of: \(known.joined(separator: ", ")).")
+        return SurveyError(.unknownType, "unknownType", at: place, ["type": "\(typeName)", "known": "\(known.joined(separator: ", "))"])
     }
 }

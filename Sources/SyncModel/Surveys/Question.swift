@@ -87,23 +87,21 @@ public struct Question: Hashable, Sendable {
         name: String, type: QuestionType, labels: LocalizedText, hints: LocalizedText?, required: Bool,
         choices: [Choice]?, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, constraint: String?,
         constraintMessages: LocalizedText?, relevant: String?, requiredMessage: String? = nil,
-        defaultValue: String? = nil, group: String? = nil, personal: Bool = false, location: String?
+        defaultValue: String? = nil, group: String? = nil, personal: Bool = false, location: SurveyPlace?
     ) throws(SurveyError) {
-        let place = Question.describe(name: name, location: location)
+        let place = SurveyPlace.question(name, at: location)
         try Question.checkName(name, place: place)
         guard !labels.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw SurveyError(.missingField, "\(place) has no label. Add the question text in the `label` column.")
+            throw SurveyError(.missingField, "noLabel", at: place)
         }
         try Question.checkChoices(choices, type: type, place: place)
         try Question.checkBounds(type: type, min: min, max: max, minLength: minLength, maxLength: maxLength, place: place)
         if type == .note {
             if required {
-                throw SurveyError(
-                    .invalidValue, "\(place) is a note and cannot be required, because notes take no answer. Remove `required`.")
+                throw SurveyError(.invalidValue, "noteRequired", at: place)
             }
             if constraint != nil {
-                throw SurveyError(
-                    .invalidValue, "\(place) is a note and cannot have a constraint, because notes take no answer. Remove `constraint`.")
+                throw SurveyError(.invalidValue, "noteConstraint", at: place)
             }
         }
         self.name = name
@@ -126,20 +124,16 @@ public struct Question: Hashable, Sendable {
         self.constraintCondition = try Question.parseCondition(constraint, column: "constraint", place: place)
         self.relevantCondition = try Question.parseCondition(relevant, column: "relevant", place: place)
         if let relevantCondition, relevantCondition.usesCurrentValue {
-            throw SurveyError(
-                .invalidCondition,
-                "\(place): `relevant` uses `.`, but a question's relevance cannot depend on its own answer. "
-                    + "Refer to earlier questions with ${name}.")
+            throw SurveyError(.invalidCondition, "relevantUsesItself", at: place, ["reference": "${name}"])
         }
         if let defaultValue {
             guard type.takesAnswer else {
-                throw SurveyError(
-                    .invalidValue, "\(place) is a note and cannot have a default, because notes take no answer. Remove `default`.")
+                throw SurveyError(.invalidValue, "noteDefault", at: place)
             }
             if case .failure(let issue) = parseInput(defaultValue), issue.code != .constraintViolated {
                 throw SurveyError(
-                    .invalidValue,
-                    "\(place): the default '\(defaultValue)' is not a valid answer (\(issue.message)). Correct or remove `default`.")
+                    .invalidValue, "invalidDefault", at: place,
+                    ["value": "\(defaultValue)", "reason": .worded("survey.reason.\(issue.code.rawValue)", ["type": "\(type.rawValue)"])])
             }
         }
     }
@@ -165,29 +159,15 @@ public struct Question: Hashable, Sendable {
 
     // MARK: Checks
 
-    static func describe(name: String, location: String?) -> String {
-        switch (location, name.isEmpty) {
-        case (let location?, true): return location.capitalizedFirst
-        case (let location?, false): return "\(location.capitalizedFirst) ('\(name)')"
-        case (nil, _): return "Question '\(name)'"
-        }
-    }
-
-    private static func checkName(_ name: String, place: String) throws(SurveyError) {
+    private static func checkName(_ name: String, place: SurveyPlace) throws(SurveyError) {
         if name.isEmpty {
-            throw SurveyError(.missingField, "\(place) has no name. Add a `name` such as `alter` (letters, digits, _).")
+            throw SurveyError(.missingField, "noName", at: place)
         }
         if name.hasPrefix("_") {
-            throw SurveyError(
-                .reservedName,
-                "\(place): names starting with '_' are reserved for record metadata such as _status. "
-                    + "Rename the question, e.g. '\(name.drop { $0 == "_" })'.")
+            throw SurveyError(.reservedName, "reservedName", at: place, ["suggestion": "\(name.drop { $0 == "_" })"])
         }
         if !isValidName(name) {
-            throw SurveyError(
-                .invalidName,
-                "\(place): '\(name)' is not a valid question name. Use a letter followed by letters, digits or _ "
-                    + "(no spaces, umlauts or hyphens), e.g. 'wohndauer_jahre'.")
+            throw SurveyError(.invalidName, "invalidName", at: place, ["name": "\(name)"])
         }
     }
 
@@ -197,91 +177,74 @@ public struct Question: Hashable, Sendable {
         return name.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
     }
 
-    private static func checkChoices(_ choices: [Choice]?, type: QuestionType, place: String) throws(SurveyError) {
+    private static func checkChoices(_ choices: [Choice]?, type: QuestionType, place: SurveyPlace) throws(SurveyError) {
         guard type.hasChoices else {
             if choices != nil {
-                throw SurveyError(
-                    .invalidValue,
-                    "\(place) is of type \(type.rawValue), but only select_one and select_multiple questions have choices. "
-                        + "Remove the choices or change the type.")
+                throw SurveyError(.invalidValue, "choicesNotAllowed", at: place, ["type": "\(type.rawValue)"])
             }
             return
         }
         guard let choices else {
-            throw SurveyError(
-                .missingChoiceList, "\(place) is a \(type.rawValue) question without choices. Add its choices.")
+            throw SurveyError(.missingChoiceList, "noChoices", at: place, ["type": "\(type.rawValue)"])
         }
         guard !choices.isEmpty else {
-            throw SurveyError(
-                .emptyChoiceList, "\(place) is a \(type.rawValue) question with an empty choice list. Add at least one choice.")
+            throw SurveyError(.emptyChoiceList, "emptyChoices", at: place, ["type": "\(type.rawValue)"])
         }
         var seen = Set<String>()
         for choice in choices {
             if choice.name.isEmpty || choice.name.contains(where: { $0.isWhitespace || $0 == "," }) {
-                throw SurveyError(
-                    .invalidChoiceName,
-                    "\(place): choice name '\(choice.name)' must be non-empty and contain no spaces or commas. "
-                        + "Use e.g. 'gruenflaechen' and put the readable text in the label.")
+                throw SurveyError(.invalidChoiceName, "invalidChoiceName", at: place, ["choice": "\(choice.name)"])
             }
             if choice.label.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw SurveyError(.missingField, "\(place): choice '\(choice.name)' has no label. Add its text.")
+                throw SurveyError(.missingField, "choiceNoLabel", at: place, ["choice": "\(choice.name)"])
             }
             if !seen.insert(choice.name).inserted {
-                throw SurveyError(
-                    .duplicateChoiceName,
-                    "\(place): choice name '\(choice.name)' appears twice. Every choice of a list needs its own name.")
+                throw SurveyError(.duplicateChoiceName, "duplicateChoice", at: place, ["choice": "\(choice.name)"])
             }
         }
     }
 
     private static func checkBounds(
-        type: QuestionType, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, place: String
+        type: QuestionType, min: Double?, max: Double?, minLength: Int?, maxLength: Int?, place: SurveyPlace
     ) throws(SurveyError) {
         if (min != nil || max != nil) && !type.isNumeric {
-            throw SurveyError(
-                .invalidRange,
-                "\(place) is of type \(type.rawValue), but min/max only apply to integer and decimal questions. "
-                    + "Use min_length/max_length for text or a constraint.")
+            throw SurveyError(.invalidRange, "boundsNotNumeric", at: place, ["type": "\(type.rawValue)"])
         }
         if (minLength != nil || maxLength != nil) && type != .text {
-            throw SurveyError(
-                .invalidRange,
-                "\(place) is of type \(type.rawValue), but min_length/max_length only apply to text questions. "
-                    + "Use min/max for numbers.")
+            throw SurveyError(.invalidRange, "lengthsNotText", at: place, ["type": "\(type.rawValue)"])
         }
         for (bound, column) in [(min, "min"), (max, "max")] {
             if let bound, !bound.isFinite {
-                throw SurveyError(.invalidRange, "\(place): \(column) must be a finite number.")
+                throw SurveyError(.invalidRange, "boundNotFinite", at: place, ["column": "\(column)"])
             }
         }
         if let min, let max, min > max {
             throw SurveyError(
-                .invalidRange,
-                "\(place): min (\(Question.format(min))) is greater than max (\(Question.format(max))), so no answer "
-                    + "could be valid. Swap them or correct the typo.")
+                .invalidRange, "minAboveMax", at: place, ["min": "\(Question.format(min))", "max": "\(Question.format(max))"])
         }
         for (bound, column) in [(minLength, "min_length"), (maxLength, "max_length")] {
             if let bound, bound < 0 {
-                throw SurveyError(.invalidRange, "\(place): \(column) (\(bound)) must not be negative.")
+                throw SurveyError(.invalidRange, "negativeLength", at: place, ["column": "\(column)", "value": "\(bound)"])
             }
         }
         if let minLength, let maxLength, minLength > maxLength {
-            throw SurveyError(
-                .invalidRange,
-                "\(place): min_length (\(minLength)) is greater than max_length (\(maxLength)), so no answer "
-                    + "could be valid. Swap them or correct the typo.")
+            throw SurveyError(.invalidRange, "minLengthAboveMax", at: place, ["min": "\(minLength)", "max": "\(maxLength)"])
         }
     }
 
-    private static func parseCondition(_ text: String?, column: String, place: String) throws(SurveyError) -> Condition? {
+    private static func parseCondition(_ text: String?, column: String, place: SurveyPlace) throws(SurveyError) -> Condition? {
         guard let text else { return nil }
         do {
             return try Condition.parse(text)
         } catch {
             throw SurveyError(
-                .invalidCondition,
-                "\(place): the \(column) condition \"\(text)\" cannot be read \(error.message). "
-                    + "Check quotes, parentheses and operators (=, !=, <, <=, >, >=, and, or, not(…)).")
+                .invalidCondition, "unreadableCondition", at: place,
+                [
+                    "column": "\(column)", "text": "\(text)",
+                    "syntax": .worded(
+                        "condition.syntax",
+                        ["position": "\(error.position)", "expected": error.expectation.text, "found": error.foundText]),
+                ])
         }
     }
 
@@ -294,9 +257,4 @@ public struct Question: Hashable, Sendable {
 
 extension Unicode.Scalar {
     fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
-}
-
-extension String {
-    /// The string with its first character uppercased, for messages starting with a location.
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

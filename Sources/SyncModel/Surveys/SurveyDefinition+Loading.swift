@@ -5,7 +5,7 @@ extension SurveyDefinition {
     /// Loads a survey from XLSForm-style YAML/JSON (`settings`, `survey`, `choices`) or from the canonical JSON form.
     public static func parse(_ data: Data) throws(SurveyError) -> SurveyDefinition {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SurveyError(.invalidDocument, "The survey file is not UTF-8 text. Save it as UTF-8 YAML or JSON.")
+            throw SurveyError(.invalidDocument, "notUTF8")
         }
         return try parse(text)
     }
@@ -16,13 +16,10 @@ extension SurveyDefinition {
         do {
             root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         } catch {
-            throw SurveyError(.invalidDocument, "The survey file is not valid YAML or JSON: \(error)")
+            throw SurveyError(.invalidDocument, "notYAML", ["detail": "\(error)"])
         }
         guard let root, let document = root.mapping else {
-            throw SurveyError(
-                .invalidDocument,
-                "The survey file must be a mapping with `settings`, `survey` and `choices` (XLSForm) "
-                    + "or with `id`, `version`, `title` and `questions` (canonical JSON).")
+            throw SurveyError(.invalidDocument, "notMapping")
         }
         if document["questions"] != nil {
             return try CanonicalSurveyReader.read(document)
@@ -30,9 +27,6 @@ extension SurveyDefinition {
         if document["survey"] != nil {
             return try XLSFormReader.read(document)
         }
-        throw SurveyError(
-            .invalidDocument,
-            "The survey file has neither a `survey` list (XLSForm) nor a `questions` list (canonical JSON). "
-                + "Add one of them.")
+        throw SurveyError(.invalidDocument, "noQuestions")
     }
 }

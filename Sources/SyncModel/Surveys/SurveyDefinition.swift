@@ -36,31 +36,28 @@ public struct SurveyDefinition: Hashable, Sendable {
     /// Creates a survey; `locations[i]` (e.g. `survey row 4`) names question `i` in error messages.
     init(
         id: String, version: Int, title: String, questions: [Question], defaultLanguage: String?,
-        languages: [SurveyLanguage], locations: [String]?
+        languages: [SurveyLanguage], locations: [SurveyPlace]?
     ) throws(SurveyError) {
         guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw SurveyError(.missingField, "The survey has no id. Set `form_id` in `settings`, e.g. nachbarschaft-2026.")
+            throw SurveyError(.missingField, "noID")
         }
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw SurveyError(.missingField, "Survey '\(id)' has no title. Set `form_title` in `settings`.")
+            throw SurveyError(.missingField, "noTitle", at: .namedSurvey(id))
         }
         guard version >= 1 else {
-            throw SurveyError(
-                .invalidVersion, "Survey '\(id)' has version \(version), but versions start at 1. Set `version` to 1 or higher.")
+            throw SurveyError(.invalidVersion, "versionBelowOne", at: .namedSurvey(id), ["version": "\(version)"])
         }
         guard !questions.isEmpty else {
-            throw SurveyError(.missingField, "Survey '\(id)' has no questions. Add rows to `survey`.")
+            throw SurveyError(.missingField, "noQuestionRows", at: .namedSurvey(id))
         }
-        func place(_ index: Int) -> String {
-            Question.describe(name: questions[index].name, location: locations?[index])
+        func place(_ index: Int) -> SurveyPlace {
+            .question(questions[index].name, at: locations?[index])
         }
         var positions: [String: Int] = [:]
         for (index, question) in questions.enumerated() {
             if let first = positions[question.name] {
                 throw SurveyError(
-                    .duplicateName,
-                    "\(place(index)): the name '\(question.name)' is already used by \(place(first).lowercasedFirst). "
-                        + "Every question needs its own name.")
+                    .duplicateName, "duplicateName", at: place(index), ["name": "\(question.name)", "other": place(first).text])
             }
             positions[question.name] = index
         }
@@ -72,18 +69,13 @@ public struct SurveyDefinition: Hashable, Sendable {
                 for reference in condition?.references ?? [] {
                     guard let target = positions[reference] else {
                         throw SurveyError(
-                            .unknownReference,
-                            "\(place(index)): the \(column) condition refers to ${\(reference)}, but there is no question "
-                                + "named '\(reference)'. Check the spelling.")
+                            .unknownReference, "unknownReference", at: place(index),
+                            ["column": "\(column)", "reference": "${\(reference)}", "name": "\(reference)"])
                     }
                     if target > index || (target == index && !allowsSelf) {
-                        let what = target == index ? "the question itself" : "\(place(target).lowercasedFirst), which comes later"
                         throw SurveyError(
-                            .forwardReference,
-                            "\(place(index)): the \(column) condition refers to ${\(reference)}, \(what). "
-                                + (column == "relevant"
-                                    ? "Relevance may only depend on earlier questions; move this question after it."
-                                    : "Constraints may only depend on earlier questions (use `.` for the answer itself)."))
+                            .forwardReference, target == index ? "selfReference" : "forwardReference.\(column)",
+                            at: place(index), ["reference": "${\(reference)}", "other": place(target).text])
                     }
                 }
             }
@@ -111,10 +103,7 @@ public struct SurveyDefinition: Hashable, Sendable {
             }
         }
         if let defaultLanguage, tags.contains(defaultLanguage) {
-            throw SurveyError(
-                .invalidValue,
-                "Survey '\(survey)' has texts translated into its default language '\(defaultLanguage)'. "
-                    + "Write default-language texts in the plain `label` column (or its `label::…` column), not both.")
+            throw SurveyError(.invalidValue, "translatedDefault", at: .namedSurvey(survey), ["language": "\(defaultLanguage)"])
         }
         guard defaultLanguage != nil || !tags.isEmpty else { return [] }
         func language(_ tag: String) -> SurveyLanguage {
@@ -199,9 +188,4 @@ extension SurveyDefinition: Codable {
         try container.encodeIfPresent(defaultLanguage, forKey: .defaultLanguage)
         if !languages.isEmpty { try container.encode(languages, forKey: .languages) }
     }
-}
-
-extension String {
-    /// The string with its first character lowercased, for locations in the middle of a sentence.
-    fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

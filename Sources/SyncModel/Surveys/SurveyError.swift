@@ -1,17 +1,37 @@
 import Foundation
 
-/// Why a survey definition could not be loaded, with a message saying where, what and what to do.
+/// Why a survey definition could not be loaded, with a message saying where, what and what to do,
+/// worded in a catalog so that trainers and operators read it in their language.
 public struct SurveyError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
     /// The kind of problem, stable for programs and tests.
     public let code: Code
-    /// A message for trainers: where the problem is, what is wrong and how to fix it.
-    public let message: String
+    /// The wording: the catalog key below `survey.error.`.
+    public let key: String
+    /// Where the problem is, when it is at one place of the file.
+    public let place: SurveyPlace?
+    /// The values of the wording's other placeholders.
+    public let arguments: [String: CatalogText]
 
-    /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    /// Creates an error worded by `survey.error.<key>`; `place` fills its `{place}`.
+    public init(_ code: Code, _ key: String, at place: SurveyPlace? = nil, _ arguments: [String: CatalogText] = [:]) {
         self.code = code
-        self.message = message
+        self.key = key
+        self.place = place
+        self.arguments = arguments
     }
+
+    /// The message in `catalog`'s language: where the problem is, what is wrong and how to fix it.
+    public func message(in catalog: MessageCatalog) -> String {
+        var filled = arguments.mapValues { $0.text(in: catalog) }
+        if let place {
+            let text = place.text.text(in: catalog)
+            filled["place"] = text.prefix(1).uppercased() + text.dropFirst()
+        }
+        return catalog.text("survey.error.\(key)", filled)
+    }
+
+    /// The message in English, as the API answers.
+    public var message: String { message(in: .english) }
 
     /// Same as `message`.
     public var description: String { message }

@@ -7,5 +7,5 @@ struct XLSFormGroup: Sendable {
     /// The group's `relevant` condition, which every member must also satisfy.
     var relevant: String?
     /// Where the group begins, for messages.
-    var place: String
+    var place: SurveyPlace
 }

@@ -17,15 +17,15 @@ struct XLSFormOrigin: Sendable {
     /// A YAML or JSON document.
     static let document = XLSFormOrigin()
 
-    /// How the survey row at `index` is named in messages.
-    func surveyLocation(_ index: Int) -> String {
-        guard let surveyRows else { return "survey row \(index + 1)" }
-        return "sheet '\(surveySheet)', row \(surveyRows[index])"
+    /// Where the survey row at `index` is, for messages.
+    func surveyLocation(_ index: Int) -> SurveyPlace {
+        guard let surveyRows else { return .surveyRow(index + 1) }
+        return .sheetRow(sheet: surveySheet, row: surveyRows[index])
     }
 
-    /// How the choices row at `index` is named in messages, capitalised.
-    func choicesPlace(_ index: Int) -> String {
-        guard let choicesRows else { return "Choices row \(index + 1)" }
-        return "Sheet '\(choicesSheet)', row \(choicesRows[index])"
+    /// Where the choices row at `index` is, for messages.
+    func choicesPlace(_ index: Int) -> SurveyPlace {
+        guard let choicesRows else { return .choicesRow(index + 1) }
+        return .sheetRow(sheet: choicesSheet, row: choicesRows[index])
     }
 }

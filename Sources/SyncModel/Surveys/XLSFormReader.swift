@@ -21,23 +21,22 @@ enum XLSFormReader {
         QuestionType.allCases.map { $0.hasChoices ? "\($0.rawValue) LISTNAME" : $0.rawValue } + ["begin group", "end group"]
 
     static func read(_ document: Node.Mapping, origin: XLSFormOrigin = .document) throws(SurveyError) -> SurveyDefinition {
-        for (key, _) in try R.entries(of: document, place: "The survey file") where !["settings", "survey", "choices"].contains(key) {
-            throw SurveyError(
-                .unknownField, "The survey file has the unknown section `\(key)`. Known sections: settings, survey, choices.")
+        for (key, _) in try R.entries(of: document, place: .file) where !["settings", "survey", "choices"].contains(key) {
+            throw SurveyError(.unknownField, "unknownSection", at: .file, ["key": "\(key)"])
         }
         let settings = try readSettings(document["settings"])
-        let id = try R.text(settings?["form_id"], field: "form_id", place: "settings") ?? ""
+        let id = try R.text(settings?["form_id"], field: "form_id", place: .settingsSection) ?? ""
         if id.isEmpty {
-            throw SurveyError(.missingField, "The survey has no id. Set `form_id` in `settings`, e.g. nachbarschaft-2026.")
+            throw SurveyError(.missingField, "noID")
         }
-        let title = try R.text(settings?["form_title"], field: "form_title", place: "settings") ?? ""
+        let title = try R.text(settings?["form_title"], field: "form_title", place: .settingsSection) ?? ""
         if title.isEmpty {
-            throw SurveyError(.missingField, "Survey '\(id)' has no title. Set `form_title` in `settings`.")
+            throw SurveyError(.missingField, "noTitle", at: .namedSurvey(id))
         }
-        let version = try R.version(settings?["version"], place: "The settings of survey '\(id)'")
+        let version = try R.version(settings?["version"], place: .settings(survey: id))
         let named = try declaredLanguages(in: document)
         var defaultLanguage: SurveyLanguage?
-        if let text = try R.text(settings?["default_language"], field: "default_language", place: "settings") {
+        if let text = try R.text(settings?["default_language"], field: "default_language", place: .settingsSection) {
             defaultLanguage = SurveyLanguage(xlsform: text)
         } else if !named.hasPlainColumn {
             defaultLanguage = named.languages.first { $0.tag == "de" || ["deutsch", "german"].contains($0.name.lowercased()) }
@@ -46,9 +45,9 @@ enum XLSFormReader {
         let texts = TextColumns(defaultTag: defaultLanguage?.tag, order: named.languages.map(\.tag))
         let lists = try readChoices(document["choices"], texts: texts, origin: origin)
         var questions: [Question] = []
-        var locations: [String] = []
+        var locations: [SurveyPlace] = []
         var groups: [XLSFormGroup] = []
-        for (index, node) in try R.items(document["survey"], field: "survey", place: "The survey file").enumerated() {
+        for (index, node) in try R.items(document["survey"], field: "survey", place: .file).enumerated() {
             let location = origin.surveyLocation(index)
             guard
                 let question = try readQuestion(
@@ -59,10 +58,7 @@ enum XLSFormReader {
             locations.append(location)
         }
         if let open = groups.last {
-            throw SurveyError(
-                .invalidDocument,
-                "\(open.place): the group '\(open.name)' begins here but never ends. "
-                    + "Add a row with type `end group` after its last question.")
+            throw SurveyError(.invalidDocument, "groupNotEnded", at: open.place, ["name": "\(open.name)"])
         }
         var languages = named.languages
         if let defaultLanguage, !languages.contains(where: { $0.tag == defaultLanguage.tag }) {
@@ -81,9 +77,9 @@ enum XLSFormReader {
         var languages: [SurveyLanguage] = []
         var hasPlainColumn = false
         for section in ["survey", "choices"] {
-            for row in try R.items(document[section], field: section, place: "The survey file") {
+            for row in try R.items(document[section], field: section, place: .file) {
                 guard let mapping = row.mapping else { continue }
-                for (key, value) in try R.entries(of: mapping, place: "The survey file") where value.null == nil {
+                for (key, value) in try R.entries(of: mapping, place: .file) where value.null == nil {
                     if localizedColumns.contains(key) { hasPlainColumn = true }
                     guard let range = key.range(of: "::"), localizedColumns.contains(String(key[..<range.lowerBound])) else {
                         continue
@@ -99,42 +95,38 @@ enum XLSFormReader {
     /// The settings mapping; XLSForm converters also write it as a one-row list.
     private static func readSettings(_ node: Node?) throws(SurveyError) -> Node.Mapping? {
         guard let node else {
-            throw SurveyError(.missingField, "The survey file has no `settings`. Add form_id, version and form_title.")
+            throw SurveyError(.missingField, "noSettings")
         }
         if let mapping = node.mapping { return mapping }
         if let rows = node.sequence, rows.count == 1, let mapping = rows.first?.mapping { return mapping }
-        throw SurveyError(.invalidDocument, "`settings` must be a mapping with form_id, version and form_title.")
+        throw SurveyError(.invalidDocument, "settingsNotMapping")
     }
 
     private static func readChoices(
         _ node: Node?, texts: TextColumns, origin: XLSFormOrigin
     ) throws(SurveyError) -> [String: [Choice]] {
         var lists: [String: [Choice]] = [:]
-        var rowOfChoice: [String: String] = [:]
-        for (index, row) in try R.items(node, field: "choices", place: "The survey file").enumerated() {
+        var rowOfChoice: [String: SurveyPlace] = [:]
+        for (index, row) in try R.items(node, field: "choices", place: .file).enumerated() {
             let place = origin.choicesPlace(index)
             guard let mapping = row.mapping else {
-                throw SurveyError(.invalidDocument, "\(place) must be a mapping with list_name, name and label.")
+                throw SurveyError(.invalidDocument, "choiceRowNotMapping", at: place)
             }
             let columns = try R.entries(of: mapping, place: place)
             for (key, _) in columns
             where !["list_name", "name", "label"].contains(key) && !key.hasPrefix("label::") && !origin.ignoresUnknownColumns {
-                throw SurveyError(
-                    .unknownField,
-                    "\(place) has the unknown column `\(key)`. Known columns: list_name, name, label "
-                        + "(or label::German (de) etc.). Quote labels that contain a comma in {…} rows.")
+                throw SurveyError(.unknownField, "unknownChoiceColumn", at: place, ["key": "\(key)"])
             }
             let listName = try R.text(mapping["list_name"], field: "list_name", place: place)
             let name = try R.text(mapping["name"], field: "name", place: place)
             if listName == nil && name == nil && columns.allSatisfy({ $0.value.null != nil }) { continue }
-            guard let listName else { throw SurveyError(.missingField, "\(place) has no `list_name`.") }
-            guard let name else { throw SurveyError(.missingField, "\(place) (list '\(listName)') has no `name`.") }
+            guard let listName else { throw SurveyError(.missingField, "noListName", at: place) }
+            guard let name else { throw SurveyError(.missingField, "noChoiceName", at: place, ["list": "\(listName)"]) }
             let key = "\(listName)\u{0}\(name)"
             if let first = rowOfChoice[key] {
                 throw SurveyError(
-                    .duplicateChoiceName,
-                    "\(place): choice '\(name)' appears twice in list '\(listName)' (also in \(first.prefix(1).lowercased() + first.dropFirst())). "
-                        + "Every choice of a list needs its own name.")
+                    .duplicateChoiceName, "duplicateListChoice", at: place,
+                    ["choice": "\(name)", "list": "\(listName)", "other": first.text])
             }
             rowOfChoice[key] = place
             let labels = try texts.read("label", in: columns, place: place) ?? LocalizedText("")
@@ -144,12 +136,11 @@ enum XLSFormReader {
     }
 
     private static func readQuestion(
-        _ node: Node, location: String, lists: [String: [Choice]], texts: TextColumns, groups: inout [XLSFormGroup],
+        _ node: Node, location place: SurveyPlace, lists: [String: [Choice]], texts: TextColumns, groups: inout [XLSFormGroup],
         ignoresUnknownColumns: Bool
     ) throws(SurveyError) -> Question? {
-        let place = location.prefix(1).uppercased() + location.dropFirst()
         guard let row = node.mapping else {
-            throw SurveyError(.invalidDocument, "\(place) must be a mapping with type, name and label.")
+            throw SurveyError(.invalidDocument, "questionRowNotMapping", at: place)
         }
         let columns = try R.entries(of: row, place: place)
         if columns.allSatisfy({ $0.value.null != nil }) { return nil }  // a blank spreadsheet row
@@ -158,26 +149,23 @@ enum XLSFormReader {
             let known = key.contains("::") ? localizedColumns.contains(base) : surveyColumns.contains(key)
             if !known && !ignoresUnknownColumns {
                 throw SurveyError(
-                    .unknownField,
-                    "\(place) has the unknown column `\(key)`. Known columns: "
-                        + "\(surveyColumns.sorted().joined(separator: ", ")) (label, hint and constraint_message "
-                        + "may have a language suffix such as label::German (de)).")
+                    .unknownField, "unknownSurveyColumn", at: place,
+                    ["key": "\(key)", "known": "\(surveyColumns.sorted().joined(separator: ", "))"])
             }
         }
         let name = try R.text(row["name"], field: "name", place: place) ?? ""
-        let named = Question.describe(name: name, location: location)
+        let named = SurveyPlace.question(name, at: place)
         for (key, value) in columns where unsupportedColumns.contains(key) {
             if let text = try R.text(value, field: key, place: named),
                 key != "read_only" || ["yes", "true", "true()", "1"].contains(text.lowercased())
             {
                 throw SurveyError(
-                    .unknownField,
-                    "\(named), column `\(key)`: the value '\(text)' uses a feature QuartierSync does not support "
-                        + "(\(unsupportedColumns.joined(separator: ", "))). Empty the cell or remove the column.")
+                    .unknownField, "unsupportedFeature", at: named,
+                    ["key": "\(key)", "value": "\(text)", "columns": "\(unsupportedColumns.joined(separator: ", "))"])
             }
         }
         guard let typeText = try R.text(row["type"], field: "type", place: named) else {
-            throw SurveyError(.missingField, "\(named) has no `type`. Use e.g. text, integer or select_one LISTNAME.")
+            throw SurveyError(.missingField, "noType", at: named)
         }
         let words = typeText.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let marker = words.joined(separator: " ").lowercased().replacingOccurrences(of: "_", with: " ")
@@ -190,10 +178,7 @@ enum XLSFormReader {
         }
         if marker == "end group" {
             guard groups.popLast() != nil else {
-                throw SurveyError(
-                    .invalidDocument,
-                    "\(named), column `type`: 'end group' has no matching 'begin group' above it. Remove the row "
-                        + "or add the group's beginning.")
+                throw SurveyError(.invalidDocument, "unmatchedEndGroup", at: named)
             }
             return nil
         }
@@ -223,18 +208,16 @@ enum XLSFormReader {
             defaultValue: try R.text(row["default"], field: "default", place: named),
             group: groups.last(where: { $0.label != nil })?.label,
             personal: try R.flag(row["personal"], field: "personal", place: named),
-            location: location)
+            location: place)
     }
 
     private static func resolveType(
-        _ text: String, place: String, lists: [String: [Choice]]
+        _ text: String, place: SurveyPlace, lists: [String: [Choice]]
     ) throws(SurveyError) -> (QuestionType, [Choice]?) {
         let parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard let typeName = parts.first, let type = QuestionType(rawValue: typeName) else {
             throw SurveyError(
-                .unknownType,
-                "\(place), column `type`: '\(text)' is not supported by QuartierSync. Supported types: "
-                    + "\(supportedTypes.joined(separator: ", ")).")
+                .unknownType, "unsupportedType", at: place, ["type": "\(text)", "known": "\(supportedTypes.joined(separator: ", "))"])
         }
         guard type.hasChoices else {
             if parts.count > 1 { throw SurveyError.unknownType(text, place: place) }
@@ -242,21 +225,16 @@ enum XLSFormReader {
         }
         guard parts.count == 2 else {
             if parts.count == 1 {
-                throw SurveyError(
-                    .missingChoiceList, "\(place): type '\(text)' needs a choice list name, e.g. '\(typeName) probleme'.")
+                throw SurveyError(.missingChoiceList, "noListForType", at: place, ["type": "\(text)", "example": "\(typeName) probleme"])
             }
-            throw SurveyError(
-                .unknownType,
-                "\(place), column `type`: '\(text)' is not supported; write '\(typeName) LISTNAME' "
-                    + "(or_other and file lists are not supported).")
+            throw SurveyError(.unknownType, "badSelectType", at: place, ["type": "\(text)", "typeName": "\(typeName)"])
         }
         let listName = parts[1]
         guard let choices = lists[listName] else {
             let known = lists.keys.sorted()
             throw SurveyError(
-                .missingChoiceList,
-                "\(place): the choice list '\(listName)' does not exist. Add rows with list_name '\(listName)' to `choices`"
-                    + (known.isEmpty ? "." : " or use one of: \(known.joined(separator: ", "))."))
+                .missingChoiceList, known.isEmpty ? "unknownList" : "unknownListKnown", at: place,
+                ["list": "\(listName)", "known": "\(known.joined(separator: ", "))"])
         }
         return (type, choices)
     }
@@ -272,7 +250,7 @@ enum XLSFormReader {
         /// the default text, the other variants as translations; nil when the row has none. A row
         /// without a default-language text shows its first translation by default.
         func read(
-            _ column: String, in columns: [(key: String, value: Node)], place: String
+            _ column: String, in columns: [(key: String, value: Node)], place: SurveyPlace
         ) throws(SurveyError) -> LocalizedText? {
             var plain: String?
             var translations: [String: String] = [:]
@@ -286,10 +264,7 @@ enum XLSFormReader {
             }
             if let defaultTag, let text = translations.removeValue(forKey: defaultTag) {
                 if let plain, plain != text {
-                    throw SurveyError(
-                        .invalidValue,
-                        "\(place): `\(column)` and its `\(column)::…` column for the default language '\(defaultTag)' "
-                            + "hold different texts. The plain column is the default language; keep one of them.")
+                    throw SurveyError(.invalidValue, "differentDefaultTexts", at: place, ["column": "\(column)", "language": "\(defaultTag)"])
                 }
                 plain = text
             }

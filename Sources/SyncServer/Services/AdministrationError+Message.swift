@@ -16,8 +16,8 @@ extension AdministrationError {
             catalog.text(
                 "refusal.surveyPublished",
                 ["survey": String(survey.prefix(60)), "version": String(version), "cohort": String(cohort.prefix(60))])
-        case .invalidSurvey(let text):
-            text
+        case .invalidSurvey(let error):
+            error.message(in: catalog)
         case .invalidDoorList(let error):
             error.message(in: catalog)
         case .unknownRecord(let id, let cohort):

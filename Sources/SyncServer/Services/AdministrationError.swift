@@ -1,3 +1,5 @@
+import SyncModel
+
 /// What the administrative services refuse, in the domain's terms; the HTTP layer
 /// (`APIError(mapping:)`) and the admin commands turn it into a status and a message
 /// (``message(in:)``, in the reader's language).
@@ -22,8 +24,8 @@ enum AdministrationError: Error, Equatable, Sendable {
     case cohortExists(String)
     /// This version of the survey is published in the cohort already; published versions never change.
     case surveyPublished(survey: String, version: Int, cohort: String)
-    /// The survey file does not parse; the text says where and why.
-    case invalidSurvey(String)
+    /// The survey file does not parse; the error says where and why.
+    case invalidSurvey(SurveyError)
     /// The door list cannot be imported; the error lists its problems.
     case invalidDoorList(HouseholdFileError)
     /// A door's id belongs to a record of another cohort or collection.

@@ -77,7 +77,7 @@ struct CohortAdministration: Sendable {
                 XLSFormWorkbook.looksLikeWorkbook(data)
                 ? try XLSFormWorkbook.survey(from: data, fileName: fileName) : try SurveyDefinition.parse(data)
         } catch {
-            throw AdministrationError.invalidSurvey(error.message)
+            throw AdministrationError.invalidSurvey(error)
         }
         try await requireCohort(cohort)
         let published = PublishedSurvey(cohort: cohort, publishedAt: environment.clock.now(), definition: definition)

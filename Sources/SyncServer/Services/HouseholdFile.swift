@@ -49,7 +49,7 @@ enum HouseholdFile {
             }
             return []
         } catch {
-            throw HouseholdFileError(.unreadableWorkbook(error.message))
+            throw HouseholdFileError(.unreadableWorkbook(error))
         }
     }
 

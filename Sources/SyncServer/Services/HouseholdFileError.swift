@@ -1,3 +1,4 @@
+import Spreadsheet
 import SyncModel
 
 /// Why a door list cannot be imported: every problem found, by row. The wording, with what to do,
@@ -7,8 +8,8 @@ struct HouseholdFileError: Error, Equatable, CustomStringConvertible {
     enum Problem: Equatable, Sendable {
         /// The bytes are neither UTF-8 nor Windows-1252 text.
         case notText
-        /// The workbook cannot be read; the text says why.
-        case unreadableWorkbook(String)
+        /// The workbook cannot be read; the error says why.
+        case unreadableWorkbook(WorkbookError)
         /// A quoted CSV field opened in `row` is never closed.
         case unclosedQuote(row: Int)
         /// The file has no row with content.
@@ -60,8 +61,8 @@ struct HouseholdFileError: Error, Equatable, CustomStringConvertible {
         switch problem {
         case .notText:
             return catalog.text("doorList.notText")
-        case .unreadableWorkbook(let detail):
-            return catalog.text("doorList.workbook", ["detail": detail])
+        case .unreadableWorkbook(let error):
+            return error.message(in: catalog)
         case .unclosedQuote(let row):
             return catalog.text("doorList.unclosedQuote", ["row": String(row)])
         case .empty:

@@ -63,20 +63,20 @@ enum StoreRules {
     }
 
     /// Refuses a database whose schema is newer than the newest migration this build knows, so
-    /// that an older server never writes into a newer layout.
+    /// that an older server never writes into a newer layout. A server or admin command meets it
+    /// while it opens its database, so the message is in the operator's language.
     static func refuseNewerSchema(_ version: Int, at location: String) throws(StoreError) {
         let newest = StoreSchema.newestVersion
         guard version > newest else { return }
         throw .unavailable(
-            "The database at \(location) has schema version \(version), newer than this syncserver "
-                + "knows (\(newest)). Run the newer syncserver.")
+            AdminTexts.text(
+                "admin.db.newerSchema", ["location": location, "version": String(version), "newest": String(newest)]))
     }
 
-    /// The error for a stored state that does not decode while `syncserver migrate` reads it.
+    /// The error for a stored state that does not decode while `syncserver migrate` reads it, in
+    /// the operator's language.
     static func unreadableState(at sequence: Int64, _ error: any Error) -> StoreError {
-        .conflict(
-            "The source's record at sequence \(sequence) is not a readable state: \(error). Nothing was moved; "
-                + "restore that record from a backup or remove it, then migrate again.")
+        .conflict(AdminTexts.text("admin.migrate.unreadableState", ["sequence": String(sequence), "detail": "\(error)"]))
     }
 
     /// Refuses to import into a database that holds anything: `used` names the tables with rows
