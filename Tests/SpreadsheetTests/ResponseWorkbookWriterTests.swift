@@ -18,10 +18,11 @@ final class ResponseWorkbookWriterTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Writes the sample records and returns the file and the JSON export of the same records.
-    private func written(language: String? = nil) throws -> (URL, [ExportedResponse]) {
+    /// Writes the sample records (labels in `language`, the rest in `interface`) and returns the
+    /// file and the JSON export of the same records.
+    private func written(language: String? = nil, interface: Language = .german) throws -> (URL, [ExportedResponse]) {
         let url = folder.appendingPathComponent("befragung.xlsx")
-        let workbook = try ResponseWorkbookWriter(creating: url, survey: survey, language: language)
+        let workbook = try ResponseWorkbookWriter(creating: url, survey: survey, language: language, interface: interface)
         var json = ResponseExporter(format: .json, survey: survey)
         var data = json.header()
         for record in SampleResponses.records() {
@@ -56,11 +57,12 @@ final class ResponseWorkbookWriterTests {
         }
     }
 
-    /// The cells the JSON export says the first sheet must show, header rows included.
-    private func expectedSheet(_ responses: [ExportedResponse], language: String?) -> [[String]] {
+    /// The cells the JSON export says the first sheet must show, header rows included: labels in
+    /// `language`, headings, statuses and review states in `interface`.
+    private func expectedSheet(_ responses: [ExportedResponse], language: String?, interface: Language) -> [[String]] {
         let questions = survey.questions.filter { $0.type != .note }
-        var labels = ["id", "participant", "created", "updated", "status", "household", "review"]
-        var names = labels
+        var names = ["id", "participant", "created", "updated", "status", "household", "review"]
+        var labels = names.map { interface.catalog.text("workbook.heading.\($0)") }
         for question in questions {
             labels.append(question.label(in: language))
             names.append(question.name)
@@ -75,7 +77,8 @@ final class ResponseWorkbookWriterTests {
         let rows = responses.map { response in
             var row = [
                 response.id.uuidString.lowercased(), response.participant, time(response.created), time(response.updated),
-                response.status, response.household ?? "", ResponseExporter.reviewLabel(response.review, language: language),
+                interface.catalog.text("status.\(response.status)"), response.household ?? "",
+                interface.catalog.text("review.state.\(response.review)"),
             ]
             for question in questions {
                 let answer = response.answers[question.name]
@@ -99,23 +102,28 @@ final class ResponseWorkbookWriterTests {
         else { return }
         let (url, responses) = try written()
         let sheets = try SpreadsheetSoftware.sheetsAsShown(url)
-        let expected = expectedSheet(responses, language: nil)
-        let shown = try #require(sheets["Responses"])
+        let expected = expectedSheet(responses, language: nil, interface: .german)
+        #expect(expected[0].starts(with: ["id", "Teilnehmer/in", "begonnen", "geändert", "Stand", "Tür", "Durchsicht"]))
+        #expect(Set(expected.dropFirst(2).map { $0[4] }).isSubset(of: ["Entwurf", "abgeschlossen"]))
+        let shown = try #require(sheets["Antworten"])
         #expect(shown.count == expected.count)
         for (index, (got, want)) in zip(shown, expected).enumerated() {
             #expect(got == want, "row \(index + 1)")
         }
         #expect(shown.joined().joined().contains(SampleResponses.tricky))
         #expect(shown[0].contains("Haushaltsgröße"))
+        let codebook = try #require(sheets["Codebuch"])
+        #expect(codebook[0] == ["Frage", "Typ", "Pflicht", "relevant wenn", "Antwortmöglichkeit", "label::Deutsch (de)", "label::English (en)"])
+        #expect(Set(codebook.dropFirst().map { $0[2] }) == ["ja", "nein", ""])
     }
 
     @Test("labels follow the asked language; the codebook lists every question and choice in each language")
     func englishLabelsAndCodebook() throws {
         guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")
         else { return }
-        let (url, responses) = try written(language: "en")
+        let (url, responses) = try written(language: "en", interface: .english)
         let sheets = try SpreadsheetSoftware.sheetsAsShown(url)
-        #expect(sheets["Responses"] == expectedSheet(responses, language: "en"))
+        #expect(sheets["Responses"] == expectedSheet(responses, language: "en", interface: .english))
         let codebook = try #require(sheets["Codebook"])
         #expect(codebook[0] == ["question", "type", "required", "relevant", "choice", "label::Deutsch (de)", "label::English (en)"])
         var expected: [[String]] = []
@@ -136,14 +144,14 @@ final class ResponseWorkbookWriterTests {
         else { return }
         let url = folder.appendingPathComponent("pseudonymisiert.xlsx")
         let workbook = try ResponseWorkbookWriter(
-            creating: url, survey: survey,
+            creating: url, survey: survey, interface: .german,
             pseudonymization: ExportPseudonymization { "P-" + String($0.unicodeScalars.count, radix: 16).uppercased() })
         for record in SampleResponses.records() { try workbook.append(record) }
         try workbook.finish()
         let sheets = try SpreadsheetSoftware.sheetsAsShown(url)
         let cells = sheets.values.joined().joined()
         #expect(!cells.contains { $0.contains("kontakt") || $0.contains("HYPERLINK") || $0.contains("Wie dürfen wir Sie") })
-        let responses = try #require(sheets["Responses"])
+        let responses = try #require(sheets["Antworten"])
         let participant = try #require(responses[1].firstIndex(of: "participant"))
         #expect(Set(responses.dropFirst(2).map { $0[participant] }) == ["P-4", "P-3", "P-B"], "anna, ben, Jürgen Groß")
         #expect(!cells.contains { $0 == "anna" || $0.contains("Jürgen") })
@@ -156,8 +164,8 @@ final class ResponseWorkbookWriterTests {
         else { return }
         let (url, _) = try written()
         let view = try SpreadsheetSoftware.openpyxlView(url)
-        #expect(view["_order"] as? [String] == ["Responses", "Codebook"])
-        let sheet = try #require(view["Responses"] as? [String: Any])
+        #expect(view["_order"] as? [String] == ["Antworten", "Codebuch"])
+        let sheet = try #require(view["Antworten"] as? [String: Any])
         #expect(sheet["freeze"] as? String == "A3")
         let rows = try #require(sheet["rows"] as? [[[Any]]])
         let names = rows[1].map { $0[1] as? String ?? "" }
@@ -191,7 +199,7 @@ final class ResponseWorkbookWriterTests {
         let (url, _) = try written()
         let mode = (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
-        let error = #expect(throws: XLSXWriterError.self) { try ResponseWorkbookWriter(creating: url, survey: survey) }
+        let error = #expect(throws: XLSXWriterError.self) { try ResponseWorkbookWriter(creating: url, survey: survey, interface: .german) }
         #expect(error?.message.contains("already exists") == true)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Spreadsheet
 import SyncModel
 import Testing
 
@@ -39,6 +40,29 @@ struct SpreadsheetImportTests {
             #expect(doors.count == 4)
             #expect(doors.filter { $0.value(of: "city") == "Leipzig" }.count == 4)
         }
+    }
+
+    @Test("the door list exported as a German or an English workbook imports again as the same doors", arguments: Language.allCases)
+    func exportedDoorListImportsAgain(interface: Language) async throws {
+        let harness = try await TestHarness()
+        try await harness.makeCohort("wedding")
+        let list = try #require(Self.germanList.data(using: .windowsCP1252))
+        #expect(try await harness.administration.importHouseholds(file: list, cohort: "wedding").created == 3)
+        func doors<Store: RecordStore>(of store: Store) async throws -> [SyncModel.Record] {
+            var found: [SyncModel.Record] = []
+            try await CohortRecordReader(store: store, cohort: "wedding").forEachPage { page in
+                found += page.filter { $0.collection == RecordCollection.households }
+            }
+            return found
+        }
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("tueren.xlsx")
+        let workbook = try HouseholdWorkbookWriter(creating: url, interface: interface)
+        for door in try await doors(of: harness.store) { try workbook.append(door, exporter: HouseholdExporter()) }
+        try workbook.finish()
+        let again = try await harness.administration.importHouseholds(file: Data(contentsOf: url), cohort: "wedding")
+        #expect(again == HouseholdImportSummary(cohort: "wedding", created: 0, updated: 0, unchanged: 3))
     }
 
     @Test("a file with bad rows imports nothing and says which rows")

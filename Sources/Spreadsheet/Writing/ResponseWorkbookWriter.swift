@@ -4,10 +4,12 @@ import SyncModel
 /// Writes a survey's responses as an XLSX workbook, one record at a time, in bounded memory.
 ///
 /// Built like ``ResponseExporter`` (header, one piece per record, footer), whose columns and
-/// typed cells it uses: the first sheet, `Responses`, has two frozen header rows (the question
-/// labels in `language`, then the column names of the CSV export) and one row per response;
-/// the second, `Codebook`, lists every question with its type, whether it is required, its
-/// relevance condition and its label in each of the survey's languages, followed by its choices.
+/// typed cells it uses: the first sheet (`Antworten`, `Responses`) has two frozen header rows
+/// (the question labels in `language`, then the column names of the CSV export) and one row per
+/// response; the second (`Codebuch`, `Codebook`) lists every question with its type, whether it
+/// is required, its relevance condition and its label in each of the survey's languages,
+/// followed by its choices. What the survey does not say (sheet names, the headings of the
+/// metadata and the codebook, statuses, review states, yes and no) is in the reader's language.
 public final class ResponseWorkbookWriter {
     /// How many responses were written.
     public private(set) var count = 0
@@ -16,24 +18,27 @@ public final class ResponseWorkbookWriter {
     private let workbook: XLSXWorkbookWriter
     private let sheet: XLSXSheetWriter
     private let language: String?
+    private let catalog: MessageCatalog
 
     /// Creates the workbook at `url` (which must not exist) and writes the header rows; labels are
-    /// taken in `language` (the survey's default language for nil); `pseudonymization` makes the
-    /// pseudonymized workbook, whose codebook also leaves out the personal questions.
+    /// taken in `language` (the survey's default language for nil), the rest in `interface`, the
+    /// reader's language; `pseudonymization` makes the pseudonymized workbook, whose codebook also
+    /// leaves out the personal questions.
     public init(
-        creating url: URL, survey: SurveyDefinition, language: String? = nil,
+        creating url: URL, survey: SurveyDefinition, language: String? = nil, interface: Language,
         pseudonymization: ExportPseudonymization? = nil
     ) throws {
         exporter = ResponseExporter(format: .csv, survey: survey, pseudonymization: pseudonymization)
         self.language = language
+        catalog = interface.catalog
         workbook = try XLSXWorkbookWriter(creating: url)
         let names = exporter.columns
-        let labels = exporter.columnLabels(in: language)
+        let labels = exporter.columnLabels(in: language, catalog: catalog)
         let minimums = ResponseWorkbookWriter.minimumWidths(survey: survey, pseudonymized: pseudonymization != nil)
         let columns = zip(zip(labels, names), minimums).map { pair, minimum in
             XLSXColumn.fitting([pair.0, pair.1], minimum: minimum)
         }
-        sheet = try workbook.beginSheet(named: "Responses", columns: columns, frozenRows: 2)
+        sheet = try workbook.beginSheet(named: catalog.text("workbook.sheet.responses"), columns: columns, frozenRows: 2)
         try sheet.append(labels.map(XLSXValue.heading))
         try sheet.append(names.map(XLSXValue.text))
     }
@@ -41,7 +46,7 @@ public final class ResponseWorkbookWriter {
     /// Writes `record` as a row when it is a response the export includes (see ``ResponseExporter/includes(_:)``).
     public func append(_ record: Record) throws {
         guard exporter.includes(record) else { return }
-        try sheet.append(exporter.cells(for: record, language: language).map(XLSXValue.init))
+        try sheet.append(exporter.cells(for: record, language: language, catalog: catalog).map(XLSXValue.init))
         count += 1
     }
 
@@ -51,7 +56,7 @@ public final class ResponseWorkbookWriter {
         let questions = survey.questions.filter { !($0.personal && exporter.pseudonymization != nil) }
         let languages: [SurveyLanguage?] = survey.languages.isEmpty ? [nil] : survey.languages.map { Optional($0) }
         let labelHeads = languages.map { $0.map { "label::\($0.name) (\($0.tag))" } ?? "label" }
-        let heads = ["question", "type", "required", "relevant", "choice"] + labelHeads
+        let heads = ["question", "type", "required", "relevant", "choice"].map { catalog.text("workbook.heading.\($0)") } + labelHeads
         var labelTexts: [[String]] = []
         for question in questions {
             labelTexts.append(languages.map { question.label(in: $0?.tag) })
@@ -61,13 +66,13 @@ public final class ResponseWorkbookWriter {
             + labelHeads.indices.map { index in
                 XLSXColumn.fitting([labelHeads[index]] + labelTexts.map { $0[index] }, minimum: 20, maximum: 60)
             }
-        let codebook = try workbook.beginSheet(named: "Codebook", columns: widths, frozenRows: 1)
+        let codebook = try workbook.beginSheet(named: catalog.text("workbook.sheet.codebook"), columns: widths, frozenRows: 1)
         try codebook.append(heads.map(XLSXValue.heading))
         for question in questions {
             let typeName = question.type.rawValue
             try codebook.append(
                 [
-                    .text(question.name), .text(typeName), .text(question.required ? "yes" : "no"),
+                    .text(question.name), .text(typeName), .text(catalog.text(question.required ? "answer.yes" : "answer.no")),
                     question.relevant.map(XLSXValue.text) ?? .empty, .empty,
                 ] + languages.map { .text(question.label(in: $0?.tag)) })
             for choice in question.choices ?? [] {

@@ -5,7 +5,7 @@
 public struct HouseholdExporter: Sendable {
     /// The column names, in order.
     public static let columns = [
-        "id", "street", "houseNumber", "postcode", "note", "status", "visitedBy", "visitNote", "lastVisit", "visits",
+        "id", "street", "houseNumber", "postcode", "city", "note", "status", "visitedBy", "visitNote", "lastVisit", "visits",
         "updated", "interviews",
     ]
     /// The status of a door without a visit.
@@ -30,8 +30,14 @@ public struct HouseholdExporter: Sendable {
         record.collection == RecordCollection.households && !record.isDeleted && !record.isErased
     }
 
-    /// The typed cells of one door, matching ``columns``.
-    public func cells(for door: Record) -> [ExportCell] {
+    /// The columns headed in the reader's language, `catalog`'s (`workbook.heading.<column>`); the
+    /// German and English headings of the address columns are those the door-list import reads.
+    public static func headings(catalog: MessageCatalog) -> [String] {
+        columns.map { catalog.text("workbook.heading.\($0)") }
+    }
+
+    /// The typed cells of one door, matching ``columns``; the status is said in `catalog`'s language.
+    public func cells(for door: Record, catalog: MessageCatalog) -> [ExportCell] {
         func text(_ field: String) -> ExportCell {
             guard let value = door.value(of: field), !value.isNull else { return .empty }
             let text = ResponseExporter.text(value)
@@ -43,7 +49,7 @@ public struct HouseholdExporter: Sendable {
         func optional(_ text: String?) -> ExportCell { text.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         return [
             .text(id), text(HouseholdField.street), text(HouseholdField.houseNumber), text(HouseholdField.postcode),
-            text(HouseholdField.note), .text(log.status.rawValue),
+            text(HouseholdField.city), text(HouseholdField.note), .text(ResponseExporter.label(log.status.rawValue, "doorStatus.", catalog)),
             optional(last?.by), optional(last?.note), last.map { ExportCell.timestamp($0.at) } ?? .empty,
             .number(Double(log.counted.count)),
             door.lastModified.map(ExportCell.timestamp) ?? .empty, .number(Double(interviews[id] ?? 0)),

@@ -2,9 +2,10 @@ import Foundation
 
 extension ResponseExporter {
     /// The spreadsheet header: per column of ``columns``, the question label in `language` (the
-    /// default language for nil); a choice column is `Label: choice label`; metadata columns keep their name.
-    public func columnLabels(in language: String? = nil) -> [String] {
-        var labels = Self.metadataColumns
+    /// default language for nil); a choice column is `Label: choice label`; a metadata column is
+    /// headed in the reader's language, `catalog`'s (`workbook.heading.<column>`).
+    public func columnLabels(in language: String? = nil, catalog: MessageCatalog) -> [String] {
+        var labels = Self.metadataColumns.map { catalog.text("workbook.heading.\($0)") }
         for question in answerQuestions {
             let label = question.label(in: language)
             labels.append(label)
@@ -19,8 +20,9 @@ extension ResponseExporter {
     /// dates, created/updated as timestamps, select answers as their choice labels in `language`
     /// (several joined by `; `) and a select_multiple's choice columns as 1/0; a geopoint is the text
     /// `latitude longitude [altitude [accuracy]]` with whole numbers written without a fraction. An answer that does not
-    /// fit its question's type (from an older survey version) is exported as its CSV text.
-    public func cells(for record: Record, language: String? = nil) -> [ExportCell] {
+    /// fit its question's type (from an older survey version) is exported as its CSV text. The
+    /// status and the review state are said in the reader's language, `catalog`'s.
+    public func cells(for record: Record, language: String? = nil, catalog: MessageCatalog) -> [ExportCell] {
         let response = exported(record)
         let values = record.values
         var created = ExportCell.empty
@@ -29,8 +31,8 @@ extension ResponseExporter {
         }
         var cells: [ExportCell] = [
             .text(response.id.uuidString.lowercased()), .text(response.participant), created,
-            record.lastModified.map(ExportCell.timestamp) ?? .empty, .text(response.status),
-            response.household.map(ExportCell.text) ?? .empty, .text(Self.reviewLabel(response.review, language: language)),
+            record.lastModified.map(ExportCell.timestamp) ?? .empty, .text(Self.label(response.status, "status.", catalog)),
+            response.household.map(ExportCell.text) ?? .empty, .text(Self.label(response.review, "review.state.", catalog)),
         ]
         for question in answerQuestions {
             let answer = response.answers[question.name]

@@ -43,7 +43,7 @@ struct DashboardController<Store: RecordStore>: Sendable {
                 survey: query["survey"].map(String.init), pseudonymize: pseudonymize,
                 audit: .make(
                     .export, session: session, role: role, at: environment.clock.now(), details: ["via": "dashboard"]),
-                random: environment.random)
+                random: environment.random, language: Self.language(of: request))
             context.logger.info(
                 "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()
@@ -59,7 +59,7 @@ struct DashboardController<Store: RecordStore>: Sendable {
                     .export, session: session, role: role, at: environment.clock.now(),
                     details: ["format": "xlsx", "survey": "households", "via": "dashboard", "pseudonymized": "no"]))
             context.logger.info("Export", metadata: ["export.format": "xlsx", "export.list": "households"])
-            return CohortWorkbook(store: store, cohort: session.cohort).households()
+            return CohortWorkbook(store: store, cohort: session.cohort, language: Self.language(of: request)).households()
         }
     }
 

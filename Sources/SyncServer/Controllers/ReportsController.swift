@@ -25,7 +25,7 @@ struct ReportsController<Store: RecordStore>: Sendable {
                 store: store, cohort: cohort, format: query["format"].map(String.init),
                 survey: query["survey"].map(String.init), pseudonymize: query["pseudonymize"].map(String.init),
                 audit: .make(.export, by: trainer, at: environment.clock.now(), details: ["via": "api"]),
-                random: environment.random)
+                random: environment.random, language: .preferred(acceptLanguage: request.headers[.acceptLanguage]))
             context.logger.info(
                 "Export", metadata: ["export.format": "\(export.formatName)", "survey.id": "\(export.survey.id)"])
             return export.response()

@@ -18,6 +18,8 @@ struct CohortExport<Store: RecordStore>: Sendable {
     let pseudonymization: ExportPseudonymization?
     /// The audit event to record once the export is written, without its record count.
     let audit: AuditEvent
+    /// The reader's language, for a workbook's sheet names, headings and statuses.
+    let language: Language
 
     /// The format's name, for logs: csv, json, geojson or xlsx.
     var formatName: String { format?.rawValue ?? XLSXWorkbookWriter.fileExtension }
@@ -25,10 +27,10 @@ struct CohortExport<Store: RecordStore>: Sendable {
     /// Checks `format`, `survey` and `pseudonymize` (query values; nil when absent) against the cohort's
     /// published surveys. Without `survey`, the cohort's only survey is exported. `audit` is the event to
     /// record (its format, survey, pseudonymized and record count are filled in here and when written);
-    /// `random` makes the pseudonym secret on first use.
+    /// `random` makes the pseudonym secret on first use; `language` is the reader's.
     static func prepare(
         store: Store, cohort: String, format: String?, survey: String?, pseudonymize: String?, audit: AuditEvent,
-        random: any RandomSource
+        random: any RandomSource, language: Language
     ) async throws -> CohortExport {
         let pseudonymized = try parseFlag(pseudonymize)
         let formats = (ExportFormat.allCases.map(\.rawValue) + [XLSXWorkbookWriter.fileExtension]).joined(separator: ", ")
@@ -71,7 +73,7 @@ struct CohortExport<Store: RecordStore>: Sendable {
             ? try await ParticipantPseudonyms.make(store: store, cohort: cohort, random: random).pseudonymization : nil
         return CohortExport(
             store: store, cohort: cohort, survey: definition, format: chosen, pseudonymization: pseudonymization,
-            audit: event)
+            audit: event, language: language)
     }
 
     /// The `pseudonymize` query value as a flag: absent, `false`, `0` or `no` for the full export; `true`, `1` or `yes`.
@@ -96,7 +98,7 @@ struct CohortExport<Store: RecordStore>: Sendable {
     /// footer. Each record is written once, in the state first read.
     func response() -> Response {
         guard let format else {
-            return CohortWorkbook(store: store, cohort: cohort).responses(
+            return CohortWorkbook(store: store, cohort: cohort, language: language).responses(
                 survey: survey, pseudonymization: pseudonymization, finished: recordAudit(records:))
         }
         let fileName = format.fileName(survey: survey.id)

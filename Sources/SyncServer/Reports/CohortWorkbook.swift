@@ -13,10 +13,12 @@ struct CohortWorkbook<Store: RecordStore>: Sendable {
     let store: Store
     /// The cohort.
     let cohort: String
+    /// The reader's language: sheet names, headings and statuses (the survey's texts keep theirs).
+    let language: Language
 
     private static var chunkSize: Int { 1 << 16 }
 
-    /// The responses to `survey`, labelled in the survey's default language (the cohort's), pseudonymized when
+    /// The responses to `survey`, labelled in the survey's default language (the cohort's), headed in `language`, pseudonymized when
     /// `pseudonymization` is given; `finished` learns how many responses the workbook holds.
     func responses(
         survey: SurveyDefinition, pseudonymization: ExportPseudonymization? = nil,
@@ -25,7 +27,8 @@ struct CohortWorkbook<Store: RecordStore>: Sendable {
         let reader = CohortRecordReader(store: store, cohort: cohort)
         return Self.download(name: ExportFormat.fileName(survey: survey.id, extension: XLSXWorkbookWriter.fileExtension)) {
             url in
-            let workbook = try ResponseWorkbookWriter(creating: url, survey: survey, pseudonymization: pseudonymization)
+            let workbook = try ResponseWorkbookWriter(
+                creating: url, survey: survey, interface: language, pseudonymization: pseudonymization)
             var seen = Set<UUID>()
             try await reader.forEachPage { page in
                 for record in page where seen.insert(record.id).inserted { try workbook.append(record) }
@@ -51,7 +54,7 @@ struct CohortWorkbook<Store: RecordStore>: Sendable {
                     }
                 }
             }
-            let workbook = try HouseholdWorkbookWriter(creating: url)
+            let workbook = try HouseholdWorkbookWriter(creating: url, interface: language)
             for door in doors.values.sorted(by: Self.streetOrder) { try workbook.append(door, exporter: exporter) }
             try workbook.finish()
         }

@@ -61,7 +61,7 @@ struct ExportCommand: AsyncParsableCommand {
             if isXLSX, let out {
                 let count = try WorkbookFile.write(to: out) { url in
                     let workbook = try ResponseWorkbookWriter(
-                        creating: url, survey: definition, pseudonymization: pseudonymization)
+                        creating: url, survey: definition, interface: env.texts.language, pseudonymization: pseudonymization)
                     try env.store.forEachRecord(collection: RecordCollection.responses) { try workbook.append($0) }
                     try workbook.finish()
                     return workbook.count

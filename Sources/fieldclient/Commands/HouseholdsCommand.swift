@@ -61,7 +61,7 @@ struct HouseholdsCommand: AsyncParsableCommand {
                 var exporter = HouseholdExporter()
                 try env.store.forEachRecord(collection: RecordCollection.responses) { exporter.count($0) }
                 let count = try WorkbookFile.write(to: export) { url in
-                    let workbook = try HouseholdWorkbookWriter(creating: url)
+                    let workbook = try HouseholdWorkbookWriter(creating: url, interface: env.texts.language)
                     for case let record? in doors.map(\.record) { try workbook.append(record, exporter: exporter) }
                     try workbook.finish()
                     return workbook.count

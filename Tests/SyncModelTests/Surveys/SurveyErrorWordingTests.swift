@@ -74,9 +74,9 @@ struct SurveyErrorWordingTests {
     /// unsupported ones); `XLSFormWorkbookTests` checks them.
     static let workbookKeys: Set<String> = ["workbook", "noSurveySheet", "noSettingsSheet", "tooManyRows", "unsupportedFeature"]
 
-    /// Every case of both tables.
+    /// Every case of both tables (a row of the loading table goes by its name, not a wording).
     static var cases: [WordingCase] {
-        SurveyLoadingTests.errorCases.map { row in .file("\(row.code)", row.document) } + moreCases
+        SurveyLoadingTests.errorCases.map { row in .file(row.name, row.document) } + moreCases
     }
 
     @Test("Every refusal reads in German, every placeholder filled and no key left", arguments: cases)
