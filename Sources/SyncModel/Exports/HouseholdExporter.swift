@@ -49,7 +49,7 @@ public struct HouseholdExporter: Sendable {
         func optional(_ text: String?) -> ExportCell { text.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         return [
             .text(id), text(HouseholdField.street), text(HouseholdField.houseNumber), text(HouseholdField.postcode),
-            text(HouseholdField.city), text(HouseholdField.note), .text(ResponseExporter.label(log.status.rawValue, "doorStatus.", catalog)),
+            text(HouseholdField.city), text(HouseholdField.note), .text(catalog.label(of: log.status.rawValue, under: "doorStatus.")),
             optional(last?.by), optional(last?.note), last.map { ExportCell.timestamp($0.at) } ?? .empty,
             .number(Double(log.counted.count)),
             door.lastModified.map(ExportCell.timestamp) ?? .empty, .number(Double(interviews[id] ?? 0)),

@@ -31,8 +31,8 @@ extension ResponseExporter {
         }
         var cells: [ExportCell] = [
             .text(response.id.uuidString.lowercased()), .text(response.participant), created,
-            record.lastModified.map(ExportCell.timestamp) ?? .empty, .text(Self.label(response.status, "status.", catalog)),
-            response.household.map(ExportCell.text) ?? .empty, .text(Self.label(response.review, "review.state.", catalog)),
+            record.lastModified.map(ExportCell.timestamp) ?? .empty, .text(catalog.label(of: response.status, under: "status.")),
+            response.household.map(ExportCell.text) ?? .empty, .text(catalog.label(of: response.review, under: "review.state.")),
         ]
         for question in answerQuestions {
             let answer = response.answers[question.name]

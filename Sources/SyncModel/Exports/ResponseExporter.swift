@@ -131,13 +131,7 @@ public struct ResponseExporter: Sendable {
     /// The label of review state `code` for the exports: English for `en`, otherwise German, the
     /// course's language (the JSON export keeps the code).
     public static func reviewLabel(_ code: String, language: String? = nil) -> String {
-        label(code, "review.state.", language?.lowercased().hasPrefix("en") == true ? .english : .german)
-    }
-
-    /// The label of `code` in `catalog` (the text of `prefix` + `code`), or the code when the catalog has none.
-    static func label(_ code: String, _ prefix: String, _ catalog: MessageCatalog) -> String {
-        let text = catalog.text(prefix + code)
-        return text == prefix + code ? code : text
+        (language?.lowercased().hasPrefix("en") == true ? MessageCatalog.english : .german).label(of: code, under: "review.state.")
     }
 
     /// The questions that take an answer, in order; a pseudonymized export leaves out the personal ones.

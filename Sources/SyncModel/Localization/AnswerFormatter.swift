@@ -68,8 +68,6 @@ public struct AnswerFormatter: Sendable {
 
     /// The readable name of a visit outcome code (`not-home` → "not at home").
     public func outcome(_ code: String) -> String {
-        let key = "outcome." + code
-        let text = catalog.text(key)
-        return text == key ? code : text
+        catalog.label(of: code, under: "outcome.")
     }
 }

@@ -20,6 +20,12 @@ public struct MessageCatalog: Sendable {
         return Self.fill(template, arguments)
     }
 
+    /// The label of a stored code (a status, an outcome, a review state): the message `prefix` +
+    /// `code`, or the code itself when the catalog has none (a code a newer version wrote).
+    public func label(of code: String, under prefix: String) -> String {
+        messages[prefix + code] ?? code
+    }
+
     /// `template` with every `{name}` replaced by `arguments[name]`; unknown names stay as they are.
     public static func fill(_ template: String, _ arguments: [String: String]) -> String {
         guard template.contains("{"), !arguments.isEmpty else { return template }
