@@ -29,7 +29,8 @@ enum ErrorReport {
         }
     }
 
-    /// The message for a server failure.
+    /// The message for a server failure; a refusal whose code the catalogs word
+    /// (`error.server.<code>`) is said in the user's language, any other one with the server's words.
     static func describe(_ error: TransportError, texts: Texts) -> String {
         switch error {
         case .unreachable(let detail):
@@ -37,7 +38,7 @@ enum ErrorReport {
         case .unauthorized:
             return texts("error.revoked")
         case .forbidden(let detail), .rejected(_, let detail):
-            return texts("error.serverRefused", ["detail": detail.message])
+            return texts.catalog.messages["error.server.\(detail.code)"] ?? texts("error.serverRefused", ["detail": detail.message])
         case .unexpectedAnswer(let message):
             return message
         }

@@ -99,6 +99,21 @@ struct GermanTerminalEndToEndTests {
         #expect(tina.englishLines() == [])
     }
 
+    @Test("Wrong codes, and then too many of them, are refused in German, not with the server's English")
+    func tooManyWrongCodes() throws {
+        let anna = terminal("anna")
+        for _ in 1...10 {
+            let wrong = try anna.run(["join", server.url, "FALSCH-FALSCH-FALSCH"])
+            #expect(wrong.status != 0)
+        }
+        let limited = try anna.run(["join", server.url, "FALSCH-FALSCH-FALSCH"])
+        #expect(limited.status != 0)
+        #expect(
+            limited.stderr.contains("Zu viele Fehlversuche aus diesem Netz. Warten Sie einige Minuten und versuchen Sie es dann erneut."),
+            "\(limited.stderr)")
+        #expect(anna.englishLines() == [])
+    }
+
     @Test("--json stays language-neutral: keys and codes, in a German terminal too")
     func jsonIsNeutral() throws {
         let anna = terminal("anna")
