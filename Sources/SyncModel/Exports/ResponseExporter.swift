@@ -11,7 +11,7 @@ import Foundation
 ///
 /// CSV (RFC 4180, UTF-8 without BOM, CRLF): the metadata columns `id`, `participant`,
 /// `created`, `updated`, `status`, `household`, `review` (the review state's label, see
-/// ``reviewLabel(_:language:)``), then one column per question in order; a
+/// ``reviewLabel(_:)``), then one column per question in order; a
 /// `select_multiple` question has its raw answer (choice names separated by spaces, as in
 /// ODK) followed by one `question/choice` column per choice holding 1 or 0 (empty when
 /// unanswered). A geopoint is `latitude longitude [altitude [accuracy]]`. Should a question
@@ -128,10 +128,10 @@ public struct ResponseExporter: Sendable {
         }
     }
 
-    /// The label of review state `code` for the exports: English for `en`, otherwise German, the
-    /// course's language (the JSON export keeps the code).
-    public static func reviewLabel(_ code: String, language: String? = nil) -> String {
-        (language?.lowercased().hasPrefix("en") == true ? MessageCatalog.english : .german).label(of: code, under: "review.state.")
+    /// The label of review state `code` for the CSV export: German, the course's language (the
+    /// XLSX says it in the reader's language, the JSON export keeps the code).
+    public static func reviewLabel(_ code: String) -> String {
+        MessageCatalog.german.label(of: code, under: "review.state.")
     }
 
     /// The questions that take an answer, in order; a pseudonymized export leaves out the personal ones.
