@@ -19,7 +19,7 @@ public struct ExportedResponse: Codable, Hashable, Sendable {
     public var updated: String?
     /// `draft` or `final`.
     public var status: String
-    /// The id of the household record the interview was held at.
+    /// The id of the household record the interview was held at, in lower case as the door list writes it.
     public var household: String?
     /// The review state (``ReviewState`` code, e.g. `question-open`).
     public var review: String
@@ -48,7 +48,7 @@ public struct ExportedResponse: Codable, Hashable, Sendable {
         }
         updated = record.lastModified.map(Self.isoTimestamp)
         status = values[ResponseField.status]?.stringValue ?? ResponseStatus.draft.rawValue
-        household = values[ResponseField.household]?.stringValue
+        household = ResponseField.doorKey(values[ResponseField.household])
         review = ReviewThread(record).state.rawValue
         answers = values.filter { !$0.key.hasPrefix("_") }
     }

@@ -20,9 +20,9 @@ public struct HouseholdExporter: Sendable {
     /// Counts `record` as an interview at its household when it is a response that is not deleted.
     public mutating func count(_ record: Record) {
         guard record.collection == RecordCollection.responses, !record.isDeleted, !record.isErased,
-            let household = record.value(of: ResponseField.household)?.stringValue
+            let door = ResponseField.doorKey(record.value(of: ResponseField.household))
         else { return }
-        interviews[household.lowercased(), default: 0] += 1
+        interviews[door, default: 0] += 1
     }
 
     /// Whether `record` is a door that is exported.

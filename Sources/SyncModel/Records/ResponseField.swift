@@ -9,6 +9,12 @@ public enum ResponseField {
     public static let note = "_note"
     /// When the interview started, in milliseconds since 1970 (an integer).
     public static let createdAt = "_createdAt"
+
+    /// The door a `_household` answer names, as the door list writes door ids (lower case), so
+    /// that an id written in either case finds its door; nil when there is none.
+    public static func doorKey(_ household: FieldValue?) -> String? {
+        household?.stringValue.map { $0.lowercased() }
+    }
 }
 
 /// Whether a response is still being worked on or complete.

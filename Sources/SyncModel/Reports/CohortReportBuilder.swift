@@ -12,7 +12,7 @@ public struct CohortReportBuilder {
     private var surveys: [String: SurveyTally] = [:]
     /// The door list's tally.
     private var households = HouseholdTally()
-    /// Each door's street by door id (uppercase UUID text, as responses name it); the first kept.
+    /// Each door's street by door key (``ResponseField/doorKey(_:)``); the first kept.
     private var streets: [String: String?] = [:]
     /// Records with open conflicts.
     private var conflicts: [ConflictSummary] = []
@@ -32,7 +32,7 @@ public struct CohortReportBuilder {
     public mutating func add(_ record: Record) {
         if record.collection == RecordCollection.households {
             households.add(record)
-            let key = record.id.uuidString
+            let key = record.id.uuidString.lowercased()
             if streets[key] == nil { streets[key] = .some(record.value(of: HouseholdField.street)?.stringValue) }
         } else if record.collection == RecordCollection.responses, let survey = record.survey {
             surveys[survey, default: SurveyTally(surveyID: survey, definition: newest[survey], calendar: calendar)]

@@ -43,7 +43,7 @@ struct SurveyTally {
         let isFinal = values[ResponseField.status] == .string(ResponseStatus.final.rawValue)
         if isFinal { final += 1 } else { drafts += 1 }
         byParticipant.count(response.owner, isFinal: isFinal)
-        byHousehold.count(values[ResponseField.household]?.stringValue ?? "", isFinal: isFinal)
+        byHousehold.count(ResponseField.doorKey(values[ResponseField.household]) ?? "", isFinal: isFinal)
         if case .integer(let started)? = values[ResponseField.createdAt] {
             let date = Date(timeIntervalSince1970: Double(started) / 1000)
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -55,8 +55,8 @@ struct SurveyTally {
         for index in questions.indices { questions[index].add(values: values, relevance: relevance, order: order) }
     }
 
-    /// The report, with each response's household placed in its street from `streets` (household
-    /// id to street; responses without a known household count under the empty street name).
+    /// The report, with each response's household placed in its street from `streets` (door key,
+    /// ``ResponseField/doorKey(_:)``, to street; responses without a known household count under the empty street name).
     func report(streets: [String: String?]) -> SurveyReport {
         var byStreet = GroupCounter()
         for group in byHousehold.groups {

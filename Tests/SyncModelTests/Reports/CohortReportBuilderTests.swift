@@ -55,6 +55,22 @@ struct CohortReportBuilderTests {
         #expect(survey.streets.map { $0.final + $0.drafts } == [5, 6])
     }
 
+    @Test(
+        "a response counts under its door's street whether its door id is written in lower case (as fieldclient writes it) or upper case",
+        arguments: [true, false])
+    func doorIdInEitherCase(lowercase: Bool) throws {
+        var door = Record(
+            id: UUID(uuidString: "F38B2FFC-80A4-4F5A-91C9-BC701E7EA419")!, collection: RecordCollection.households,
+            cohort: "quartier", owner: "import")
+        door.write(["street": .string("Lindenstraße"), "houseNumber": .string("1")], by: CohortReportTests.importer, at: CohortReportTests.time(hours: -24))
+        var response = CohortReportTests.response(1, owner: "anna", door: nil, hours: 1, status: .final, [:])
+        let written = lowercase ? door.id.uuidString.lowercased() : door.id.uuidString
+        response.write(ResponseField.household, .string(written), by: CohortReportTests.participant, at: CohortReportTests.time(hours: 2))
+        let survey = try #require(Self.build([response, door]).surveys.first)
+        #expect(survey.streets.map(\.name) == ["Lindenstraße"])
+        #expect(survey.streets.map(\.final) == [1])
+    }
+
     @Test("a builder that saw nothing reports every published survey with zero responses")
     func empty() throws {
         let report = try Self.build([])
