@@ -294,6 +294,22 @@ struct StoreConformanceTests {
         #expect(try await target.changes(in: .cohort("wedding"), after: 0, limit: 10, reader: nil).records() == records)
     }
 
+    @Test(
+        "A person's roles come from their devices, revoked too, and their enrollment codes, used or not; other cohorts' people are not listed",
+        arguments: StoreKind.all)
+    func enrolledRoles(kind: StoreKind) async throws {
+        let store = try await Self.makeStore(kind)
+        try await Self.fillDeployment(store)
+        _ = try await store.createCohort(named: "moabit", at: Timestamp(millisecondsSince1970: 80))
+        try await store.addEnrollmentCode(
+            NewEnrollmentCode(
+                codeHash: Data([8]), cohort: "moabit", participant: "Jonas", role: .participant,
+                createdAt: Timestamp(millisecondsSince1970: 90), expiresAt: Timestamp(millisecondsSince1970: 99), createdBy: "admin"))
+        #expect(try await store.enrolledRoles(cohort: "wedding") == ["Ayşe": [.participant], "Weber": [.trainer]])
+        #expect(try await store.enrolledRoles(cohort: "moabit") == ["Jonas": [.participant]])
+        #expect(try await store.enrolledRoles(cohort: "nowhere") == [:])
+    }
+
     /// Fills `store` with one of everything `migrate` moves: a revoked device and the code it
     /// used, an unused code, a survey, two audit events of one millisecond, the pseudonym secret,
     /// and a record with its relay note.

@@ -29,6 +29,14 @@ struct DashboardLogin<Store: RecordStore>: Sendable {
     {
         let trainer = try CohortAdministration.checkName(trainer, as: .trainer)
         try await CohortAdministration.requireCohort(cohort, in: store)
+        if createdBy == "admin" {
+            // A name the cohort does not know would open a trainer's view: a typo must not widen what someone sees.
+            let people = try await store.enrolledRoles(cohort: cohort)
+            guard people[trainer] != nil else {
+                let trainers = people.filter { $0.value.contains(.trainer) }.keys.sorted()
+                throw AdministrationError.unknownPerson(name: trainer, cohort: cohort, trainers: trainers)
+            }
+        }
         let secret = Self.makeSecret(random: environment.random)
         let now = environment.clock.now()
         let expiresAt = Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Self.linkLifetime)

@@ -39,7 +39,7 @@ extension APIError {
         case let error as AdministrationError:
             switch error {
             case .invalidName, .invalidDoorList: self = APIError(.badRequest, .invalidParameter, error.message)
-            case .unknownCohort, .unknownRecord: self = APIError(.notFound, .notFound, error.message)
+            case .unknownCohort, .unknownRecord, .unknownPerson: self = APIError(.notFound, .notFound, error.message)
             case .invalidSurvey: self = APIError(.badRequest, .invalidSurvey, error.message)
             case .cohortExists, .surveyPublished, .doorIDTaken: self = APIError(.conflict, .conflict, error.message)
             }

@@ -22,6 +22,15 @@ extension AdministrationError {
             error.message(in: catalog)
         case .unknownRecord(let id, let cohort):
             catalog.text("refusal.unknownRecord", ["id": String(id.prefix(40)), "cohort": String(cohort.prefix(60))])
+        case .unknownPerson(let name, let cohort, let trainers):
+            catalog.text(
+                "refusal.unknownPerson",
+                [
+                    "name": String(name.prefix(60)), "cohort": String(cohort.prefix(60)),
+                    "known": trainers.isEmpty
+                        ? catalog.text("refusal.noTrainers")
+                        : catalog.text("refusal.knownTrainers", ["names": trainers.map { "'\($0.prefix(60))'" }.joined(separator: ", ")]),
+                ])
         case .doorIDTaken(let doorID, let cohort):
             catalog.text("refusal.doorIDTaken", ["id": String(doorID.prefix(60)), "cohort": String(cohort.prefix(60))])
         }

@@ -30,6 +30,9 @@ enum AdministrationError: Error, Equatable, Sendable {
     case invalidDoorList(HouseholdFileError)
     /// A door's id belongs to a record of another cohort or collection.
     case doorIDTaken(doorID: String, cohort: String)
+    /// An operator's dashboard link names nobody the cohort knows: no device and no enrollment code was made for
+    /// that name; `trainers` are the names the cohort knows as trainers.
+    case unknownPerson(name: String, cohort: String, trainers: [String])
     /// The cohort holds no record with this id.
     case unknownRecord(id: String, cohort: String)
 }

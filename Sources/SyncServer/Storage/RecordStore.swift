@@ -40,6 +40,8 @@ protocol RecordStore: Sendable {
     func devices(cohort: String?) async throws -> [DeviceInfo]
     /// Revokes a device (idempotently) and returns it; nil when there is no such device.
     func revokeDevice(id: String, at time: Timestamp) async throws -> DeviceInfo?
+    /// The roles under which each person of `cohort` holds a device or was given an enrollment code, by name.
+    func enrolledRoles(cohort: String) async throws -> [String: Set<Role>]
     /// The cohort of each replica id that belongs to an enrolled device.
     func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String]
 

@@ -80,6 +80,9 @@ struct DashboardBrowserTests {
 
     /// A fresh one-time login link from `syncserver dashboard-link`.
     static func loginLink(base: String, db: String) throws -> String {
+        // A link is made only for a name the cohort knows.
+        let trainer = try SyncServerProcess.run(["trainer", "add", "--cohort", "Wedding Süd", "Frau Demir", "--db", db])
+        #expect(trainer.status == 0, "\(trainer.stderr)")
         let output = try SyncServerProcess.run([
             "dashboard-link", "--cohort", "Wedding Süd", "--trainer", "Frau Demir", "--url", base, "--db", db, "--json",
         ])

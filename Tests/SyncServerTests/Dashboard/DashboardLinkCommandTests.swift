@@ -12,6 +12,7 @@ struct DashboardLinkCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("sync.sqlite").path
         #expect(try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db]).status == 0)
+        #expect(try SyncServerProcess.run(["trainer", "add", "--cohort", "wedding", "Frau Demir", "--db", db]).status == 0)
         let output = try SyncServerProcess.run(
             ["dashboard-link", "--cohort", "wedding", "--trainer", "Frau Demir", "--db", db, "--json"],
             environment: ["SYNCSERVER_PUBLIC_URL": "https://sync.example.org/"])
@@ -37,6 +38,7 @@ struct DashboardLinkCommandTests {
         (["--cohort", "wedding", "--trainer", "T", "--url", "ftp://x"], "is not an http(s) address"),
         (["--cohort", "moabit", "--trainer", "T"], "Cohort 'moabit' does not exist"),
         (["--cohort", "wedding", "--trainer", " "], "trainer name must be 1 to 100 printable characters"),
+        (["--cohort", "wedding", "--trainer", "T"], "Cohort 'wedding' knows nobody called 'T' (it has no trainer yet)"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let directory = try EpochTests.temporaryDirectory()
@@ -46,5 +48,29 @@ struct DashboardLinkCommandTests {
         let output = try SyncServerProcess.run(["dashboard-link"] + arguments + ["--db", db])
         #expect(output.status != 0)
         #expect(output.stderr.contains(message), "\(output.stderr)")
+    }
+
+    @Test("A name the cohort does not know, a participant's in other capitals included, is refused in German and no link is made")
+    func unknownNameIsRefused() async throws {
+        let directory = try EpochTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        #expect(try SyncServerProcess.run(["cohort", "create", "wedding", "--db", db]).status == 0)
+        #expect(try SyncServerProcess.run(["trainer", "add", "--cohort", "wedding", "tina", "--db", db]).status == 0)
+        #expect(try SyncServerProcess.run(["enroll", "--cohort", "wedding", "--participant", "anna", "--db", db]).status == 0)
+        let german = ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SYNCSERVER_LANG": ""]
+        let refused = try SyncServerProcess.run(
+            ["dashboard-link", "--cohort", "wedding", "--trainer", "Anna", "--db", db], environment: german)
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains(
+                "Im Kurs 'wedding' gibt es niemanden namens 'Anna' (Kursleitungen: 'tina'); Namen müssen genau stimmen"),
+            "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+        let store = try SQLiteRecordStore(path: db)
+        defer { try? store.close() }
+        #expect(try await store.auditEvents(cohort: "wedding", since: nil).allSatisfy { $0.kind != .dashboardLink })
+        let participant = try SyncServerProcess.run(["dashboard-link", "--cohort", "wedding", "--trainer", "anna", "--db", db])
+        #expect(participant.status == 0, "a participant's exact name gets a link (to the participant's view)")
     }
 }

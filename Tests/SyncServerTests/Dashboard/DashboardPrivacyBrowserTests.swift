@@ -21,8 +21,10 @@ struct DashboardPrivacyBrowserTests {
         let db = directory.appendingPathComponent("sync.sqlite").path
         let store = try SQLiteRecordStore(path: db)
         try await PrivacyFixtures.seed(store, cohort: "Wedding Süd")
-        // Ayşe enrolls a participant's laptop, so a link made for her opens a participant's view.
-        let grant = try await CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+        // Ayşe enrolls a participant's laptop, so a link made for her opens a participant's view; Frau Demir is a trainer.
+        let administration = CohortAdministration(store: store, environment: ServerEnvironment(logger: .quiet))
+        _ = try await administration.issueCode(cohort: "Wedding Süd", participant: "Frau Demir", role: .trainer, createdBy: "admin")
+        let grant = try await administration
             .issueCode(cohort: "Wedding Süd", participant: PrivacyFixtures.interviewer, role: .participant, createdBy: "admin")
         _ = try await store.enroll(
             codeHash: EnrollmentCode(typed: grant.code).hash,

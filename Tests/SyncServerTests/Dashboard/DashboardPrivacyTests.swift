@@ -68,6 +68,25 @@ struct DashboardPrivacyTests {
         }
     }
 
+    @Test(
+        "A participant who has a code but no device yet gets the participant's view; a name nobody enrolled gets no link",
+        arguments: StoreKind.all)
+    func participantWithCodeOnly(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind, seed: 54)
+        try await PrivacyFixtures.seed(harness.store, cohort: "wedding")
+        _ = try await CohortAdministration(store: harness.store, environment: harness.environment)
+            .issueCode(cohort: "wedding", participant: "Jonas", role: .participant, createdBy: "admin")
+        try await harness.run { client in
+            let cookie = try await Self.signIn(client, harness: harness, cohort: "wedding", name: "Jonas")
+            let page = try await DashboardTests.open(client, "/dashboard", headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            #expect(!page.text.contains(PrivacyFixtures.freeText), "a participant's view shows free text")
+            await #expect(throws: AdministrationError.unknownPerson(name: "jonas", cohort: "wedding", trainers: [])) {
+                try await Self.issueLink(harness.store, environment: harness.environment, cohort: "wedding", name: "jonas")
+            }
+        }
+    }
+
     @Test("Pseudonyms are stable across exports and formats, differ by participant and reveal no name", arguments: StoreKind.all)
     func pseudonymsAreStable(kind: StoreKind) async throws {
         let harness = try await TestHarness(kind, seed: 53)

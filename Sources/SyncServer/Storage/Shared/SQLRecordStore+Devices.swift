@@ -69,6 +69,23 @@ extension SQLRecordStore {
             ) { try $0.first.flatMap(DeviceInfo.init(row:)) })
     }
 
+    /// The roles of each person's devices (revoked or not) and enrollment codes (used or not) in `cohort`.
+    func enrolledRoles(cohort: String) async throws -> [String: Set<Role>] {
+        try await reading(
+            .rows(
+                """
+                SELECT participant, role FROM devices WHERE cohort = ?
+                UNION SELECT participant, role FROM enrollment_codes WHERE cohort = ?
+                """, [.text(cohort), .text(cohort)]
+            ) { rows in
+                var roles: [String: Set<Role>] = [:]
+                for row in rows {
+                    if let role = Role(rawValue: try row.text(1)) { roles[try row.text(0), default: []].insert(role) }
+                }
+                return roles
+            })
+    }
+
     /// Maps replica ids to the cohorts of their devices, with one query.
     func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String] {
         guard !replicas.isEmpty else { return [:] }
