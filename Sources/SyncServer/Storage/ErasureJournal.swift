@@ -47,6 +47,20 @@ struct ErasureJournal: Sendable {
         guard fsync(descriptor) == 0 else { throw failure("cannot be flushed to disk") }
     }
 
+    /// Whether an erasure could be appended now: the file opens for appending or, when it does not
+    /// exist yet, its folder may be written. Checked before a store is used, so that an erasure is
+    /// never committed without its line.
+    var isWritable: Bool {
+        guard FileManager.default.fileExists(atPath: path) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            return access(folder.isEmpty ? "." : folder, W_OK | X_OK) == 0
+        }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
     /// The erased states in the journal, oldest first; none when the file does not exist.
     ///
     /// A line that is not an erased state (e.g. the torn end of a write cut short by a crash) is

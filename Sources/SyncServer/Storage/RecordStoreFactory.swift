@@ -73,8 +73,12 @@ enum RecordStoreFactory {
     }
 
     /// Re-applies the erasure journal of `store` (`RecordErasure.reapplyJournal()`), turning a
-    /// journal that cannot be read into a message that says what to check.
+    /// journal that cannot be read, or could not take the next erasure, into a message that says
+    /// what to check before anything is changed.
     static func reapplyErasures(_ store: any RecordStore, logger: Logger) async throws {
+        if let journal = store.erasureJournal, !journal.isWritable {
+            throw CommandFailure(AdminTexts.text("admin.db.journalUnwritable", ["path": journal.path]))
+        }
         do {
             try await RecordErasure(store: store, environment: ServerEnvironment(logger: logger)).reapplyJournal()
         } catch {

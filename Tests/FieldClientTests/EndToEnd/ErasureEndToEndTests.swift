@@ -250,6 +250,13 @@ struct ErasureEndToEndTests {
         #expect(declined.status != 0)
         #expect(declined.stderr.contains("Alle Datensätze des Kurses kurs: 41 (Antworten: 1, Türen mit ihren Besuchen: 40, weitere: 0)"))
         #expect(declined.stderr.contains("es wurde nichts geändert"))
+        // A journal that could not take the erasures stops the purge before it erases anything (the counts below).
+        let unwritable = server.directory.appendingPathComponent("fehlt/loeschprotokoll").path
+        let refused = try purge(["--all", "--yes", "--erasure-journal", unwritable])
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains("Das Löschprotokoll \(unwritable) lässt sich nicht schreiben, darum wurde nichts geändert"),
+            "\(refused.stderr)")
         let all = try purge(["--all", "--yes", "--json"])
         #expect(all.status == 0, "\(all.stderr)")
         let counts = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]

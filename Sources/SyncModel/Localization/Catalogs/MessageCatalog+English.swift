@@ -38,6 +38,7 @@ extension MessageCatalog {
             "admin.db.cannotCreate": "Cannot create the database file at {path}. Check that its folder exists and is writable.",
             "admin.db.cannotOpen": "Cannot open the database {path}: {reason}",
             "admin.db.checkPath": "Check the path and its permissions.",
+            "admin.db.journalUnwritable": "The erasure journal {path} cannot be written, so nothing was changed: an erasure must never be stored without its line there. Check that its folder exists and that the server's user may write to it, or name another file with --erasure-journal.",
             "admin.db.journalUnreadable": "Cannot re-apply the erasures of the erasure journal: {reason}. Check that the journal file (--erasure-journal) is readable and unchanged.",
             "admin.db.newerSchema": "The database at {location} has schema version {version}, newer than this syncserver knows ({newest}). Run the newer syncserver.",
             "admin.db.notPostgresURL": "'{url}' is not a PostgreSQL URL. {form}",

@@ -38,6 +38,7 @@ extension MessageCatalog {
             "admin.db.cannotCreate": "Die Datenbankdatei {path} lässt sich nicht anlegen. Prüfen Sie, ob es ihren Ordner gibt und ob er beschreibbar ist.",
             "admin.db.cannotOpen": "Die Datenbank {path} lässt sich nicht öffnen: {reason}",
             "admin.db.checkPath": "Prüfen Sie den Pfad und die Zugriffsrechte.",
+            "admin.db.journalUnwritable": "Das Löschprotokoll {path} lässt sich nicht schreiben, darum wurde nichts geändert: Eine Löschung darf nie ohne ihre Zeile dort gespeichert werden. Prüfen Sie, ob sein Ordner existiert und der Benutzer des Servers darin schreiben darf, oder geben Sie mit --erasure-journal eine andere Datei an.",
             "admin.db.journalUnreadable": "Die Löschungen aus dem Löschprotokoll lassen sich nicht erneut anwenden: {reason}. Prüfen Sie, ob die Datei des Löschprotokolls (--erasure-journal) lesbar und unverändert ist.",
             "admin.db.newerSchema": "Die Datenbank {location} hat die Schemaversion {version}, neuer, als dieser syncserver kennt ({newest}). Verwenden Sie den neueren syncserver.",
             "admin.db.notPostgresURL": "'{url}' ist keine PostgreSQL-Adresse. {form}",
