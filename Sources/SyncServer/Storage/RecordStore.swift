@@ -77,7 +77,8 @@ protocol RecordStore: Sendable {
     /// Consumes the link with `linkHash` and creates `session` for its cohort and trainer, in
     /// one transaction; may drop expired sessions.
     ///
-    /// Throws `StoreError.invalidLink` for an unknown, used or expired link.
+    /// Throws `StoreError.invalidLink` for an unknown, used or expired link, and for one whose
+    /// device has been revoked since it asked for the link.
     func redeemDashboardLink(linkHash: Data, session: NewDashboardSession, at time: Timestamp) async throws
         -> DashboardSession
     /// The session whose cookie hashes to `tokenHash`, when it has not expired at `time` and the

@@ -90,7 +90,7 @@ struct DashboardStoreTests {
         }
     }
 
-    @Test("Revoking the device that made the link ends the session", arguments: StoreKind.all)
+    @Test("Revoking the device that made the link ends the session and makes its unused links fail", arguments: StoreKind.all)
     func revokedDeviceEndsSession(kind: StoreKind) async throws {
         let store = try await Self.store(kind)
         let random = SeededRandomSource(seed: 4)
@@ -105,10 +105,15 @@ struct DashboardStoreTests {
                 tokenHash: SecretHasher.hash("token")),
             at: Self.at(10))
         try await store.addDashboardLink(Self.link("link-1", createdBy: device.id))
+        try await store.addDashboardLink(Self.link("link-2", createdBy: device.id))
         _ = try await store.redeemDashboardLink(
             linkHash: SecretHasher.hash("link-1"), session: Self.session("cookie-1"), at: Self.at(1000))
         #expect(try await store.dashboardSession(tokenHash: SecretHasher.hash("cookie-1"), at: Self.at(2000)) != nil)
         _ = try await store.revokeDevice(id: device.id, at: Self.at(3000))
         #expect(try await store.dashboardSession(tokenHash: SecretHasher.hash("cookie-1"), at: Self.at(4000)) == nil)
+        await #expect(throws: StoreError.invalidLink) {
+            try await store.redeemDashboardLink(
+                linkHash: SecretHasher.hash("link-2"), session: Self.session("cookie-2"), at: Self.at(5000))
+        }
     }
 }

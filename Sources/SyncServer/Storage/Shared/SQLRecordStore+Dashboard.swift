@@ -21,7 +21,8 @@ extension SQLRecordStore {
     }
 
     /// Consumes a login link and creates its session in one transaction; the conditional update
-    /// makes a link single-use even when two instances redeem it at once.
+    /// makes a link single-use even when two instances redeem it at once, and refuses a link whose
+    /// device was revoked after asking for it.
     func redeemDashboardLink(linkHash: Data, session: NewDashboardSession, at time: Timestamp) async throws
         -> DashboardSession
     {
@@ -30,6 +31,7 @@ extension SQLRecordStore {
             .run(
                 """
                 UPDATE dashboard_links SET used_at = ? WHERE link_hash = ? AND used_at IS NULL AND expires_at > ?
+                AND NOT EXISTS (SELECT 1 FROM devices WHERE id = dashboard_links.created_by AND revoked_at IS NOT NULL)
                 RETURNING cohort, trainer, created_by
                 """, [.int(now), .blob(linkHash), .int(now)]
             ) { links in
