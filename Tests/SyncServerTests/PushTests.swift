@@ -179,6 +179,35 @@ struct PushTests {
         }
     }
 
+    @Test(
+        "The door list imported again without its id column, as a trainer saves it, changes nothing and doubles no door",
+        arguments: StoreKind.all)
+    func doorListWithoutIDs(kind: StoreKind) async throws {
+        let harness = try await TestHarness(kind)
+        try await harness.makeCohort("wedding")
+        let csv = """
+            id,street,house_number,postcode,note
+            f38b2ffc-80a4-4f5a-91c9-bc701e7ea419,Lindenstraße,1,04177,
+            f3f49249-dc28-4f90-a5ae-c7978306d03b,Lindenstraße,2,04177,Hinterhaus
+            """
+        #expect(try await harness.administration.importHouseholds(csv: csv, cohort: "wedding").created == 2)
+        let withoutIDs = """
+            Straße;Hausnummer;PLZ;Hinweis
+            Lindenstr.;1;4177;
+            Lindenstraße;2;04177;Hinterhaus, 2. Hof
+            Lindenstraße;3;04177;
+            """
+        let again = try await harness.administration.importHouseholds(csv: withoutIDs, cohort: "wedding")
+        #expect(again == HouseholdImportSummary(cohort: "wedding", created: 1, updated: 2, unchanged: 0))
+        try await harness.run { client in
+            let trainer = try await harness.enroll(client, cohort: "wedding", name: "T", role: .trainer)
+            let doors = try await harness.pullAll(client, trainer).records.filter { $0.collection == RecordCollection.households }
+            #expect(doors.count == 3)
+            let second = try #require(doors.first { $0.id.uuidString.lowercased() == "f3f49249-dc28-4f90-a5ae-c7978306d03b" })
+            #expect(second.value(of: HouseholdField.note) == .string("Hinterhaus, 2. Hof"))
+        }
+    }
+
     @Test("Household import writes once, then only changes, and keeps visit fields", arguments: StoreKind.all)
     func householdImport(kind: StoreKind) async throws {
         let harness = try await TestHarness(kind)

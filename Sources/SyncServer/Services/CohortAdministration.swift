@@ -102,7 +102,8 @@ struct CohortAdministration: Sendable {
     /// Loads or updates the cohort's door list from a file (`.xlsx` or CSV), as writes of the server's replica.
     ///
     /// Each door keeps a stable record id: its id from the file when that is a UUID, a UUID derived from
-    /// cohort and id otherwise, and one derived from cohort and normalised address when the row has no id.
+    /// cohort and id otherwise; a row without an id is the door stored at its normalised address, or a new
+    /// door with an id derived from cohort and address (``HouseholdImportPlanner/doors(_:cohort:stored:)``).
     /// Only changed fields are written, so importing the same file twice writes nothing, and visit fields
     /// (`outcome`, …) are never touched. A file with any bad row imports nothing.
     func importHouseholds(file data: Data, cohort: String) async throws -> HouseholdImportSummary {
@@ -115,7 +116,9 @@ struct CohortAdministration: Sendable {
         try await requireCohort(cohort)
         let planner = HouseholdImportPlanner(
             cohort: cohort, replica: try await store.serverReplica(), time: environment.clock.now())
-        let doors = rows.map { HouseholdImportPlanner.Door(id: Self.householdID(cohort: cohort, rowID: $0.id), row: $0) }
+        // Rows without an id are matched to the doors stored at their addresses.
+        let stored = rows.allSatisfy(\.idGiven) ? [] : try await Self.doors(of: cohort, in: store)
+        let doors = HouseholdImportPlanner.doors(rows, cohort: cohort, stored: stored)
         var summary = HouseholdImportSummary(cohort: cohort, created: 0, updated: 0, unchanged: 0)
         for chunk in stride(from: 0, to: doors.count, by: SyncProtocol.maximumPushRecords) {
             let part = Array(doors[chunk..<min(chunk + SyncProtocol.maximumPushRecords, doors.count)])
@@ -136,6 +139,15 @@ struct CohortAdministration: Sendable {
                 "cohort.name": "\(cohort)", "sync.created": "\(summary.created)", "sync.updated": "\(summary.updated)",
             ])
         return summary
+    }
+
+    /// The door records of `cohort`, newest states, read page by page.
+    private static func doors(of cohort: String, in store: some RecordStore) async throws -> [SyncModel.Record] {
+        var doors: [UUID: SyncModel.Record] = [:]
+        try await CohortRecordReader(store: store, cohort: cohort).forEachPage { page in
+            for record in page where record.collection == RecordCollection.households { doors[record.id] = record }
+        }
+        return Array(doors.values)
     }
 
     /// Throws ``AdministrationError/unknownCohort(_:)`` unless the cohort exists.

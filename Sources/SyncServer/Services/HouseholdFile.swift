@@ -6,7 +6,8 @@ import Spreadsheet
 ///
 /// Headers may be German or English in any case (`Straße`/`street`, `Hausnummer`/`house_number`, `PLZ`/`postcode`,
 /// `Ort`/`city`, `Hinweis`/`note`, optional `id`). A door without an id gets a name-based UUID from the cohort
-/// and its normalised address, so importing a list again changes nothing. A four-digit postcode gets back the
+/// and its normalised address, so importing a list again changes nothing; the import then prefers the door
+/// stored at that address (``HouseholdImportPlanner/doors(_:cohort:stored:)``). A four-digit postcode gets back the
 /// leading zero that spreadsheets drop when they take `04177` for a number.
 enum HouseholdFile {
     /// A column of the door list.
@@ -110,7 +111,7 @@ enum HouseholdFile {
             let city = value(.city)
             rows.append(
                 HouseholdRow(
-                    id: id, street: street, houseNumber: houseNumber, postcode: postcode, note: note.isEmpty ? nil : note,
+                    id: id, idGiven: !givenID.isEmpty, street: street, houseNumber: houseNumber, postcode: postcode, note: note.isEmpty ? nil : note,
                     city: city.isEmpty ? nil : city))
         }
         if !problems.isEmpty { throw HouseholdFileError(problems: problems) }

@@ -31,6 +31,33 @@ struct HouseholdImportPlanner: Sendable {
     /// The write time.
     let time: Timestamp
 
+    /// The doors of `rows` with their record ids. A row whose file gave no id takes the id of the
+    /// door `stored` holds at its address (the cohort's doors, deleted and erased ones left out), so
+    /// that a list exported without its id column, or typed anew, updates the doors instead of
+    /// doubling them; when several stored doors share the address, the one with the derived id, else
+    /// the smallest id. Other rows keep the id derived from the file.
+    static func doors(_ rows: [HouseholdRow], cohort: String, stored: [Record]) -> [Door] {
+        var storedIDs = Set<UUID>()
+        var byAddress: [HouseholdAddress: UUID] = [:]
+        for door in stored
+        where door.collection == RecordCollection.households && door.cohort == cohort && !door.isDeleted && !door.isErased {
+            storedIDs.insert(door.id)
+            func text(_ field: String) -> String { door.value(of: field)?.stringValue ?? "" }
+            let address = HouseholdAddress(
+                street: text(HouseholdField.street), houseNumber: text(HouseholdField.houseNumber),
+                postcode: text(HouseholdField.postcode))
+            if let known = byAddress[address], known.uuidString < door.id.uuidString { continue }
+            byAddress[address] = door.id
+        }
+        return rows.map { row in
+            let derived = CohortAdministration.householdID(cohort: cohort, rowID: row.id)
+            guard !row.idGiven, !storedIDs.contains(derived), let match = byAddress[row.address] else {
+                return Door(id: derived, row: row)
+            }
+            return Door(id: match, row: row)
+        }
+    }
+
     /// Plans `doors` against their stored states in `existing`; throws when a door's id belongs
     /// to a record of another cohort or collection, so that nothing of the chunk is written.
     func plan(_ doors: [Door], existing: [UUID: Record]) throws(AdministrationError) -> Plan {
