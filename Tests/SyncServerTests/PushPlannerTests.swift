@@ -11,6 +11,10 @@ import Testing
 struct PushPlannerTests {
     static let anna = ReplicaID(high: 0xA, low: 1)
     static let tina = ReplicaID(high: 0xB, low: 2)
+    /// The replica of Anna's earlier, revoked device, whose store she joined again with a new code.
+    static let annaBefore = ReplicaID(high: 0xA, low: 9)
+    /// A replica no enrolled device has.
+    static let stranger = ReplicaID(high: 0xC, low: 3)
     static let at = Timestamp(millisecondsSince1970: 1_795_600_000_000)
 
     let planner: PushPlanner
@@ -22,7 +26,10 @@ struct PushPlannerTests {
         let survey = try SurveyDefinition.parse(TestFixtures.surveyJSON)
         planner = PushPlanner(
             device: device, surveys: [SurveyKey(id: "nachbarschaft", version: 1): survey],
-            replicaCohorts: [Self.tina: "c"], requestEpoch: nil)
+            replicaOwners: [
+                Self.tina: ReplicaOwner(cohort: "c", participant: "tina", role: .trainer),
+                Self.annaBefore: ReplicaOwner(cohort: "c", participant: "anna", role: .participant),
+            ], requestEpoch: nil)
     }
 
     static func response(_ answers: [String: FieldValue], id: UUID = UUID()) -> Record {
@@ -102,6 +109,14 @@ struct PushPlannerTests {
         annaErases.erase(Erasure(erasedBy: "anna", erasedAt: at), by: anna)
         list.append(("participant erases", [annaErases], [annaStored], ["rejected forbidden"]))
         list.append(("participant re-sends a known erasure", [erasedStored], [erasedStored], ["accepted"]))
+
+        // Writes the server lacks: an earlier device of the same person hands them on; nobody else may.
+        let fromBefore = TestFixtures.response(cohort: "c", owner: "anna", replica: annaBefore, answers: ["wohndauer": 9])
+        list.append(("writes of the person's earlier device", [fromBefore], [], ["accepted"]))
+        let fromTina = TestFixtures.response(cohort: "c", owner: "anna", replica: tina, answers: ["wohndauer": 9])
+        list.append(("writes of another person's device", [fromTina], [], ["rejected foreignReplica"]))
+        let fromStranger = TestFixtures.response(cohort: "c", owner: "anna", replica: stranger, answers: ["wohndauer": 9])
+        list.append(("writes of an unknown replica", [fromStranger], [], ["rejected foreignReplica"]))
         return list
     }
 
@@ -141,7 +156,8 @@ struct PushPlannerTests {
             device: DeviceInfo(
                 id: "d-tina", cohort: "c", participant: "tina", role: .trainer, name: "Tinas Laptop",
                 replicaId: Self.tina, createdAt: Self.at, revokedAt: nil),
-            surveys: planner.surveys, replicaCohorts: [Self.anna: "c"], requestEpoch: nil)
+            surveys: planner.surveys,
+            replicaOwners: [Self.anna: ReplicaOwner(cohort: "c", participant: "anna", role: .participant)], requestEpoch: nil)
         let stored = Self.response(["wohndauer": 3])
         var erased = stored
         erased.erase(Erasure(erasedBy: "tina", erasedAt: Self.at), by: Self.tina)

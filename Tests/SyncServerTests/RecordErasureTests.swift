@@ -91,7 +91,7 @@ struct RecordErasureTests {
                 id: "d-anna", cohort: "kurs", participant: "anna", role: .participant, name: "Annas Laptop",
                 replicaId: Self.anna, createdAt: Timestamp(millisecondsSince1970: 1), revokedAt: nil),
             surveys: [SurveyKey(id: "nachbarschaft", version: 1): try SurveyDefinition.parse(TestFixtures.surveyJSON)],
-            replicaCohorts: [:], requestEpoch: nil)
+            replicaOwners: [:], requestEpoch: nil)
         let sent = offline
         let outcome = try await service.store.commitBatch(ids: [sent.id], requestEpoch: nil, at: TestClock().now()) {
             planner.plan([sent], prechecks: planner.precheck([sent]), snapshot: $0)

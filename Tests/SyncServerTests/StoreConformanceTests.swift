@@ -148,7 +148,7 @@ struct StoreConformanceTests {
         #expect(retired == retired.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
-    @Test("Revoking twice keeps the first time; replica ids map to their devices' cohorts", arguments: StoreKind.all)
+    @Test("Revoking twice keeps the first time; replica ids map to their devices' owners, revoked too", arguments: StoreKind.all)
     func revocationAndReplicaCohorts(kind: StoreKind) async throws {
         let store = try await Self.makeStore(kind)
         _ = try await store.createCohort(named: "garden", at: Timestamp(millisecondsSince1970: 3))
@@ -161,9 +161,13 @@ struct StoreConformanceTests {
         #expect(try await store.revokeDevice(id: "no-such-device", at: Timestamp(millisecondsSince1970: 50)) == nil)
         #expect(try await store.credential(deviceID: ayse.id)?.device == first)
         let unknown = ReplicaID(high: 9, low: 9)
-        let cohorts = try await store.cohorts(ofReplicas: [ayse.replicaId, jonas.replicaId, unknown])
-        #expect(cohorts == [ayse.replicaId: "wedding", jonas.replicaId: "garden"])
-        #expect(try await store.cohorts(ofReplicas: []).isEmpty)
+        let owners = try await store.owners(ofReplicas: [ayse.replicaId, jonas.replicaId, unknown])
+        #expect(
+            owners == [
+                ayse.replicaId: ReplicaOwner(cohort: "wedding", participant: "Ayşe", role: .participant),
+                jonas.replicaId: ReplicaOwner(cohort: "garden", participant: "Jonas", role: .participant),
+            ])
+        #expect(try await store.owners(ofReplicas: []).isEmpty)
     }
 
     @Test("A device's own write is passed by the cursor but left out of its page; others see it", arguments: StoreKind.all)

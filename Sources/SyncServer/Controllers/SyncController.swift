@@ -34,10 +34,9 @@ struct SyncController<Store: RecordStore>: Sendable {
         for survey in surveys { catalog[survey.key] = survey.definition }
         var others = Set(body.records.flatMap(\.version.replicas))
         others.remove(device.replicaId)
-        let replicaCohorts =
-            body.epoch != nil && !others.isEmpty ? try await store.cohorts(ofReplicas: others) : [:]
+        let replicaOwners = others.isEmpty ? [:] : try await store.owners(ofReplicas: others)
         let planner = PushPlanner(
-            device: device, surveys: catalog, replicaCohorts: replicaCohorts, requestEpoch: body.epoch)
+            device: device, surveys: catalog, replicaOwners: replicaOwners, requestEpoch: body.epoch)
         let records = body.records
         let prechecks = planner.precheck(records)
         let outcome = try await store.commitBatch(

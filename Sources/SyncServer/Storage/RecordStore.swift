@@ -42,8 +42,8 @@ protocol RecordStore: Sendable {
     func revokeDevice(id: String, at time: Timestamp) async throws -> DeviceInfo?
     /// The roles under which each person of `cohort` holds a device or was given an enrollment code, by name.
     func enrolledRoles(cohort: String) async throws -> [String: Set<Role>]
-    /// The cohort of each replica id that belongs to an enrolled device.
-    func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String]
+    /// The owner of each replica id that belongs to an enrolled device, revoked or not.
+    func owners(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: ReplicaOwner]
 
     /// Publishes a survey version; throws `StoreError.conflict` when that version exists.
     func publishSurvey(_ survey: PublishedSurvey) async throws

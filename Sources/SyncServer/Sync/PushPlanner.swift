@@ -17,8 +17,8 @@ struct PushPlanner: Sendable {
     let device: DeviceInfo
     /// The cohort's published surveys.
     let surveys: [SurveyKey: SurveyDefinition]
-    /// The cohort of each other replica named in the push that belongs to an enrolled device.
-    let replicaCohorts: [ReplicaID: String]
+    /// The owner of each other replica named in the push that belongs to an enrolled device.
+    let replicaOwners: [ReplicaID: ReplicaOwner]
     /// The epoch named by the request.
     let requestEpoch: String?
 
@@ -138,8 +138,10 @@ struct PushPlanner: Sendable {
             }
         }
         if !foreign.isEmpty {
-            let sameCohort = foreign.allSatisfy { replicaCohorts[$0] == nil || replicaCohorts[$0] == device.cohort }
-            guard relayAllowed, sameCohort else {
+            let sameCohort = foreign.allSatisfy { replicaOwners[$0] == nil || replicaOwners[$0]?.cohort == device.cohort }
+            // A person's earlier device (revoked, then joined again with its store) hands its unsent writes on.
+            let earlierDevice = foreign.allSatisfy { replicaOwners[$0] == ReplicaOwner(of: device) }
+            guard (relayAllowed && sameCohort) || earlierDevice else {
                 return .failure(
                     ErrorDetail(
                         .foreignReplica,

@@ -94,8 +94,9 @@ struct SyncEngine<Transport: SyncTransport>: Sendable {
             report.pushed += outcome.accepted
             report.rejected += outcome.rejected
             report.erased += outcome.erased
+            // `sync` says each rejection in the user's words; the log line is for FIELDCLIENT_LOG_LEVEL=info.
             for rejection in outcome.rejected {
-                logger.warning("Record rejected", metadata: ["record": "\(rejection.id)"])
+                logger.info("Record rejected", metadata: ["record": "\(rejection.id)"])
             }
             done += batch.count
             progress.pushed(min(done, total), of: total)

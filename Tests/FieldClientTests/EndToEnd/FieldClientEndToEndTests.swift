@@ -187,6 +187,27 @@ struct FieldClientEndToEndTests {
         #expect(unknown.status == ExitStatus.notFound.rawValue)
     }
 
+    @Test("a revoked laptop joined again with a new code sends the work it had not sent, an interview and a visit")
+    func rejoinedLaptopSendsItsWork() throws {
+        let anna = try joined("anna")
+        let tina = try joined("tina", trainer: true)
+        let door = "f38b2ffc"
+        let status = try anna.json(["status"]) as! [String: Any]
+        try server.admin(["devices", "revoke", status["deviceId"] as! String])
+        let id = try anna.ok(["record", "nachbarschaft-2026", "--answers", try writeAnswers(validAnswers)])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try anna.ok(["visit", door, "--outcome", "revisit", "--note", "nach 17 Uhr"])
+        #expect(try anna.run(["sync"]).status == ExitStatus.unauthorized.rawValue)
+        try anna.ok(["join", server.url, try server.code(for: "anna"), "--name", "anna-laptop"])
+        let synced = try anna.run(["sync"])
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stderr.isEmpty, "no rejection and no log line: \(synced.stderr)")
+        #expect((try anna.json(["list", "--pending"]) as! [Any]).isEmpty)
+        try tina.ok(["sync"])
+        #expect((try tina.json(["list"]) as! [[String: Any]]).map { $0["id"] as! String } == [id])
+        #expect(try tina.ok(["show", door]).contains("nach 17 Uhr"))
+    }
+
     @Test("a client killed mid-sync loses and duplicates nothing when it syncs again")
     func killedMidSync() async throws {
         let anna = try joined("anna")

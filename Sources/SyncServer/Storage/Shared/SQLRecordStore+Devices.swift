@@ -86,16 +86,19 @@ extension SQLRecordStore {
             })
     }
 
-    /// Maps replica ids to the cohorts of their devices, with one query.
-    func cohorts(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: String] {
+    /// Maps replica ids to the owners of their devices, revoked or not, with one query.
+    func owners(ofReplicas replicas: Set<ReplicaID>) async throws -> [ReplicaID: ReplicaOwner] {
         guard !replicas.isEmpty else { return [:] }
         return try await reading(
             .rows(
-                "SELECT replica, cohort FROM devices WHERE replica IN (\(StoreStatement.marks(replicas.count)))",
+                "SELECT replica, cohort, participant, role FROM devices WHERE replica IN (\(StoreStatement.marks(replicas.count)))",
                 replicas.map { StoreValue.text($0.description) }
             ) { rows in
-                var result: [ReplicaID: String] = [:]
-                for row in rows { if let replica = ReplicaID(try row.text(0)) { result[replica] = try row.text(1) } }
+                var result: [ReplicaID: ReplicaOwner] = [:]
+                for row in rows {
+                    guard let replica = ReplicaID(try row.text(0)), let role = Role(rawValue: try row.text(3)) else { continue }
+                    result[replica] = ReplicaOwner(cohort: try row.text(1), participant: try row.text(2), role: role)
+                }
                 return result
             })
     }
