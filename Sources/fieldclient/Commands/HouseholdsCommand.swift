@@ -39,20 +39,20 @@ struct HouseholdsCommand: AsyncParsableCommand {
             // One door decoded at a time; only the shown doors are kept (their records order them:
             // the visit log and the house numbers).
             var doors: [(record: Record?, view: RecordView)] = []
+            var streets = Set<String>()
             let damaged = try env.store.forEachRecord(matching: RecordQuery(collection: RecordCollection.households)) { stored in
                 let view = RecordView(stored)
                 guard !view.deleted else { return true }
-                if let street,
-                    !(view.values[HouseholdField.street]?.stringValue ?? "").lowercased().contains(street.lowercased())
-                {
-                    return true
-                }
+                let name = view.values[HouseholdField.street]?.stringValue ?? ""
+                streets.insert(name)
+                if let street, !StreetSearch.matches(name, query: street) { return true }
                 doors.append((stored.record, view))
                 return true
             }
             if !damaged.isEmpty {
                 env.output.note(EncryptionTexts.text(.recordsDamagedNote, ["ids": damaged.joined(separator: ", ")]))
             }
+            let streetFound = !doors.isEmpty
             let byID = Dictionary(doors.compactMap { door in door.record.map { ($0.id, door) } }) { first, _ in first }
             let records = doors.compactMap(\.record)
             doors = (todo ? Self.toDo(records) : records.sorted(by: DoorOrder.precedes)).compactMap { byID[$0.id] }
@@ -71,7 +71,13 @@ struct HouseholdsCommand: AsyncParsableCommand {
             }
             let texts = env.texts
             try env.output.print(views) {
-                guard !views.isEmpty else { return texts(todo ? "households.noneToDo" : "households.none") }
+                guard !views.isEmpty else {
+                    if let street, !streetFound, !streets.isEmpty {
+                        let names = streets.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+                        return texts("households.noStreet", ["street": street, "streets": names.joined(separator: ", ")])
+                    }
+                    return texts(todo ? "households.noneToDo" : "households.none")
+                }
                 let header = [
                     "households.column.id", "households.column.address", "households.column.note", "households.column.status",
                     "households.column.visit", "households.column.visits",

@@ -73,6 +73,15 @@ struct VisitLogEndToEndTests {
         let table = try anna.run(["households", "--street", "linden"], environment: GermanTerminal.environment).stdout
         #expect(table.contains("ABGELEHNT"))
         #expect(table.contains("BESUCHE"))
+        // As people type street names: ß as ss, umlauts spelled out, str. for straße.
+        for typed in ["strasse", "LINDENSTR.", "muehl"] {
+            #expect(!(try anna.json(["households", "--street", typed]) as! [Any]).isEmpty, "\(typed)")
+        }
+        let none = try anna.run(["households", "--street", "eichen"], environment: GermanTerminal.environment)
+        #expect(
+            none.stdout.contains(
+                "Keine Straße auf diesem Gerät enthält „eichen“. Die Straßen sind: Am Mühlbach, Goethestraße, Kastanienweg, Lindenstraße."),
+            "\(none.stdout)")
     }
 
     @Test("a visit is withdrawn by its visitor or a trainer; others are refused, and the withdrawal replicates")

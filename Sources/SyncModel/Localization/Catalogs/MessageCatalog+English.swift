@@ -494,6 +494,7 @@ extension MessageCatalog {
             "households.exportNeedsXLSX": "--export writes an XLSX workbook; give a file name ending in .xlsx, e.g. --export tueren.xlsx.",
             "households.exported": "Wrote {count} door(s) to {path}.",
             "households.lastVisit": "{time} ({by})",
+            "households.noStreet": "No street on this device contains '{street}'. The streets are: {streets}.",
             "households.none": "No households match. Run 'fieldclient sync' to fetch the door list.",
             "households.noneToDo": "No doors left to visit.",
             "households.visit": "{outcome} ({by})",

@@ -494,6 +494,7 @@ extension MessageCatalog {
             "households.exportNeedsXLSX": "--export schreibt eine XLSX-Arbeitsmappe; geben Sie einen Dateinamen mit .xlsx an, z. B. --export tueren.xlsx.",
             "households.exported": "{count} Tür(en) nach {path} geschrieben.",
             "households.lastVisit": "{time} ({by})",
+            "households.noStreet": "Keine Straße auf diesem Gerät enthält „{street}“. Die Straßen sind: {streets}.",
             "households.none": "Keine passenden Haushalte. Holen Sie die Türliste mit 'fieldclient sync'.",
             "households.noneToDo": "Keine Türen mehr zu besuchen.",
             "households.visit": "{outcome} ({by})",
