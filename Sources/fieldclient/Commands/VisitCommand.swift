@@ -1,8 +1,6 @@
 import ArgumentParser
 import SyncModel
 
-extension VisitOutcome: ExpressibleByArgument {}
-
 /// `fieldclient visit HOUSEHOLD --outcome interviewed|not-home|refused|revisit [--note TEXT]`, or
 /// `fieldclient visit HOUSEHOLD --withdraw VISIT`.
 struct VisitCommand: AsyncParsableCommand {
@@ -18,9 +16,9 @@ struct VisitCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(Texts.help("help.visit.household")))
     var household: String
 
-    /// The outcome of a new visit.
-    @Option(help: ArgumentHelp(Texts.help("help.visit.outcome")))
-    var outcome: VisitOutcome?
+    /// The outcome of a new visit, as typed: a code or a label (``VisitOutcome/init(typed:)``).
+    @Option(help: ArgumentHelp(Texts.help("help.visit.outcome"), valueName: "outcome"))
+    var outcome: String?
 
     /// The note.
     @Option(help: ArgumentHelp(Texts.help("help.visit.note")))
@@ -33,6 +31,9 @@ struct VisitCommand: AsyncParsableCommand {
     /// Checks that exactly one of --outcome and --withdraw is given.
     func validate() throws {
         if (outcome == nil) == (withdraw == nil) { throw ValidationError(Texts.help("visit.outcomeOrWithdraw")) }
+        if let outcome, VisitOutcome(typed: outcome) == nil {
+            throw ValidationError(Texts.help("visit.unknownOutcome", ["given": String(outcome.prefix(40))]))
+        }
     }
 
     /// Writes the visit or the withdrawal.
@@ -47,7 +48,7 @@ struct VisitCommand: AsyncParsableCommand {
                 }
                 return
             }
-            guard let outcome else { return }
+            guard let outcome = outcome.flatMap(VisitOutcome.init(typed:)) else { return }
             let record = try env.records().visit(uuid, outcome: outcome, note: note)
             try env.output.print(RecordView(StoredRecord(record: record, revision: 1, syncedRevision: 0))) {
                 env.texts("visit.done", ["id": short, "outcome": env.texts.answers.outcome(outcome.rawValue)])

@@ -55,8 +55,9 @@ struct VisitLogEndToEndTests {
         let anna = try joined("anna")
         let doors = (try anna.json(["households", "--street", "linden"]) as! [[String: Any]]).map { $0["id"] as! String }
         try #require(doors.count >= 6)
-        try anna.ok(["visit", doors[0], "--outcome", "revisit"])
-        try anna.ok(["visit", doors[1], "--outcome", "not-home"])
+        // German words as participants type them, and the codes.
+        try anna.ok(["visit", doors[0], "--outcome", "wiederkommen"])
+        try anna.ok(["visit", doors[1], "--outcome", "nicht zu Hause"])
         try anna.ok(["visit", doors[2], "--outcome", "interviewed"])
         try anna.ok(["visit", doors[3], "--outcome", "refused"])
         try anna.ok(["visit", doors[4], "--outcome", "not-home"])
@@ -77,6 +78,9 @@ struct VisitLogEndToEndTests {
         for typed in ["strasse", "LINDENSTR.", "muehl"] {
             #expect(!(try anna.json(["households", "--street", typed]) as! [Any]).isEmpty, "\(typed)")
         }
+        let unknown = try anna.run(["visit", doors[5], "--outcome", "nicht da"], environment: GermanTerminal.environment)
+        #expect(unknown.status == ExitStatus.usage.rawValue)
+        #expect(unknown.stderr.contains("„nicht da“ ist kein Ergebnis eines Besuchs. Möglich sind: befragt, nicht-zu-hause"), "\(unknown.stderr)")
         let none = try anna.run(["households", "--street", "eichen"], environment: GermanTerminal.environment)
         #expect(
             none.stdout.contains(

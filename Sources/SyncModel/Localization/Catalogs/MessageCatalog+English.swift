@@ -482,7 +482,7 @@ extension MessageCatalog {
             "help.visit.abstract": "Add a visit to a door of the shared list (outcome, note, who was there), or withdraw one with --withdraw.",
             "help.visit.household": "The household id, or its first 6 or more characters (see 'fieldclient households').",
             "help.visit.note": "A note about the visit.",
-            "help.visit.outcome": "'interviewed', 'not-home', 'refused' or 'revisit'.",
+            "help.visit.outcome": "'interviewed', 'not-home', 'refused' or 'revisit' (or the German words: befragt, nicht zu Hause, abgelehnt, wiederkommen).",
             "help.visit.withdraw": "Withdraw the visit with this id (shown by 'fieldclient show DOOR'): only its visitor or a trainer.",
             // households
             "households.column.address": "ADDRESS",
@@ -842,6 +842,7 @@ extension MessageCatalog {
             "visit.noSuchVisit": "Door {id} has no visit {visit}. 'fieldclient show {id}' lists its visits with their ids.",
             "visit.notYours": "Visit {visit} was made by {by}. Only the visitor or a trainer may withdraw it.",
             "visit.outcomeOrWithdraw": "Give --outcome for a new visit or --withdraw VISIT to withdraw one, not both and not neither.",
+            "visit.unknownOutcome": "'{given}' is not an outcome of a visit. Give one of: interviewed, not-home, refused, revisit.",
             "visit.withdrawn": "Visit {visit} at door {id} withdrawn.",
             // workbook
             "workbook.damage.badXML": "its XML cannot be read (line {line}, column {column})",

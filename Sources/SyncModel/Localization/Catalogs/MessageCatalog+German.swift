@@ -482,7 +482,7 @@ extension MessageCatalog {
             "help.visit.abstract": "Einen Besuch an einer Tür der gemeinsamen Liste eintragen (Ergebnis, Notiz, wer dort war) oder mit --withdraw zurückziehen.",
             "help.visit.household": "Die Kennung des Haushalts oder ihre ersten 6 oder mehr Zeichen (siehe 'fieldclient households').",
             "help.visit.note": "Eine Notiz zum Besuch.",
-            "help.visit.outcome": "'interviewed' (befragt), 'not-home' (nicht zu Hause), 'refused' (abgelehnt) oder 'revisit' (später wiederkommen).",
+            "help.visit.outcome": "befragt, nicht-zu-hause, abgelehnt oder wiederkommen (auch: interviewed, not-home, refused, revisit).",
             "help.visit.withdraw": "Den Besuch mit dieser Kennung zurückziehen (siehe 'fieldclient show TÜR'): nur wer ihn gemacht hat oder die Kursleitung.",
             // households
             "households.column.address": "ADRESSE",
@@ -842,6 +842,7 @@ extension MessageCatalog {
             "visit.noSuchVisit": "Tür {id} hat keinen Besuch {visit}. 'fieldclient show {id}' zeigt die Besuche mit ihren Kennungen.",
             "visit.notYours": "Besuch {visit} hat {by} gemacht. Zurückziehen darf ihn nur, wer ihn gemacht hat, oder die Kursleitung.",
             "visit.outcomeOrWithdraw": "Geben Sie --outcome für einen neuen Besuch oder --withdraw BESUCH zum Zurückziehen an, genau eines von beiden.",
+            "visit.unknownOutcome": "„{given}“ ist kein Ergebnis eines Besuchs. Möglich sind: befragt, nicht-zu-hause, abgelehnt, wiederkommen.",
             "visit.withdrawn": "Besuch {visit} an Tür {id} zurückgezogen.",
             // workbook
             "workbook.damage.badXML": "sein XML lässt sich nicht lesen (Zeile {line}, Spalte {column})",
