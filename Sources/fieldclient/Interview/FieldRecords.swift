@@ -27,7 +27,8 @@ struct FieldRecords: Sendable {
         self.texts = texts
     }
 
-    /// Creates a response with `answers` after validating them (as final when `finalize`).
+    /// Creates a response with `answers` after validating them (as final when `finalize`); a final
+    /// response at a door records an `interviewed` visit there (``visitForInterview(at:)``).
     func createResponse(
         survey: SurveyDefinition, answers: [String: FieldValue], finalize: Bool, household: UUID?
     ) throws -> Record {
@@ -44,6 +45,7 @@ struct FieldRecords: Sendable {
         if let household { fields[ResponseField.household] = .string(LocalStore.key(household)) }
         record.write(fields, by: device.replica, at: now)
         try store.insertLocal(record, createdAt: now)
+        if finalize { try visitForInterview(at: household) }
         return record
     }
 
@@ -59,19 +61,36 @@ struct FieldRecords: Sendable {
         }
     }
 
-    /// Marks a response final after validating it as final.
+    /// Marks a response final after validating it as final; the first time, a response at a door
+    /// records an `interviewed` visit there (``visitForInterview(at:)``).
     func finalize(_ id: UUID) throws -> Record {
         let survey = try surveyOf(responseID: id)
-        return try store.update(id: id) { record in
+        var newlyFinal = false
+        let finalized = try store.update(id: id) { record in
             let issues = survey.validate(record.values, finalized: true)
             guard issues.isEmpty else { throw invalid(issues, survey: survey, answers: record.values) }
             if record.value(of: ResponseField.status) == .string(ResponseStatus.final.rawValue), !record.hasConflicts {
                 return record
             }
+            newlyFinal = record.value(of: ResponseField.status) != .string(ResponseStatus.final.rawValue)
             var changed = record
             changed.write(ResponseField.status, .string(ResponseStatus.final.rawValue), by: device.replica, at: clock.now())
             return changed
         }
+        if newlyFinal {
+            try visitForInterview(at: ResponseField.doorKey(finalized.value(of: ResponseField.household)).flatMap { UUID(uuidString: $0) })
+        }
+        return finalized
+    }
+
+    /// Records an `interviewed` visit at `household`, the door of a response that has just become final, so
+    /// that the door counts as visited and leaves everyone's to-do list; nothing when the door is not on this
+    /// device (or deleted).
+    private func visitForInterview(at household: UUID?) throws {
+        guard let household, let door = try store.record(id: household)?.record,
+            door.collection == RecordCollection.households, !door.isDeleted, !door.isErased
+        else { return }
+        _ = try visit(household, outcome: .interviewed, note: nil)
     }
 
     /// Deletes a record; its fields stay so that a restore brings them back.

@@ -164,6 +164,7 @@ struct Interview {
                 do {
                     _ = try records.finalize(id)
                     write(texts("interview.final", ["id": short]))
+                    if household != nil { write(texts("interview.doorInterviewed")) }
                     return InterviewResult(id: id, status: .final, quit: false)
                 } catch let error as AnswerValidationError {
                     write(texts("interview.cannotFinalize"))

@@ -50,6 +50,37 @@ struct VisitLogEndToEndTests {
         #expect(text.contains("Besuche (neueste zuerst):"))
     }
 
+    @Test("an interview finalized at a door records one visit 'interviewed' there, from an interview, from record and from finalize")
+    func finalInterviewVisitsTheDoor() throws {
+        let anna = try joined("anna")
+        let tina = try joined("tina", trainer: true)
+        let doors = (try anna.json(["households"]) as! [[String: Any]]).map { $0["id"] as! String }
+        let answers = server.directory.appendingPathComponent("antworten.json")
+        try Data(#"{"datum":"2026-11-25","wohndauer":"jahre_1_5","haushalt":2,"kinder":0,"gefaellt":"Ruhig","probleme":["verkehr"],"mitmachen":"nein"}"#.utf8)
+            .write(to: answers)
+        // An interview in a German terminal, finalized at its end.
+        let interview = try anna.run(
+            ["collect", "nachbarschaft-2026", "--household", doors[0]],
+            input: "heute\n\n2\n34\n3\n1\nRuhig und grün\n1 3\n7,5\n3\nweiter\na\n", environment: GermanTerminal.environment)
+        #expect(interview.stdout.contains("Die Tür ist als besucht eingetragen: befragt."), "\(interview.stdout)")
+        // record --finalize, and a draft finalized later (twice: the second changes nothing).
+        try anna.ok(["record", "nachbarschaft-2026", "--answers", answers.path, "--finalize", "--household", doors[1]])
+        let draft = try anna.ok(["record", "nachbarschaft-2026", "--answers", answers.path, "--household", doors[2]])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try visits(anna, doors[2]).isEmpty, "a draft is no visit yet")
+        try anna.ok(["finalize", draft])
+        try anna.ok(["finalize", draft])
+        try anna.ok(["sync"])
+        try tina.ok(["sync"])
+        for door in doors[0...2] {
+            let shown = try tina.show(door)
+            #expect(shown["doorStatus"] as? String == "interviewed", "\(door)")
+            #expect((shown["visits"] as! [[String: Any]]).map { $0["outcome"] as! String } == ["interviewed"], "\(door)")
+        }
+        let todo = (try anna.json(["households", "--todo"]) as! [[String: Any]]).map { $0["id"] as! String }
+        #expect(Set(todo).isDisjoint(with: doors[0...2]))
+    }
+
     @Test("households --todo: never visited first, then by the age of the last visit; interviewed and refused left out")
     func toDo() throws {
         let anna = try joined("anna")

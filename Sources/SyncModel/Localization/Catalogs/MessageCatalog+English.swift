@@ -504,6 +504,7 @@ extension MessageCatalog {
             "interview.currentAnswer": "Current answer: {answer} (press Enter to keep it)",
             "interview.dateHint": "A date such as 25.11.2026, or today or yesterday.",
             "interview.default": "Default: {value} (press Enter to take it)",
+            "interview.doorInterviewed": "The door is marked as visited: interviewed.",
             "interview.draft": "Response {id} is kept as a draft.",
             "interview.final": "Response {id} is final.",
             "interview.finalizePrompt": "All questions done. Finalize the response? [f]inalize / [d]raft",

@@ -482,7 +482,7 @@ extension MessageCatalog {
             "help.visit.abstract": "Einen Besuch an einer Tür der gemeinsamen Liste eintragen (Ergebnis, Notiz, wer dort war) oder mit --withdraw zurückziehen.",
             "help.visit.household": "Die Kennung des Haushalts oder ihre ersten 6 oder mehr Zeichen (siehe 'fieldclient households').",
             "help.visit.note": "Eine Notiz zum Besuch.",
-            "help.visit.outcome": "befragt, nicht-zu-hause, abgelehnt oder wiederkommen (auch: interviewed, not-home, refused, revisit).",
+            "help.visit.outcome": "befragt, nicht-zu-hause, abgelehnt oder wiederkommen (auch: `interviewed`, `not-home`, `refused`, `revisit`).",
             "help.visit.withdraw": "Den Besuch mit dieser Kennung zurückziehen (siehe 'fieldclient show TÜR'): nur wer ihn gemacht hat oder die Kursleitung.",
             // households
             "households.column.address": "ADRESSE",
@@ -504,6 +504,7 @@ extension MessageCatalog {
             "interview.currentAnswer": "Bisherige Antwort: {answer} (Eingabetaste behält sie)",
             "interview.dateHint": "Ein Datum wie 25.11.2026, oder heute oder gestern.",
             "interview.default": "Vorgabe: {value} (↵ übernimmt sie)",
+            "interview.doorInterviewed": "Die Tür ist als besucht eingetragen: befragt.",
             "interview.draft": "Die Befragung {id} bleibt ein Entwurf.",
             "interview.final": "Die Befragung {id} ist abgeschlossen.",
             "interview.finalizePrompt": "Alle Fragen sind beantwortet. Befragung abschließen? [a]bschließen / [e]ntwurf behalten",
