@@ -77,19 +77,25 @@ extension LocalStore {
         let identifier = Int32(bitPattern: UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3]))
         if identifier == applicationID { return }
         guard identifier == 0 else { throw StoreOpenError.foreign(path: path) }
-        // No application id: only a store that crashed before its first migration, with no tables.
+        // No application id in the file itself: ours when the write-ahead log holds it (a store whose
+        // program was killed or lost power before the log was copied into the file), else only a store
+        // that crashed before its first migration, with no tables.
         var configuration = Configuration()
         configuration.readonly = true
-        let tables: [String]
+        let (tables, logged): ([String], Int32?)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            tables = try queue.read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            (tables, logged) = try queue.read { db in
+                (
+                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id")
+                )
             }
             try queue.close()
         } catch {
             throw StoreOpenError.corrupted(path: path, detail: "it cannot be read")
         }
+        if logged == applicationID { return }
         if !tables.isEmpty { throw StoreOpenError.foreign(path: path) }
     }
 }

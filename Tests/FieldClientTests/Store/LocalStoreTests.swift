@@ -112,6 +112,23 @@ struct LocalStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test("a store whose program died before its log was copied into the file (a kill, a power cut) opens with its data")
+    func opensAfterACrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fc-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let crashed = folder.appendingPathComponent("crashed.sqlite").path
+        let survey = try Fixtures.survey()
+        let store = try LocalStore.open(at: path)
+        try store.saveSurveys([survey])
+        // The files as a crash leaves them: copied while the store is open, nothing checkpointed.
+        for suffix in ["", "-wal", "-shm"] { try FileManager.default.copyItem(atPath: path + suffix, toPath: crashed + suffix) }
+        let header = try #require(FileHandle(forReadingAtPath: crashed)).readData(ofLength: 72)
+        try #require(header.count == 72 && header[68..<72].allSatisfy { $0 == 0 }, "the file itself has no application id yet")
+        #expect(try LocalStore.open(at: crashed).surveys() == [survey])
+    }
+
     @Test("a store reopens with its data")
     func reopens() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fc-\(UUID()).sqlite").path
