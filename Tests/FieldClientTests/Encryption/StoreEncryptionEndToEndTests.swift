@@ -297,6 +297,31 @@ struct StoreEncryptionEndToEndTests {
         #expect((try client.json(["status"]) as! [String: Any])["encrypted"] as? Bool == true)
     }
 
+    @Test("Ctrl-C at a passphrase prompt leaves the terminal echoing, and join works again on the same store")
+    func interruptedPrompt() throws {
+        var client = Client("dora", in: server.directory)
+        client.environment["FIELDCLIENT_PASSPHRASE"] = ""
+        client.environment["LANG"] = "de_DE.UTF-8"
+        var environment = client.environment
+        environment["QS_FIELDCLIENT"] = try Binaries.path("fieldclient")
+        environment["QS_ARGUMENTS"] = "join \(server.url) \(try server.code(for: "dora"))"
+        // bash ignores the Ctrl-C itself, so that `stty` reports the terminal fieldclient left behind.
+        let interrupted = try Command.run(
+            "/bin/sh",
+            [
+                "-c",
+                "(sleep 3; printf '\\003'; sleep 1) | script -qec "
+                    + "\"bash -c 'trap : INT; $QS_FIELDCLIENT $QS_ARGUMENTS; stty -a'\" /dev/null",
+            ],
+            environment: environment)
+        #expect(interrupted.stdout.contains("Neue Passphrase"), "\(interrupted.stdout)")
+        let settings = interrupted.stdout.split(whereSeparator: { $0 == " " || $0 == ";" || $0.isNewline })
+        #expect(settings.contains("echo") && !settings.contains("-echo"), "\(interrupted.stdout)")
+        client.environment["FIELDCLIENT_PASSPHRASE"] = "Am Brunnen vor dem Tore"
+        try client.ok(["join", server.url, try server.code(for: "dora")])
+        #expect((try client.json(["status"]) as! [String: Any])["encrypted"] as? Bool == true)
+    }
+
     private func answersFile() throws -> String {
         let url = server.directory.appendingPathComponent("answers-\(UUID()).json")
         try JSONSerialization.data(withJSONObject: [
