@@ -117,6 +117,31 @@ final class ResponseWorkbookWriterTests {
         #expect(Set(codebook.dropFirst().map { $0[2] }) == ["ja", "nein", ""])
     }
 
+    @Test("LibreOffice told to run formulas in a CSV runs none of a resident's answers; numbers and the phone number stay")
+    func csvRunsNoFormula() throws {
+        guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")
+        else { return }
+        let attack = "=HYPERLINK(\"http://example.org\";\"Klick\")"
+        let response = SampleResponses.response(
+            1, ["gefaellt": .string("=1+2"), "anmerkungen": .string(attack), "kontakt": .string("+49 341 1234567"), "haushalt": 3])
+        var exporter = ResponseExporter(format: .csv, survey: try SampleResponses.survey())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("antworten.csv")
+        try (exporter.header() + exporter.chunk(for: response) + exporter.footer()).write(to: csv)
+        // Comma, quote, UTF-8, from line 1, en-US, then the 13th option: evaluate formulas (Excel's habit).
+        let sheets = try SpreadsheetSoftware.sheetsAsShown(csv, importFilter: "CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true")
+        let rows = try #require(sheets.values.first)
+        let header = try #require(rows.first)
+        let row = try #require(rows.dropFirst().first)
+        func shown(_ column: String) throws -> String { row[try #require(header.firstIndex(of: column))] }
+        #expect(try shown("gefaellt") == "'=1+2")
+        #expect(try shown("anmerkungen") == "'" + attack)
+        #expect(try shown("kontakt") == "+49 341 1234567")
+        #expect(try shown("haushalt") == "3")
+    }
+
     @Test("labels follow the asked language; the codebook lists every question and choice in each language")
     func englishLabelsAndCodebook() throws {
         guard SpreadsheetSoftware.available(SpreadsheetSoftware.soffice, name: "LibreOffice", install: "apt-get install libreoffice-calc-nogui")

@@ -15,7 +15,8 @@ import Foundation
 /// `select_multiple` question has its raw answer (choice names separated by spaces, as in
 /// ODK) followed by one `question/choice` column per choice holding 1 or 0 (empty when
 /// unanswered). A geopoint is `latitude longitude [altitude [accuracy]]`. Should a question
-/// share a metadata column's name, that metadata column is called `_name` instead.
+/// share a metadata column's name, that metadata column is called `_name` instead. A text a
+/// spreadsheet would run as a formula starts with `'` (``CSVEncoding/isFormulaLike(_:)``).
 ///
 /// JSON: an array of ``ExportedResponse`` objects. GeoJSON: a FeatureCollection of
 /// ``GeoJSONFeature``s, one per response with a location; responses without one are left out.

@@ -36,8 +36,8 @@ enum SpreadsheetSoftware {
     }
 
     /// Every sheet of `workbook` as LibreOffice shows its cells, converted to UTF-8 CSV headless with
-    /// a private profile; keyed by sheet name.
-    static func sheetsAsShown(_ workbook: URL) throws -> [String: [[String]]] {
+    /// a private profile; keyed by sheet name. `importFilter` reads a CSV as given (`--infilter`).
+    static func sheetsAsShown(_ workbook: URL, importFilter: String? = nil) throws -> [String: [[String]]] {
         let soffice = try #require(soffice)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,7 +48,8 @@ enum SpreadsheetSoftware {
         let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1"
         let result = try run(
             soffice,
-            ["--headless", "--norestore", "--convert-to", filter, "--outdir", folder.path, workbook.path],
+            ["--headless", "--norestore"] + (importFilter.map { ["--infilter=\($0)"] } ?? [])
+                + ["--convert-to", filter, "--outdir", folder.path, workbook.path],
             environment: ["HOME": folder.path, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"])
         let base = workbook.deletingPathExtension().lastPathComponent
         var sheets: [String: [[String]]] = [:]

@@ -129,6 +129,18 @@ struct ResponseExporterTests {
         #expect(CSVEncoding.row(["a", "b c", ""]) == "a,b c,\r\n")
     }
 
+    @Test(
+        "a text a spreadsheet would run as a formula gets a leading apostrophe; numbers, phone numbers and geopoints stay",
+        arguments: [
+            ("=1+2", "'=1+2"), ("=HYPERLINK(\"http://example.org\";\"Klick\")", "\"'=HYPERLINK(\"\"http://example.org\"\";\"\"Klick\"\")\""),
+            ("@SUM(A1)", "'@SUM(A1)"), ("+A1", "'+A1"), ("-2+3*cmd|' /C calc'!A0", "'-2+3*cmd|' /C calc'!A0"), ("\tx", "'\tx"),
+            ("-", "'-"), ("-3", "-3"), ("+49 341 1234567", "+49 341 1234567"), ("-33.9 18.4 110 5", "-33.9 18.4 110 5"),
+            ("7,5", "\"7,5\""), ("a=b", "a=b"), ("Ruhig, grün", "\"Ruhig, grün\""),
+        ])
+    func formulasAreDefused(text: String, field: String) {
+        #expect(CSVEncoding.field(text) == field)
+    }
+
     @Test("A field with an open conflict exports its shown value in every format")
     func conflictExportsShownValue() throws {
         let survey = try FixtureFiles.survey()
