@@ -253,6 +253,9 @@ struct FieldClientEndToEndTests {
         let tina = try joined("tina", trainer: true)
         var landed = 0
         let rounds = 8
+        // How long each client's sync takes on this machine, learned from the syncs that ran to their end,
+        // so that the kills fall at random moments inside a sync on a fast machine as on a busy one.
+        var typical: [TimeInterval] = [0.42, 0.42]
         for round in 0..<rounds {
             // New interviews before every sync, so that each one has something to push. The store is
             // closed again before fieldclient runs: a second open of one file in one process would break
@@ -268,14 +271,18 @@ struct FieldClientEndToEndTests {
                 }
                 try (store.writer as? DatabasePool)?.close()
             }
-            for client in [anna, tina] {
+            for (index, client) in [anna, tina].enumerated() {
+                let started = Date()
                 let process = try startSync(client, arguments: ["sync", "--batch-size", "20", "--page-size", "25"])
-                usleep(useconds_t(20_000 + random.index(below: 400_000)))
-                if process.isRunning {
+                let fraction = 0.05 + 0.85 * Double(random.index(below: 1000)) / 1000
+                usleep(useconds_t(typical[index] * fraction * 1_000_000))
+                let killed = process.isRunning
+                if killed {
                     kill(process.processIdentifier, SIGKILL)
                     landed += 1
                 }
                 process.waitUntilExit()
+                if !killed { typical[index] = Date().timeIntervalSince(started) }
                 // The store opens cleanly and SQLite finds nothing damaged.
                 let reopened = try LocalStore.openUnlocked(at: client.store)
                 #expect(try reopened.writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
