@@ -46,7 +46,7 @@ struct IssueText {
             }
         case .unknownChoice:
             arguments["options"] = (question.choices ?? []).enumerated()
-                .map { "\($0.offset + 1) = \($0.element.name) (\(texts.answers.choiceLabel($0.element.name, of: question)))" }
+                .map { "\($0.offset + 1) = \(texts.answers.choiceLabel($0.element.name, of: question))" }
                 .joined(separator: ", ")
             return texts("issue.unknownChoice", arguments)
         case .duplicateChoice: return texts("issue.duplicateChoice", arguments)

@@ -28,6 +28,7 @@ struct InterviewTests {
         let (result, transcript) = try run([
             "25.11.2026",  // datum
             "",  // standort (optional)
+            "9",  // wohndauer: no such choice
             "2",  // wohndauer
             "5",  // alter: out of range
             "34",  // alter retried
@@ -46,6 +47,12 @@ struct InterviewTests {
         #expect(transcript.contains("out of range"))
         #expect(transcript.contains("Wie lange wohnen Sie schon im Quartier?"))
         #expect(transcript.contains("1) Weniger als ein Jahr"))
+        // A wrong number is answered with the choices' numbers and labels, not their codes.
+        #expect(
+            transcript.contains(
+                "'9' is not one of the choices. Enter a number: 1 = Weniger als ein Jahr, 2 = 1 bis 5 Jahre"),
+            "\(transcript)")
+        #expect(!transcript.contains("jahre_1_5"))
         let id = try #require(result.id)
         let record = try #require(try device.store.record(id: id)).record
         #expect(record.value(of: "alter") == 35)

@@ -539,7 +539,7 @@ extension MessageCatalog {
             "issue.range.atLeast": "at least {min}",
             "issue.range.atMost": "at most {max}",
             "issue.range.between": "{min} to {max}",
-            "issue.unknownChoice": "{title}: '{value}' is not one of the choices; enter a number or name: {options}.",
+            "issue.unknownChoice": "{title}: '{value}' is not one of the choices. Enter a number: {options}.",
             "issue.unknownQuestion": "'{question}' is not a question of survey '{survey}' (version {version}); remove the answer or check the survey version.",
             "issue.wrongType": "{title}: '{value}' is not an answer of the right kind.",
             // join

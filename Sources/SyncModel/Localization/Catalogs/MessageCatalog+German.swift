@@ -539,7 +539,7 @@ extension MessageCatalog {
             "issue.range.atLeast": "mindestens {min}",
             "issue.range.atMost": "höchstens {max}",
             "issue.range.between": "{min} bis {max}",
-            "issue.unknownChoice": "{title}: '{value}' ist keine der Antwortmöglichkeiten; geben Sie eine Nummer oder einen Namen ein: {options}.",
+            "issue.unknownChoice": "{title}: '{value}' ist keine der Antwortmöglichkeiten. Geben Sie eine Nummer ein: {options}.",
             "issue.unknownQuestion": "'{question}' ist keine Frage des Fragebogens '{survey}' (Version {version}); entfernen Sie die Antwort oder prüfen Sie die Version.",
             "issue.wrongType": "{title}: '{value}' ist keine passende Antwort.",
             // join
