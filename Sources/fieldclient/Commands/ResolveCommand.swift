@@ -50,6 +50,17 @@ struct ResolveCommand: AsyncParsableCommand {
             if record.isLogField(question) {
                 throw FieldClientError(.usage, env.texts("resolve.logField", ["field": question, "id": short]))
             }
+            guard (record.fields[question]?.siblings.count ?? 0) > 1 else {
+                // Nothing to resolve: a misspelt question is named as such, any other field has no conflict.
+                if record.collection == RecordCollection.responses {
+                    let survey = try records.surveyOf(record)
+                    if survey.question(named: question) == nil {
+                        throw FieldClientError(
+                            .notFound, env.texts("resolve.noQuestion", ["question": question, "survey": survey.id]))
+                    }
+                }
+                throw FieldClientError(.usage, env.texts("resolve.noConflict", ["field": question, "id": short]))
+            }
             let chosen: FieldValue
             if let keep {
                 guard let siblings = record.fields[question]?.siblingsByPreference, !siblings.isEmpty else {

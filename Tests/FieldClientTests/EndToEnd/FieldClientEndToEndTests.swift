@@ -117,6 +117,16 @@ struct FieldClientEndToEndTests {
         }
         #expect((try anna.json(["conflicts"]) as! [Any]).isEmpty)
         #expect(try anna.showText(id) == tina.showText(id))
+        // Resolving again, or a field that never had a conflict, changes nothing and says so.
+        let pending = (try anna.json(["list", "--pending"]) as! [Any]).count
+        for field in ["haushalt", "gefaellt", "kontakt"] {
+            let again = try anna.run(["resolve", id, field, "--keep", "1"], environment: GermanTerminal.environment)
+            #expect(again.status == ExitStatus.usage.rawValue)
+            #expect(again.stderr.contains("Bei '\(field)' von \(id.prefix(8)) gibt es keinen offenen Konflikt; es wurde nichts geändert."), "\(again.stderr)")
+        }
+        let typo = try anna.run(["resolve", id, "haushallt", "--keep", "1"], environment: GermanTerminal.environment)
+        #expect(typo.stderr.contains("'haushallt' ist keine Frage des Fragebogens nachbarschaft-2026."), "\(typo.stderr)")
+        #expect((try anna.json(["list", "--pending"]) as! [Any]).count == pending)
     }
 
     @Test("a delete against a concurrent edit keeps the record visible with a conflict on both devices")
