@@ -42,7 +42,7 @@ struct AuditCommandTests {
         #expect(lines.count == 6)
         #expect(lines[0].contains("hat einen Anmeldecode für Frau Demir (Kursleitung) ausgestellt"), "\(lines[0])")
         #expect(lines[2].hasPrefix("25.11.2026 "), "German date: \(lines[2])")
-        #expect(lines[2].contains("Kursleitung Frau Demir\that 4 Befragungen des Fragebogens befragung als json exportiert (mit Namen und allen Antworten, über api)"), "\(lines[2])")
+        #expect(lines[2].contains("Kursleitung Frau Demir\that 4 Befragungen des Fragebogens befragung als JSON exportiert (mit Namen und allen Antworten, über die Programmierschnittstelle (API))"), "\(lines[2])")
         #expect(lines[4].contains("hat sich an der Übersicht angemeldet"))
         #expect(lines[5].contains("Betrieb (Server)\that Datensatz 40000000-0000-4000-8000-000000000003 auf Wunsch gelöscht"))
 
@@ -51,5 +51,31 @@ struct AuditCommandTests {
         let bad = try SyncServerProcess.run(["audit", "--db", db, "--since", "31.02.2026"], environment: Self.english)
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("'31.02.2026' is not a date. Write it as YYYY-MM-DD (2026-11-25) or DD.MM.YYYY (25.11.2026)."))
+    }
+
+    @Test(
+        "door-list exports, course-end purges and the way in are worded, not coded",
+        arguments: [
+            (
+                AuditEvent(
+                    time: Timestamp(millisecondsSince1970: 0), actorKind: .trainer, actor: "tina", cohort: "k", kind: .export,
+                    details: ["format": "xlsx", "list": "households", "via": "dashboard"]),
+                "hat die Türliste als XLSX exportiert (über die Übersicht im Browser)"
+            ),
+            (
+                AuditEvent(
+                    time: Timestamp(millisecondsSince1970: 0), actorKind: .trainer, actor: "tina", cohort: "k", kind: .export,
+                    details: ["format": "xlsx", "survey": "households", "via": "dashboard", "pseudonymized": "no"]),
+                "hat die Türliste als XLSX exportiert (über die Übersicht im Browser)"
+            ),
+            (
+                AuditEvent(
+                    time: Timestamp(millisecondsSince1970: 0), actorKind: .operator, actor: "admin", cohort: "k", kind: .purge,
+                    details: ["records": "44", "all": "yes"]),
+                "hat alle 44 Datensätze des Kurses endgültig gelöscht (Befragungen, Türen und ihre Besuche)"
+            ),
+        ])
+    func wording(event: AuditEvent, german: String) {
+        #expect(event.description(in: { MessageCatalog.german.text($0, $1) }) == german)
     }
 }

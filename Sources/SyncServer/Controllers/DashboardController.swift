@@ -57,7 +57,7 @@ struct DashboardController<Store: RecordStore>: Sendable {
             try await store.recordAudit(
                 .make(
                     .export, session: session, role: role, at: environment.clock.now(),
-                    details: ["format": "xlsx", "survey": "households", "via": "dashboard", "pseudonymized": "no"]))
+                    details: ["format": "xlsx", "list": "households", "via": "dashboard"]))
             context.logger.info("Export", metadata: ["export.format": "xlsx", "export.list": "households"])
             return CohortWorkbook(store: store, cohort: session.cohort, language: Self.language(of: request)).households()
         }
