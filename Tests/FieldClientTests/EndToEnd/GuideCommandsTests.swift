@@ -6,8 +6,10 @@ import Testing
 ///
 /// The guide's example server, code and response id are replaced by the real ones; the door ids
 /// are real ids of Fixtures/households.csv. `<!-- test: input a|b -->` before a block gives the
-/// lines typed into an interview; `<!-- test: offline -->` stops the server first, and the block's
-/// commands must then fail with exit status 69 (server unreachable).
+/// lines typed into an interview; `<!-- test: conflict FIELD -->` has a trainer's device change that
+/// answer of the response while this one changes it too, so that the block meets a real conflict;
+/// `<!-- test: offline -->` stops the server first, and the block's commands must then fail with exit
+/// status 69 (server unreachable).
 @Suite("The German guide's commands are real", .serialized)
 struct GuideCommandsTests {
     /// One command of the guide, with what the test does around it.
@@ -18,6 +20,8 @@ struct GuideCommandsTests {
         var input: String?
         /// Whether the server is to be stopped before it.
         var offline: Bool
+        /// The answer to put in conflict before it.
+        var conflict: String? = nil
     }
 
     /// The guide's commands in order.
@@ -26,6 +30,7 @@ struct GuideCommandsTests {
         var steps: [Step] = []
         var input: String?
         var offline = false
+        var conflict: String?
         var inBash = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("<!-- test: input ") {
@@ -33,13 +38,19 @@ struct GuideCommandsTests {
                     .split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\n") + "\n"
             } else if line.hasPrefix("<!-- test: offline") {
                 offline = true
+            } else if line.hasPrefix("<!-- test: conflict ") {
+                conflict = line.dropFirst("<!-- test: conflict ".count).replacingOccurrences(of: " -->", with: "")
             } else if line == "```bash" {
                 inBash = true
             } else if line.hasPrefix("```") {
                 inBash = false
             } else if inBash, line.hasPrefix("fieldclient ") {
-                steps.append(Step(arguments: Self.words(String(line.dropFirst("fieldclient ".count))), input: input, offline: offline))
+                steps.append(
+                    Step(
+                        arguments: Self.words(String(line.dropFirst("fieldclient ".count))), input: input, offline: offline,
+                        conflict: conflict))
                 input = nil
+                conflict = nil
             } else if inBash, !line.isEmpty {
                 Issue.record("The guide's bash block has a line that is no fieldclient command: \(line)")
             }
@@ -87,6 +98,17 @@ struct GuideCommandsTests {
                 // While `sync` waits between its attempts, no other test's server may start on this port.
                 heldPort = try ClosedPort(port: port)
                 stopped = true
+            }
+            if let field = step.conflict {
+                // Tina, the trainer, corrects the answer while Anna changes it too; both sync.
+                let tina = GermanTerminal(store: server.directory.appendingPathComponent("tina/store.sqlite").path)
+                try tina.ok(["join", server.url, try server.code(for: "tina", trainer: true)])
+                try terminal.ok(["sync"])
+                try tina.ok(["sync"])
+                try tina.ok(["edit", responseID, "--set", "\(field)=1"])
+                try terminal.ok(["edit", responseID, "--set", "\(field)=4"])
+                try tina.ok(["sync"])
+                try terminal.ok(["sync"])
             }
             let arguments = step.arguments.map { word in
                 word.replacingOccurrences(of: "https://quartier.example.org", with: server.url)
