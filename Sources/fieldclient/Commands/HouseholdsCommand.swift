@@ -100,10 +100,16 @@ struct HouseholdsCommand: AsyncParsableCommand {
         return never + again.map(\.door)
     }
 
+    /// A door's address as the door list shows it: `Lindenstraße 1, 04177`.
+    static func address(_ view: RecordView, texts: Texts) -> String {
+        func text(_ name: String) -> String { view.values[name].map { texts.answers.text($0, question: nil) } ?? "" }
+        return text(HouseholdField.street) + " " + text(HouseholdField.houseNumber) + ", " + text(HouseholdField.postcode)
+    }
+
     /// One door as a table row: id, address, note, status, last visit, visits and conflicts.
     static func row(_ view: RecordView, texts: Texts) -> [String] {
         func text(_ name: String) -> String { view.values[name].map { texts.answers.text($0, question: nil) } ?? "" }
-        let address: String = text(HouseholdField.street) + " " + text(HouseholdField.houseNumber) + ", " + text(HouseholdField.postcode)
+        let address = Self.address(view, texts: texts)
         var status = view.doorStatus.map { texts("doorStatus." + $0) } ?? ""
         if !view.conflicts.isEmpty {
             status += (status.isEmpty ? "" : "  ") + texts("list.flag.conflicts", ["count": String(view.conflicts.count)])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SyncModel
 
 /// `fieldclient show ID`.
@@ -24,7 +25,10 @@ struct ShowCommand: AsyncParsableCommand {
             }
             let view = RecordView(stored)
             let survey = try stored.record.survey.flatMap { try env.store.survey(id: $0, version: stored.record.surveyVersion) }
-            try env.output.print(view) { RecordText.render(view, survey: survey, texts: env.texts) }
+            // A response names its door by id; people know it by its address.
+            let door = try view.household.flatMap { UUID(uuidString: $0) }.flatMap { try env.store.record(id: $0) }
+            let address = door.map { HouseholdsCommand.address(RecordView($0), texts: env.texts) }
+            try env.output.print(view) { RecordText.render(view, survey: survey, doorAddress: address, texts: env.texts) }
         }
     }
 }

@@ -2,8 +2,9 @@ import SyncModel
 
 /// The text form of one record for `show`, in the user's language, answers by their labels.
 enum RecordText {
-    /// Renders `view`, with question labels from `survey` when known.
-    static func render(_ view: RecordView, survey: SurveyDefinition?, texts: Texts) -> String {
+    /// Renders `view`, with question labels from `survey` when known and a response's door by its
+    /// address when `doorAddress` is known.
+    static func render(_ view: RecordView, survey: SurveyDefinition?, doorAddress: String? = nil, texts: Texts) -> String {
         var lines: [String] = []
         let deleted = view.deleted ? " " + texts("show.deleted") : ""
         if view.collection == RecordCollection.responses {
@@ -15,7 +16,12 @@ enum RecordText {
                      "title": survey.map { " — " + $0.title } ?? ""]))
             lines.append(texts("show.owner", ["owner": view.owner]))
             lines.append(texts("show.status", ["status": view.status.map { texts("status." + $0) } ?? "-"]) + deleted)
-            if let household = view.household { lines.append(texts("show.household", ["id": household])) }
+            if let household = view.household {
+                let short = String(household.prefix(8))
+                lines.append(
+                    doorAddress.map { texts("show.householdAddress", ["address": $0, "id": short]) }
+                        ?? texts("show.household", ["id": household]))
+            }
             if let createdAt = view.createdAt {
                 lines.append(texts("show.started", ["time": texts.time(Timestamp(millisecondsSince1970: createdAt))]))
             }

@@ -64,7 +64,15 @@ struct VisitLogEndToEndTests {
             input: "heute\n\n2\n34\n3\n1\nRuhig und grün\n1 3\n7,5\n3\nweiter\na\n", environment: GermanTerminal.environment)
         #expect(interview.stdout.contains("Die Tür ist als besucht eingetragen: befragt."), "\(interview.stdout)")
         // record --finalize, and a draft finalized later (twice: the second changes nothing).
-        try anna.ok(["record", "nachbarschaft-2026", "--answers", answers.path, "--finalize", "--household", doors[1]])
+        let atDoor = try anna.ok(["record", "nachbarschaft-2026", "--answers", answers.path, "--finalize", "--household", doors[1]])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // show names the door by its address, as the door list does.
+        let door = try #require((try anna.json(["households"]) as! [[String: Any]]).first { $0["id"] as? String == doors[1] })
+        let values = door["values"] as! [String: Any]
+        let address = "\(values["street"]!) \(values["houseNumber"]!), \(values["postcode"]!)"
+        #expect(
+            try anna.run(["show", atDoor], environment: GermanTerminal.environment).stdout
+                .contains("Haushalt:   \(address) (\(doors[1].prefix(8)))"))
         let draft = try anna.ok(["record", "nachbarschaft-2026", "--answers", answers.path, "--household", doors[2]])
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try visits(anna, doors[2]).isEmpty, "a draft is no visit yet")

@@ -679,6 +679,7 @@ extension MessageCatalog {
             "show.doorStatus": "Status:    {status}",
             "show.erased": "Erased by {by} on {time} ({reason}); no answers are kept.",
             "show.household": "Household: {id}",
+            "show.householdAddress": "Household: {address} ({id})",
             "show.householdTitle": "Household {id}",
             "show.owner": "Owner:     {owner}",
             "show.rejected": "Rejected by the server: {message}",

@@ -679,6 +679,7 @@ extension MessageCatalog {
             "show.doorStatus": "Stand:      {status}",
             "show.erased": "Gelöscht von {by} am {time} ({reason}); es sind keine Antworten mehr gespeichert.",
             "show.household": "Haushalt:   {id}",
+            "show.householdAddress": "Haushalt:   {address} ({id})",
             "show.householdTitle": "Haushalt {id}",
             "show.owner": "Von:        {owner}",
             "show.rejected": "Vom Server abgelehnt: {message}",
