@@ -138,16 +138,23 @@ struct SpreadsheetImportTests {
         let second = try SyncServerProcess.run(
             ["households", "import", "--cohort", "wedding", "--db", db, list.path], environment: german)
         #expect(second.stdout.contains("0 neue, 0 geänderte, 3 unveränderte Türen"), "\(second.stderr)")
-        let broken = directory.appendingPathComponent("kaputt.xlsx")
-        try Data("PK\u{3}\u{4}kaputt".utf8).write(to: broken)
-        let refused = try SyncServerProcess.run(
-            ["survey", "publish", "--cohort", "wedding", "--db", db, broken.path], environment: german)
-        #expect(refused.status == 1)
-        #expect(
-            refused.stderr
-                == "Fehler: Die Datei ist keine Excel-Arbeitsmappe (.xlsx): Sie ist kein lesbares ZIP-Archiv. Speichern Sie sie "
-                + "in Ihrem Tabellenprogramm als \"Excel 2007-365 (.xlsx)\" und versuchen Sie es erneut.\n",
-            "the operator reads it in German: \(refused.stderr)")
+        // A damaged workbook, a CSV saved under .xlsx, an old binary .xls renamed, an empty .xlsx.
+        let notWorkbooks: [(String, Data)] = [
+            ("kaputt.xlsx", Data("PK\u{3}\u{4}kaputt".utf8)), ("fragen.xlsx", Data("type,name,label\ninteger,alter,Alter\n".utf8)),
+            ("alt.xlsx", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])), ("leer.XLSX", Data()),
+        ]
+        for (name, bytes) in notWorkbooks {
+            let broken = directory.appendingPathComponent(name)
+            try bytes.write(to: broken)
+            let refused = try SyncServerProcess.run(
+                ["survey", "publish", "--cohort", "wedding", "--db", db, broken.path], environment: german)
+            #expect(refused.status == 1)
+            #expect(
+                refused.stderr
+                    == "Fehler: Die Datei ist keine Excel-Arbeitsmappe (.xlsx): Sie ist kein lesbares ZIP-Archiv. Speichern Sie sie "
+                    + "in Ihrem Tabellenprogramm als \"Excel 2007-365 (.xlsx)\" und versuchen Sie es erneut.\n",
+                "\(name): the operator reads it in German: \(refused.stderr)")
+        }
     }
 
     @Test("POST /v1/surveys takes a workbook and answers a broken one with 400, never 5xx")

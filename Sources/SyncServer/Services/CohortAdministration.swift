@@ -69,12 +69,15 @@ struct CohortAdministration: Sendable {
     }
 
     /// Parses a survey file (an XLSForm workbook, XLSForm-style YAML/JSON or canonical JSON) and publishes it;
-    /// `fileName` stands in for a workbook's missing `settings` sheet (see `XLSFormWorkbook.survey(from:fileName:)`).
+    /// `fileName` stands in for a workbook's missing `settings` sheet (see `XLSFormWorkbook.survey(from:fileName:)`),
+    /// and a file named like a workbook (`.xlsx`, `.xlsm`, `.xls`) is read as one, so that a CSV or an old `.xls`
+    /// under that name is told it is no workbook rather than no YAML.
     func publishSurvey(_ data: Data, cohort: String, fileName: String? = nil) async throws -> PublishedSurvey {
         let definition: SurveyDefinition
+        let namedWorkbook = fileName.map { ["xlsx", "xlsm", "xls"].contains(($0 as NSString).pathExtension.lowercased()) } ?? false
         do {
             definition =
-                XLSFormWorkbook.looksLikeWorkbook(data)
+                XLSFormWorkbook.looksLikeWorkbook(data) || namedWorkbook
                 ? try XLSFormWorkbook.survey(from: data, fileName: fileName) : try SurveyDefinition.parse(data)
         } catch {
             throw AdministrationError.invalidSurvey(error)
