@@ -56,7 +56,8 @@ struct SurveyTally {
     }
 
     /// The report, with each response's household placed in its street from `streets` (door key,
-    /// ``ResponseField/doorKey(_:)``, to street; responses without a known household count under the empty street name).
+    /// ``ResponseField/doorKey(_:)``, to street; responses without a known household count under
+    /// the empty street name).
     func report(streets: [String: String?]) -> SurveyReport {
         var byStreet = GroupCounter()
         for group in byHousehold.groups {

@@ -111,8 +111,8 @@ enum HouseholdFile {
             let city = value(.city)
             rows.append(
                 HouseholdRow(
-                    id: id, idGiven: !givenID.isEmpty, street: street, houseNumber: houseNumber, postcode: postcode, note: note.isEmpty ? nil : note,
-                    city: city.isEmpty ? nil : city))
+                    id: id, idGiven: !givenID.isEmpty, street: street, houseNumber: houseNumber, postcode: postcode,
+                    note: note.isEmpty ? nil : note, city: city.isEmpty ? nil : city))
         }
         if !problems.isEmpty { throw HouseholdFileError(problems: problems) }
         return rows

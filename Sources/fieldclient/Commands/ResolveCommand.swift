@@ -63,9 +63,7 @@ struct ResolveCommand: AsyncParsableCommand {
             }
             let chosen: FieldValue
             if let keep {
-                guard let siblings = record.fields[question]?.siblingsByPreference, !siblings.isEmpty else {
-                    throw FieldClientError(.notFound, env.texts("resolve.noField", ["id": short, "field": question]))
-                }
+                let siblings = record.fields[question]?.siblingsByPreference ?? []
                 guard keep <= siblings.count else {
                     throw FieldClientError(
                         .usage, env.texts("resolve.keepRange", ["field": question, "count": String(siblings.count)]))

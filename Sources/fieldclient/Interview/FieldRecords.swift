@@ -77,8 +77,8 @@ struct FieldRecords: Sendable {
             changed.write(ResponseField.status, .string(ResponseStatus.final.rawValue), by: device.replica, at: clock.now())
             return changed
         }
-        if newlyFinal {
-            try visitForInterview(at: ResponseField.doorKey(finalized.value(of: ResponseField.household)).flatMap { UUID(uuidString: $0) })
+        if newlyFinal, let door = ResponseField.doorKey(finalized.value(of: ResponseField.household)) {
+            try visitForInterview(at: UUID(uuidString: door))
         }
         return finalized
     }

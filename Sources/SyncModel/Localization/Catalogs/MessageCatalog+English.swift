@@ -651,7 +651,6 @@ extension MessageCatalog {
             "resolve.logField": "{field} is part of the visits or the review of {id}; they are never a conflict and are not resolved. Add a new visit, withdraw one with 'fieldclient visit {id} --withdraw VISIT', or write a review message.",
             "resolve.neither": "Give --keep N (a listed value) or --value V (a new value).",
             "resolve.noConflict": "'{field}' of {id} has no open conflict; nothing was changed. To change an answer, use 'fieldclient edit {id} --set {field}=…'.",
-            "resolve.noField": "Record {id} has no field '{field}'.",
             "resolve.noQuestion": "'{question}' is not a question of survey {survey}.",
             // restore
             "restore.done": "Restored {id}.",

@@ -651,7 +651,6 @@ extension MessageCatalog {
             "resolve.logField": "{field} gehört zu den Besuchen oder zur Durchsicht von {id}; das ist nie ein Konflikt und wird nicht geklärt. Tragen Sie einen neuen Besuch ein, ziehen Sie einen mit 'fieldclient visit {id} --withdraw BESUCH' zurück oder schreiben Sie eine Nachricht zur Durchsicht.",
             "resolve.neither": "Geben Sie --keep N (ein aufgelisteter Wert) oder --value WERT (ein neuer Wert) an.",
             "resolve.noConflict": "Bei '{field}' von {id} gibt es keinen offenen Konflikt; es wurde nichts geändert. Eine Antwort ändern Sie mit 'fieldclient edit {id} --set {field}=…'.",
-            "resolve.noField": "Der Eintrag {id} hat kein Feld '{field}'.",
             "resolve.noQuestion": "'{question}' ist keine Frage des Fragebogens {survey}.",
             // restore
             "restore.done": "{id} ist wieder da.",

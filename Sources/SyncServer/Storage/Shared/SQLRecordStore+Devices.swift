@@ -91,12 +91,17 @@ extension SQLRecordStore {
         guard !replicas.isEmpty else { return [:] }
         return try await reading(
             .rows(
-                "SELECT replica, cohort, participant, role FROM devices WHERE replica IN (\(StoreStatement.marks(replicas.count)))",
+                """
+                SELECT replica, cohort, participant, role FROM devices
+                WHERE replica IN (\(StoreStatement.marks(replicas.count)))
+                """,
                 replicas.map { StoreValue.text($0.description) }
             ) { rows in
                 var result: [ReplicaID: ReplicaOwner] = [:]
                 for row in rows {
-                    guard let replica = ReplicaID(try row.text(0)), let role = Role(rawValue: try row.text(3)) else { continue }
+                    guard let replica = ReplicaID(try row.text(0)), let role = Role(rawValue: try row.text(3)) else {
+                        continue
+                    }
                     result[replica] = ReplicaOwner(cohort: try row.text(1), participant: try row.text(2), role: role)
                 }
                 return result
