@@ -39,6 +39,23 @@ struct AdminCommandLanguageTests {
         #expect(try JSONDecoder().decode([CohortInfo].self, from: Data(json.stdout.utf8)).map(\.name) == ["wedding"])
     }
 
+    @Test(
+        "The help of every command explains it in German, its longer paragraphs and option texts included",
+        arguments: [
+            (["audit"], "Eine Zeile je Ereignis", "One line per event"),
+            (["backup"], "Geht, während der Server läuft.", "Safe while the server runs."),
+            (["dashboard-link"], "Wer den Link im Browser öffnet", "Opening the link in a browser"),
+            (["migrate"], "Kopiert Kurse, Geräte", "Copies cohorts, devices"),
+            (["serve"], "Die IP-Adresse eines vorgeschalteten Proxys", "The IP address of a reverse proxy"),
+        ])
+    func germanHelp(command: [String], german: String, english: String) throws {
+        let help = try SyncServerProcess.run(command + ["--help"], environment: Self.german)
+        // ArgumentParser wraps the help at the terminal's width: compare with the line breaks taken out.
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains(german), "\(help.stdout)")
+        #expect(!text.contains(english), "\(help.stdout)")
+    }
+
     @Test("A refused door list, an unknown or existing cohort and a published version are explained in German; nothing changes")
     func germanRefusals() throws {
         let directory = try EpochTests.temporaryDirectory()

@@ -8,11 +8,7 @@ struct AuditCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "audit", abstract: AdminTexts.text("admin.audit.abstract"),
-            discussion: """
-                One line per event: time, cohort (- for the whole server), who, what. The trail holds no answers, \
-                names of residents, tokens or codes. With --json: an array of objects with the keys time \
-                (milliseconds since 1970, UTC), actorKind, actor, cohort, kind and details. See docs/DATENSCHUTZ.md.
-                """)
+            discussion: AdminTexts.text("admin.audit.discussion"))
     }
 
     /// `--db`.

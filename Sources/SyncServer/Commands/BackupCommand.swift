@@ -8,10 +8,7 @@ struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: AdminTexts.text("admin.backup.abstract"),
-        discussion: """
-            Safe while the server runs. The copy gets a new epoch and lists the live one as retired, so when \
-            it is ever restored, clients notice, upload everything again, and their relayed writes are accepted.
-            """)
+        discussion: AdminTexts.text("admin.backup.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions

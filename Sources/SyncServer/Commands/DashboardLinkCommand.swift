@@ -8,11 +8,7 @@ struct DashboardLinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard-link",
         abstract: AdminTexts.text("admin.dashboardLink.abstract"),
-        discussion: """
-            Opening the link in a browser signs the trainer in for 12 hours. The link is made from \
-            --url (env SYNCSERVER_PUBLIC_URL; default http://127.0.0.1:8080), the address at which the \
-            trainer's browser reaches the server, e.g. https://sync.example.org behind the TLS proxy.
-            """)
+        discussion: AdminTexts.text("admin.dashboardLink.discussion"))
 
     /// `--db`.
     @OptionGroup var database: DatabaseOptions

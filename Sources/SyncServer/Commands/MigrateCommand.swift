@@ -9,18 +9,7 @@ struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: AdminTexts.text("admin.migrate.abstract"),
-        discussion: """
-            Copies cohorts, devices (token hashes only), enrollment codes, surveys, records with their \
-            feed sequences, relay notes, retired epochs, the audit trail and the pseudonym secret in one \
-            PostgreSQL transaction: all or nothing. \
-            Then the erasures of the SQLite journal (DB.erasures) are applied to the copy and appended to \
-            the destination's journal (--erasure-journal or SYNCSERVER_ERASURE_JOURNAL). \
-            The destination must be empty (a fresh database; the schema is created if missing). Like \
-            'backup', the destination gets a new epoch and lists the source's epoch as retired, so every \
-            client uploads what it holds once and reads the feed again: nothing a client has is lost, \
-            even a write that reached the source after the copy. Stop the SQLite server first, then \
-            start the servers on PostgreSQL. See docs/DEPLOY.md.
-            """)
+        discussion: AdminTexts.text("admin.migrate.discussion"))
 
     /// `--from`.
     @Option(help: ArgumentHelp(AdminTexts.text("admin.migrate.from")))

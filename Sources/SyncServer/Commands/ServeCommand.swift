@@ -29,10 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// `--trusted-proxy`, repeatable.
     @Option(
         name: .customLong("trusted-proxy"),
-        help: ArgumentHelp(
-            "The IP address of a reverse proxy whose X-Forwarded-For names the client (repeatable). Without it, "
-                + "X-Forwarded-For is ignored and the connection's address counts for the guessing limits.",
-            valueName: "ADDRESS"))
+        help: ArgumentHelp(AdminTexts.text("admin.serve.trustedProxy"), valueName: "ADDRESS"))
     var trustedProxies: [String] = []
 
     /// `--log-level`.
